@@ -1,0 +1,1 @@
+package dev.evalbot.bench; final class Placeholder {}

@@ -1,0 +1,1 @@
+package dev.evalbot.rules; final class Placeholder {}
