@@ -1,1 +1,0 @@
-package dev.evalbot.rules; final class Placeholder {}

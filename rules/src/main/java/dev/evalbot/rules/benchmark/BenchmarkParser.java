@@ -1,0 +1,212 @@
+package dev.evalbot.rules.benchmark;
+
+import dev.evalbot.rules.check.FileCodes;
+import dev.evalbot.rules.check.FindingSink;
+import dev.evalbot.rules.check.Suggestions;
+import dev.evalbot.rules.config.RulesConfig;
+import dev.evalbot.rules.model.Benchmark;
+import dev.evalbot.rules.model.Task;
+import dev.evalbot.rules.yaml.LoadResult;
+import dev.evalbot.rules.yaml.Position;
+import dev.evalbot.rules.yaml.SafeYamlLoader;
+import dev.evalbot.rules.yaml.YamlNodes;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * Parses and validates a benchmark's {@code eval.yaml} as the Hub defines it. The same checks
+ * run for the shipped registry, a definition fetched from the Hub, and a pull request that
+ * changes one. Keys the Hub may add later ({@code metrics}, {@code epochs}, ...) are kept.
+ */
+public final class BenchmarkParser {
+    private final RulesConfig config;
+    private final SafeYamlLoader loader;
+
+    public BenchmarkParser(RulesConfig config) {
+        this.config = config;
+        this.loader = new SafeYamlLoader(config.limits());
+    }
+
+    public BenchmarkFile parse(String datasetId, String path, byte[] bytes) {
+        FindingSink sink = new FindingSink(path, config);
+        LoadResult loaded = loader.load(bytes);
+        if (loaded instanceof LoadResult.Refused r) {
+            sink.addFileLevel(FileCodes.forRefusal(r.refusal().code()), r.refusal().position(),
+                    r.refusal().message(), null);
+            return new BenchmarkFile(path, Optional.empty(), sink.findings());
+        }
+        if (!(loaded instanceof LoadResult.Loaded l)) {
+            sink.addFileLevel(FileCodes.EMPTY_FILE, Position.START, "eval.yaml is empty",
+                    "declare name, description, evaluation_framework and tasks");
+            return new BenchmarkFile(path, Optional.empty(), sink.findings());
+        }
+        Node root = l.root();
+        if (!(root instanceof MappingNode)) {
+            sink.addFileLevel(BenchmarkCodes.NOT_A_MAPPING, Position.of(root),
+                    "eval.yaml must be a mapping, found " + YamlNodes.kindOf(root), null);
+            return new BenchmarkFile(path, Optional.empty(), sink.findings());
+        }
+        for (var dup : YamlNodes.duplicateKeys(root)) {
+            sink.addFileLevel(FileCodes.DUPLICATE_KEY, dup.position(), "duplicate key '" + dup.key() + "'",
+                    "remove one of the two");
+        }
+        String name = requiredString(root, "name", sink);
+        String description = requiredString(root, "description", sink);
+        String framework = requiredString(root, "evaluation_framework", sink);
+        if (framework != null && !config.frameworks().contains(framework)) {
+            sink.addFileLevel(BenchmarkCodes.UNKNOWN_FRAMEWORK,
+                    Position.of(YamlNodes.get(root, "evaluation_framework").get()),
+                    "'" + framework + "' is not a known evaluation framework",
+                    Optional.ofNullable(Suggestions.didYouMean(Suggestions.closest(framework, config.frameworks())))
+                            .orElse("known frameworks: " + String.join(", ", config.frameworks().stream().sorted().toList())));
+        }
+        Boolean topLower = lowerIsBetter(root, sink);
+        List<Task> tasks = tasks(root, "inspect-ai".equals(framework), topLower != null && topLower, sink);
+        boolean usable = name != null && description != null && framework != null && !tasks.isEmpty()
+                && sink.findings().stream().noneMatch(f -> f.isError());
+        Optional<Benchmark> benchmark = usable
+                ? Optional.of(new Benchmark(datasetId, name, description, framework, tasks))
+                : Optional.empty();
+        return new BenchmarkFile(path, benchmark, sink.findings());
+    }
+
+    private List<Task> tasks(Node root, boolean inspect, boolean lowerByDefault, FindingSink sink) {
+        Optional<Node> tasksNode = YamlNodes.get(root, "tasks");
+        if (tasksNode.isEmpty()) {
+            sink.addFileLevel(BenchmarkCodes.MISSING_FIELD, Position.START, "eval.yaml has no tasks",
+                    "add a tasks list with at least one task id");
+            return List.of();
+        }
+        if (!(tasksNode.get() instanceof SequenceNode) || YamlNodes.items(tasksNode.get()).isEmpty()) {
+            sink.addFileLevel(BenchmarkCodes.NO_TASKS, Position.of(tasksNode.get()),
+                    "tasks must be a non-empty list, found " + YamlNodes.kindOf(tasksNode.get()), null);
+            return List.of();
+        }
+        List<Task> tasks = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        int index = 0;
+        for (Node t : YamlNodes.items(tasksNode.get())) {
+            index++;
+            if (!(t instanceof MappingNode)) {
+                sink.addFileLevel(BenchmarkCodes.BAD_FIELD, Position.of(t),
+                        "task " + index + " must be a mapping with an id, found " + YamlNodes.kindOf(t), null);
+                continue;
+            }
+            Optional<Node> idNode = YamlNodes.get(t, "id");
+            String id = idNode.filter(YamlNodes::isString).flatMap(YamlNodes::text).orElse(null);
+            if (id == null || id.isBlank()) {
+                sink.addFileLevel(BenchmarkCodes.TASK_MISSING_ID, Position.of(idNode.orElse(t)),
+                        "task " + index + " has no id", "give every task a unique string id");
+                continue;
+            }
+            if (!ids.add(id)) {
+                sink.addFileLevel(BenchmarkCodes.DUPLICATE_TASK_ID, Position.of(idNode.get()),
+                        "task id '" + id + "' is used twice", "task ids must be unique: each is one leaderboard");
+            }
+            if (inspect) {
+                checkInspect(t, id, sink);
+            }
+            String configName = optionalString(t, "config", sink);
+            String split = optionalString(t, "split", sink);
+            Boolean lower = lowerIsBetter(t, sink);
+            tasks.add(new Task(id, configName, split, lower != null ? lower : lowerByDefault, Position.of(t).line()));
+        }
+        return tasks;
+    }
+
+    private void checkInspect(Node task, String id, FindingSink sink) {
+        Optional<Node> fieldSpec = YamlNodes.get(task, "field_spec");
+        if (fieldSpec.isEmpty() || !(fieldSpec.get() instanceof MappingNode)) {
+            sink.addFileLevel(BenchmarkCodes.INSPECT_FIELD, Position.of(fieldSpec.orElse(task)),
+                    "inspect-ai task '" + id + "' needs a field_spec mapping", "field_spec names the input and target columns");
+        } else {
+            for (String required : List.of("input", "target")) {
+                if (YamlNodes.get(fieldSpec.get(), required).flatMap(YamlNodes::text).isEmpty()) {
+                    sink.addFileLevel(BenchmarkCodes.INSPECT_FIELD, Position.of(fieldSpec.get()),
+                            "inspect-ai task '" + id + "' field_spec has no " + required, null);
+                }
+            }
+        }
+        checkNamedList(task, id, "solvers", YamlNodes.get(task, "solvers"), sink);
+        Optional<Node> scorers = YamlNodes.get(task, "scorers").or(() -> YamlNodes.get(task, "scores"));
+        checkNamedList(task, id, "scorers", scorers, sink);
+    }
+
+    private void checkNamedList(Node task, String id, String what, Optional<Node> list, FindingSink sink) {
+        if (list.isEmpty() || !(list.get() instanceof SequenceNode) || YamlNodes.items(list.get()).isEmpty()) {
+            sink.addFileLevel(BenchmarkCodes.INSPECT_FIELD, Position.of(list.orElse(task)),
+                    "inspect-ai task '" + id + "' needs a non-empty " + what + " list", "items are {name, args?}");
+            return;
+        }
+        for (Node item : YamlNodes.items(list.get())) {
+            if (YamlNodes.get(item, "name").flatMap(YamlNodes::text).isEmpty()) {
+                sink.addFileLevel(BenchmarkCodes.INSPECT_FIELD, Position.of(item),
+                        "each of task '" + id + "' " + what + " needs a name", null);
+            }
+            Optional<Node> args = YamlNodes.get(item, "args");
+            if (args.isPresent() && !(args.get() instanceof MappingNode) && !YamlNodes.isNull(args.get())) {
+                sink.addFileLevel(BenchmarkCodes.BAD_FIELD, Position.of(args.get()),
+                        "args of a " + what + " item must be a mapping, found " + YamlNodes.kindOf(args.get()), null);
+            }
+        }
+    }
+
+    /** The first declared metric's {@code lower_is_better}, or null when nothing is declared. */
+    private Boolean lowerIsBetter(Node node, FindingSink sink) {
+        Optional<Node> metrics = YamlNodes.get(node, "metrics");
+        if (metrics.isEmpty()) {
+            return null;
+        }
+        List<Node> items = YamlNodes.items(metrics.get());
+        if (!(metrics.get() instanceof SequenceNode) || items.isEmpty()) {
+            sink.addFileLevel(BenchmarkCodes.BAD_FIELD, Position.of(metrics.get()),
+                    "metrics must be a list of {id, name?, lower_is_better?}", null);
+            return null;
+        }
+        Optional<Node> flag = YamlNodes.get(items.get(0), "lower_is_better");
+        if (flag.isEmpty()) {
+            return null;
+        }
+        String text = YamlNodes.text(flag.get()).orElse("");
+        if (!text.equals("true") && !text.equals("false")) {
+            sink.addFileLevel(BenchmarkCodes.BAD_FIELD, Position.of(flag.get()),
+                    "lower_is_better must be true or false, found " + YamlNodes.kindOf(flag.get()), null);
+            return null;
+        }
+        return Boolean.parseBoolean(text);
+    }
+
+    private String requiredString(Node root, String key, FindingSink sink) {
+        Optional<Node> node = YamlNodes.get(root, key);
+        if (node.isEmpty() || YamlNodes.isNull(node.get())) {
+            sink.addFileLevel(BenchmarkCodes.MISSING_FIELD, Position.of(node.orElse(root)),
+                    "eval.yaml has no " + key, null);
+            return null;
+        }
+        if (!YamlNodes.isString(node.get())) {
+            sink.addFileLevel(BenchmarkCodes.BAD_FIELD, Position.of(node.get()),
+                    key + " must be a string, found " + YamlNodes.kindOf(node.get()), null);
+            return null;
+        }
+        return YamlNodes.text(node.get()).orElse(null);
+    }
+
+    private String optionalString(Node parent, String key, FindingSink sink) {
+        Optional<Node> node = YamlNodes.get(parent, key);
+        if (node.isEmpty() || YamlNodes.isNull(node.get())) {
+            return null;
+        }
+        if (!(node.get() instanceof org.snakeyaml.engine.v2.nodes.ScalarNode)) {
+            sink.addFileLevel(BenchmarkCodes.BAD_FIELD, Position.of(node.get()),
+                    key + " must be a string, found " + YamlNodes.kindOf(node.get()), null);
+            return null;
+        }
+        return YamlNodes.text(node.get()).orElse(null);
+    }
+}

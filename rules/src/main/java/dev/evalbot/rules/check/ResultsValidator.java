@@ -1,0 +1,168 @@
+package dev.evalbot.rules.check;
+
+import dev.evalbot.rules.benchmark.BenchmarkRegistry;
+import dev.evalbot.rules.benchmark.Lookup;
+import dev.evalbot.rules.check.rules.DatasetRule;
+import dev.evalbot.rules.check.rules.DateRule;
+import dev.evalbot.rules.check.rules.FieldTypeRule;
+import dev.evalbot.rules.check.rules.RevisionRule;
+import dev.evalbot.rules.check.rules.SourceRule;
+import dev.evalbot.rules.check.rules.TaskRule;
+import dev.evalbot.rules.check.rules.UnknownKeyRule;
+import dev.evalbot.rules.check.rules.ValueGranularityRule;
+import dev.evalbot.rules.check.rules.ValueRangeRule;
+import dev.evalbot.rules.check.rules.ValueTypeRule;
+import dev.evalbot.rules.config.RulesConfig;
+import dev.evalbot.rules.config.TaskPolicy;
+import dev.evalbot.rules.model.Benchmark;
+import dev.evalbot.rules.model.DatasetRef;
+import dev.evalbot.rules.model.ResultEntry;
+import dev.evalbot.rules.model.Source;
+import dev.evalbot.rules.yaml.LoadResult;
+import dev.evalbot.rules.yaml.Position;
+import dev.evalbot.rules.yaml.SafeYamlLoader;
+import dev.evalbot.rules.yaml.YamlNodes;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * Validates one results file: loads it safely, resolves each entry's benchmark and task, then
+ * runs every {@link EntryRule}. Thread-safe; holds no per-file state.
+ */
+public final class ResultsValidator {
+    public static final List<EntryRule> DEFAULT_RULES = List.of(new UnknownKeyRule(), new DatasetRule(),
+            new TaskRule(), new ValueTypeRule(), new ValueRangeRule(), new ValueGranularityRule(), new DateRule(),
+            new RevisionRule(), new SourceRule(), new FieldTypeRule());
+
+    private final RulesConfig config;
+    private final BenchmarkRegistry registry;
+    private final Clock clock;
+    private final List<EntryRule> rules;
+    private final SafeYamlLoader loader;
+
+    public ResultsValidator(RulesConfig config, BenchmarkRegistry registry, Clock clock) {
+        this(config, registry, clock, DEFAULT_RULES);
+    }
+
+    public ResultsValidator(RulesConfig config, BenchmarkRegistry registry, Clock clock, List<EntryRule> rules) {
+        this.config = config;
+        this.registry = registry;
+        this.clock = clock;
+        this.rules = List.copyOf(rules);
+        this.loader = new SafeYamlLoader(config.limits());
+    }
+
+    public RulesConfig config() {
+        return config;
+    }
+
+    public FileReport validate(String path, byte[] bytes) {
+        FindingSink sink = new FindingSink(path, config);
+        LoadResult loaded = loader.load(bytes);
+        if (loaded instanceof LoadResult.Refused r) {
+            sink.addFileLevel(FileCodes.forRefusal(r.refusal().code()), r.refusal().position(),
+                    r.refusal().message(), refusalHint(r.refusal().code()));
+            return report(path, List.of(), sink);
+        }
+        if (!(loaded instanceof LoadResult.Loaded l)) {
+            sink.addFileLevel(FileCodes.EMPTY_FILE, Position.START, "the file is empty",
+                    "a results file is a YAML list of entries, each with dataset and value");
+            return report(path, List.of(), sink);
+        }
+        Node root = l.root();
+        if (!(root instanceof SequenceNode seq)) {
+            sink.addFileLevel(FileCodes.NOT_A_LIST, Position.of(root),
+                    "the file must be a list of entries, found " + YamlNodes.kindOf(root),
+                    root instanceof MappingNode ? "start each entry with `- `, e.g. `- dataset: {...}`" : null);
+            return report(path, List.of(), sink);
+        }
+        if (seq.getValue().isEmpty()) {
+            sink.addFileLevel(FileCodes.EMPTY_FILE, Position.of(root), "the list of entries is empty", null);
+        }
+        if (seq.getValue().size() > config.limits().maxEntries()) {
+            sink.addFileLevel(FileCodes.TOO_MANY_ENTRIES, Position.of(root), "the file has "
+                    + seq.getValue().size() + " entries; the limit is " + config.limits().maxEntries(), null);
+            return report(path, List.of(), sink);
+        }
+        var now = clock.instant();
+        Map<String, Lookup> lookups = new HashMap<>();
+        List<ResultEntry> entries = new ArrayList<>(seq.getValue().size());
+        int index = 0;
+        for (Node item : seq.getValue()) {
+            index++;
+            if (!(item instanceof MappingNode)) {
+                sink.add(FileCodes.ENTRY_NOT_A_MAPPING, null, index, Position.of(item),
+                        "entry " + index + " must be a mapping, found " + YamlNodes.kindOf(item), null);
+                continue;
+            }
+            for (var dup : YamlNodes.duplicateKeys(item)) {
+                sink.add(FileCodes.DUPLICATE_KEY, null, index, dup.position(),
+                        "duplicate key '" + dup.key() + "' in entry " + index, "keep one of the two");
+            }
+            String datasetId = stringAt(item, "dataset", "id");
+            String revision = stringAt(item, "dataset", "revision");
+            Lookup lookup = datasetId == null ? null
+                    : lookups.computeIfAbsent(datasetId + "@" + revision, k -> registry.lookup(datasetId, revision));
+            Benchmark benchmark = lookup instanceof Lookup.Found f ? f.benchmark() : null;
+            TaskMatch match = TaskMatch.resolve(benchmark, stringAt(item, "dataset", "task_id"),
+                    stringAt(item, "dataset", "config"), stringAt(item, "dataset", "split"));
+            TaskPolicy policy = match.task() == null ? TaskPolicy.NONE
+                    : config.benchmark(datasetId).task(match.task().id());
+            EntryContext ctx = new EntryContext(index, item, datasetId, lookup, match, policy, config, registry, now);
+            for (EntryRule rule : rules) {
+                rule.check(ctx, sink);
+            }
+            entries.add(toEntry(ctx));
+        }
+        return report(path, entries, sink);
+    }
+
+    private static FileReport report(String path, List<ResultEntry> entries, FindingSink sink) {
+        return new FileReport(path, FileKind.RESULTS, entries, Optional.empty(), sink.findings());
+    }
+
+    private static String refusalHint(String code) {
+        return switch (code) {
+            case "yaml-alias" -> "write each value out in full";
+            case "invalid-utf8" -> "save the file as UTF-8";
+            case "yaml-syntax" -> "check the indentation: keys of one entry line up under each other";
+            default -> null;
+        };
+    }
+
+    private static ResultEntry toEntry(EntryContext ctx) {
+        Node item = ctx.entry();
+        DatasetRef dataset = new DatasetRef(ctx.datasetId(), stringAt(item, "dataset", "task_id"),
+                stringAt(item, "dataset", "config"), stringAt(item, "dataset", "split"),
+                stringAt(item, "dataset", "revision"));
+        Optional<Node> sourceNode = YamlNodes.get(item, "source");
+        Source source = sourceNode.filter(MappingNode.class::isInstance)
+                .map(s -> new Source(stringAt(s, "url"), stringAt(s, "name"), stringAt(s, "user")))
+                .orElse(null);
+        var value = ctx.value();
+        return new ResultEntry(ctx.index(), Position.of(item).line(), dataset,
+                ctx.match().task() == null ? null : ctx.match().task().id(),
+                value.isPresent() ? value.getAsDouble() : null,
+                stringAt(item, "date"), source, stringAt(item, "notes"), stringAt(item, "verifyToken"));
+    }
+
+    private static String stringAt(Node node, String... path) {
+        Node current = node;
+        for (String key : path) {
+            Optional<Node> next = YamlNodes.get(current, key);
+            if (next.isEmpty()) {
+                return null;
+            }
+            current = next.get();
+        }
+        return current instanceof ScalarNode ? YamlNodes.text(current).orElse(null) : null;
+    }
+}

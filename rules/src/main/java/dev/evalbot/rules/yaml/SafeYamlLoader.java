@@ -1,0 +1,144 @@
+package dev.evalbot.rules.yaml;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
+
+/**
+ * Loads one YAML document into a node tree (never into objects), refusing anything that could
+ * make a small input expensive: oversized files, invalid UTF-8, aliases, deep nesting and node
+ * floods. Every refusal carries the line and column where it was detected.
+ *
+ * <p>Thread-safe and stateless apart from its limits; one instance serves any number of callers.
+ */
+public final class SafeYamlLoader {
+    private final YamlLimits limits;
+    private final LoadSettings settings;
+
+    public SafeYamlLoader(YamlLimits limits) {
+        this.limits = limits;
+        this.settings = LoadSettings.builder()
+                .setSchema(new CoreSchema())
+                .setAllowDuplicateKeys(false)
+                .setAllowRecursiveKeys(false)
+                .setMaxAliasesForCollections(0)
+                .setCodePointLimit(limits.maxBytes())
+                .setUseMarks(true)
+                .build();
+    }
+
+    public YamlLimits limits() {
+        return limits;
+    }
+
+    public LoadResult load(byte[] bytes) {
+        if (bytes.length > limits.maxBytes()) {
+            return refused("file-too-large", "the file is " + bytes.length + " bytes; the limit is "
+                    + limits.maxBytes() + " bytes", Position.START);
+        }
+        String text;
+        try {
+            text = decodeUtf8(bytes);
+        } catch (MalformedInputException e) {
+            return refused("invalid-utf8", "the file is not valid UTF-8", positionOfByte(bytes, findBadByte(bytes)));
+        } catch (CharacterCodingException e) {
+            return refused("invalid-utf8", "the file is not valid UTF-8", Position.START);
+        }
+        return loadText(text);
+    }
+
+    /** Loads text that is already decoded; the size limit then applies to its length in chars. */
+    public LoadResult loadText(String text) {
+        if (text.length() > limits.maxBytes()) {
+            return refused("file-too-large", "the file is larger than the limit of " + limits.maxBytes() + " bytes",
+                    Position.START);
+        }
+        if (text.isBlank()) {
+            return new LoadResult.Empty();
+        }
+        try {
+            var parser = new GuardedParser(new ParserImpl(settings, new StreamReader(settings, text)), limits);
+            var root = new Composer(settings, parser).getSingleNode();
+            return root.<LoadResult>map(LoadResult.Loaded::new).orElseGet(LoadResult.Empty::new);
+        } catch (GuardedParser.LimitExceeded e) {
+            return new LoadResult.Refused(e.refusal());
+        } catch (MarkedYamlEngineException e) {
+            return refused("yaml-syntax", describe(e), Position.of(e.getProblemMark()));
+        } catch (YamlEngineException e) {
+            return refused("yaml-syntax", firstLine(e.getMessage()), Position.UNKNOWN);
+        }
+    }
+
+    private static LoadResult refused(String code, String message, Position position) {
+        return new LoadResult.Refused(new YamlRefusal(code, message, position));
+    }
+
+    private static String describe(MarkedYamlEngineException e) {
+        // snakeyaml's message embeds a source snippet; the finding carries the position instead.
+        String context = e.getContext();
+        String problem = e.getProblem();
+        StringBuilder message = new StringBuilder("YAML syntax error: ");
+        if (problem != null) {
+            message.append(problem);
+        }
+        if (context != null && !context.isBlank()) {
+            message.append(" (").append(context).append(')');
+        }
+        return firstLine(message.toString());
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "YAML syntax error";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    private static String decodeUtf8(byte[] bytes) throws CharacterCodingException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes));
+        if (chars.length() > 0 && chars.charAt(0) == '\uFEFF') {
+            chars.position(1);
+        }
+        return chars.toString();
+    }
+
+    private static int findBadByte(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(Math.max(16, bytes.length));
+        var result = decoder.decode(in, out, true);
+        return result.isError() ? in.position() : 0;
+    }
+
+    private static Position positionOfByte(byte[] bytes, int offset) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < offset && i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                column = 1;
+            } else if ((bytes[i] & 0xC0) != 0x80) {
+                column++;
+            }
+        }
+        return new Position(line, column);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.evalbot.rules.benchmark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.evalbot.rules.Fixtures;
+import dev.evalbot.rules.check.Finding;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BenchmarkParserTest {
+    private final BenchmarkParser parser = new BenchmarkParser(Fixtures.config());
+
+    private List<String> codes(String yaml) {
+        return parser.parse("o/b", "eval.yaml", Fixtures.yaml(yaml)).findings().stream().map(Finding::code).toList();
+    }
+
+    @Test
+    void theFiveShippedBenchmarksParseWithoutFindings() {
+        var registry = Fixtures.registry();
+        assertEquals(List.of("Idavidrein/gpqa", "MathArena/aime_2026", "TIGER-Lab/MMLU-Pro", "cais/hle", "openai/gsm8k"),
+                List.copyOf(registry.ids()));
+        var hle = ((Lookup.Found) registry.lookup("cais/hle", null)).benchmark();
+        assertEquals("inspect-ai", hle.framework());
+        assertEquals(List.of("hle"), hle.taskIds());
+    }
+
+    @Test
+    void requiredFieldsAndUniqueIds() {
+        assertEquals(List.of("eval-missing-field", "eval-missing-field", "eval-missing-field", "eval-missing-field"),
+                codes("foo: bar\n"));
+        assertEquals(List.of("duplicate-task-id"),
+                codes("name: n\ndescription: d\nevaluation_framework: mteb\ntasks:\n  - id: a\n  - id: a\n"));
+        assertEquals(List.of("task-missing-id"),
+                codes("name: n\ndescription: d\nevaluation_framework: mteb\ntasks:\n  - config: x\n"));
+    }
+
+    @Test
+    void unknownFrameworkSuggestsTheClosest() {
+        var f = parser.parse("o/b", "eval.yaml",
+                Fixtures.yaml("name: n\ndescription: d\nevaluation_framework: inspect_ai\ntasks:\n  - id: a\n"))
+                .findings();
+        assertEquals("unknown-framework", f.get(0).code());
+        assertEquals("did you mean `inspect-ai`?", f.get(0).hint());
+        assertEquals(3, f.get(0).line());
+    }
+
+    @Test
+    void inspectTasksNeedFieldSpecSolversAndScorers() {
+        var codes = codes("name: n\ndescription: d\nevaluation_framework: inspect-ai\ntasks:\n  - id: a\n");
+        assertEquals(List.of("inspect-missing-field", "inspect-missing-field", "inspect-missing-field"), codes);
+        // The docs also spell scorers "scores": both are accepted.
+        assertTrue(codes("""
+                name: n
+                description: d
+                evaluation_framework: inspect-ai
+                tasks:
+                  - id: a
+                    field_spec: {input: q, target: a}
+                    solvers: [{name: generate}]
+                    scores: [{name: match}]
+                """).isEmpty());
+    }
+
+    @Test
+    void lowerIsBetterIsReadFromTheFirstMetric() {
+        var b = parser.parse("o/b", "eval.yaml", Fixtures.yaml("""
+                name: n
+                description: d
+                evaluation_framework: open-asr-leaderboard
+                metrics: [{id: wer, lower_is_better: true}]
+                epochs: 3
+                tasks:
+                  - id: a
+                  - id: b
+                    metrics: [{id: acc, lower_is_better: false}]
+                """)).benchmark().orElseThrow();
+        assertTrue(b.task("a").orElseThrow().lowerIsBetter());
+        assertTrue(!b.task("b").orElseThrow().lowerIsBetter());
+    }
+}
