@@ -1,1 +1,55 @@
-package dev.evalbot.app.cli; public final class Main { public static void main(String[] a) {} }
+package dev.evalbot.app.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code evalbot} command line: one class per command, registered here. */
+@Command(name = "evalbot", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Reviews model evaluation results: validates .eval_results/ files and eval.yaml, "
+                + "and runs the review bot for GitHub and the Hugging Face Hub.",
+        subcommands = {ValidateCommand.class, ReviewCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    public static final String VERSION = "0.1.0";
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs a command line and returns its exit status; what tests call. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            // One line, never a stack trace: the user can act on the message, not on our internals.
+            commandLine.getErr().println("evalbot: " + oneLine(e));
+            return ExitCodes.USAGE_OR_IO;
+        });
+        return cli.execute(args);
+    }
+
+    static String oneLine(Throwable e) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            message = e.getClass().getSimpleName();
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"evalbot " + VERSION};
+        }
+    }
+}

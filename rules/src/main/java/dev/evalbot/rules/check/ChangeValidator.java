@@ -103,7 +103,8 @@ public final class ChangeValidator {
         List<FileReport> out = new ArrayList<>(reports.size());
         for (FileReport report : reports) {
             List<Finding> extra = new ArrayList<>();
-            for (ResultEntry e : report.entries()) {
+            // Entries with errors are already reported; a duplicate of a broken entry is noise.
+            for (ResultEntry e : report.acceptedEntries()) {
                 if (e.datasetId() == null || e.taskId() == null) {
                     continue;
                 }

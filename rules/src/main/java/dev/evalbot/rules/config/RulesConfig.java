@@ -40,6 +40,10 @@ public record RulesConfig(
         rules = Map.copyOf(rules);
     }
 
+    public RulesConfig withMaxFilesPerChange(int max) {
+        return new RulesConfig(limits, frameworks, registeredBenchmarks, benchmarks, rules, futureDateGraceHours, max);
+    }
+
     public BenchmarkPolicy benchmark(String datasetId) {
         return datasetId == null ? BenchmarkPolicy.NONE : benchmarks.getOrDefault(datasetId, BenchmarkPolicy.NONE);
     }

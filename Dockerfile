@@ -1,0 +1,32 @@
+# syntax=docker/dockerfile:1
+# Build: docker build -t evalbot .      Run: docker run -p 8080:8080 evalbot
+# On a Hugging Face Docker Space the platform sets PORT=7860; evalbot listens there when PORT is set.
+
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+# Dependencies first, so that a code change does not download them again.
+COPY pom.xml ./
+COPY rules/pom.xml rules/
+COPY app/pom.xml app/
+COPY bench/pom.xml bench/
+RUN mvn -B -q -ntp -pl app -am dependency:go-offline -DexcludeReactor=true || true
+COPY rules/src rules/src
+COPY app/src app/src
+COPY config config
+RUN mvn -B -q -ntp -pl app -am package -DskipTests
+
+FROM eclipse-temurin:17-jre-jammy
+RUN groupadd --system --gid 10001 evalbot \
+ && useradd --system --uid 10001 --gid evalbot --home-dir /app --shell /usr/sbin/nologin evalbot \
+ && mkdir -p /app/data && chown -R evalbot:evalbot /app
+WORKDIR /app
+COPY --from=build --chown=evalbot:evalbot /src/app/target/evalbot.jar /app/evalbot.jar
+COPY --from=build --chown=evalbot:evalbot /src/config /app/config
+USER 10001:10001
+ENV EVALBOT_CONFIG=/app/config \
+    EVALBOT_DB=jdbc:sqlite:/app/data/evalbot.db \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+EXPOSE 8080 7860
+HEALTHCHECK --interval=30s --timeout=3s CMD ["java", "-cp", "/app/evalbot.jar", "dev.evalbot.app.cli.HealthProbe"]
+ENTRYPOINT ["java", "-jar", "/app/evalbot.jar"]
+CMD ["serve"]

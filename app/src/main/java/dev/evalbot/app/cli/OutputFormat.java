@@ -1,0 +1,9 @@
+package dev.evalbot.app.cli;
+
+/** How {@code validate} and {@code review} print their report. */
+public enum OutputFormat {
+    text,
+    json,
+    sarif,
+    markdown
+}

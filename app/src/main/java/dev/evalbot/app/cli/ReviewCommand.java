@@ -1,0 +1,84 @@
+package dev.evalbot.app.cli;
+
+import dev.evalbot.app.review.Review;
+import dev.evalbot.rules.check.ChangeReport;
+import dev.evalbot.rules.check.ChangedFile;
+import dev.evalbot.rules.check.FileKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code evalbot review --repo DIR --base REF}: reviews a local checkout's change exactly as the
+ * bot reviews a pull request, and prints the comment it would post.
+ */
+@Command(name = "review", mixinStandardHelpOptions = true,
+        description = "Review the results and eval.yaml files changed between two revisions of a local git "
+                + "checkout, and print the comment the bot would post. Exit 0: no errors; 1: errors; 2: usage or I/O.")
+final class ReviewCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    ReportOptions options = new ReportOptions();
+
+    @Option(names = "--repo", paramLabel = "DIR", required = true, description = "the git checkout")
+    Path repo;
+
+    @Option(names = "--base", paramLabel = "REF", required = true, description = "the revision the change is based on")
+    String base;
+
+    @Option(names = "--head", paramLabel = "REF", defaultValue = "HEAD", description = "the changed revision (default HEAD)")
+    String head;
+
+    @Option(names = "--repo-id", paramLabel = "OWNER/NAME",
+            description = "the repository's id on the Hub or GitHub (default: local/<directory name>)")
+    String repoId;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "markdown",
+            description = "markdown (the comment, default), json, text or sarif")
+    OutputFormat format;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isDirectory(repo)) {
+            throw new IOException("no such directory: " + repo);
+        }
+        ReviewSession session = ReviewSession.open(options, System.getenv(), Clock.systemUTC());
+        GitCheckout git = new GitCheckout(repo);
+        String baseSha = git.resolve(base);
+        String headSha = git.resolve(head);
+        if (baseSha.isEmpty() || headSha.isEmpty()) {
+            throw new IOException("unknown revision " + (baseSha.isEmpty() ? base : head) + " in " + repo);
+        }
+        int limit = session.config().rules().limits().maxBytes() + 1;
+        List<ChangedFile> files = new ArrayList<>();
+        for (String path : git.changedPaths(baseSha, headSha)) {
+            FileKind kind = FileKind.ofRepoPath(path);
+            if (kind == FileKind.OTHER) {
+                continue;
+            }
+            byte[] previous = kind == FileKind.BENCHMARK && git.exists(baseSha, path) ? git.show(baseSha, path, limit)
+                    : null;
+            files.add(new ChangedFile(path, kind, git.show(headSha, path, limit), previous));
+        }
+        String id = repoId != null ? repoId : "local/" + repo.toAbsolutePath().normalize().getFileName();
+        ChangeReport report = session.validator().validate(id, files);
+        if (report.isEmpty() && format == OutputFormat.markdown) {
+            spec.commandLine().getOut().println("No results or eval.yaml changes between " + base + " and " + head
+                    + ": the bot would set a neutral status and post no comment.");
+            return ExitCodes.OK;
+        }
+        Review review = ReviewSession.offlineReview(id, 0, headSha, report);
+        session.print(report, review, format, spec.commandLine().getOut());
+        return report.verdict() == dev.evalbot.rules.check.Verdict.INVALID ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+}

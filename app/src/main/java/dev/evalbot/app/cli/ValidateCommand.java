@@ -1,0 +1,82 @@
+package dev.evalbot.app.cli;
+
+import dev.evalbot.rules.check.ChangeReport;
+import dev.evalbot.rules.check.ChangeValidator;
+import dev.evalbot.rules.check.ChangedFile;
+import dev.evalbot.rules.check.FileKind;
+import dev.evalbot.rules.check.FileReport;
+import dev.evalbot.rules.check.Finding;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code evalbot validate PATH...}: the bot's checks on local files, offline by default. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Validate results files and eval.yaml definitions. A directory is searched for "
+                + ".eval_results/**/*.yaml|yml and eval.yaml. Exit 0: no errors; 1: errors; 2: usage or I/O.")
+final class ValidateCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    ReportOptions options = new ReportOptions();
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, json, sarif or markdown (the comment the bot would post)")
+    OutputFormat format;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "files or directories")
+    List<Path> paths;
+
+    private static String repoOf(String path) {
+        String p = path.replace('\\', '/');
+        int at = p.lastIndexOf(".eval_results/");
+        return at >= 0 ? p.substring(0, at) : p;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ReviewSession session = ReviewSession.open(options, System.getenv(), Clock.systemUTC());
+        List<ChangedFile> files = new LocalFiles(session.config().rules().limits().maxBytes()).collect(paths);
+        // The per-change file cap protects the bot from huge pull requests; locally, a user who
+        // validates a whole tree wants every file checked.
+        ChangeValidator validator = new ChangeValidator(
+                session.config().rules().withMaxFilesPerChange(Integer.MAX_VALUE), session.config().registry(),
+                Clock.systemUTC());
+        List<FileReport> reports = new ArrayList<>();
+        List<Finding> changeFindings = new ArrayList<>();
+        // Results files of one model repository are checked together (duplicates across its files);
+        // files named outside any .eval_results/ directory each stand alone.
+        Map<String, List<ChangedFile>> byRepo = new LinkedHashMap<>();
+        for (ChangedFile f : files) {
+            if (f.kind() == FileKind.BENCHMARK) {
+                ChangeReport r = validator.validate(LocalFiles.benchmarkIdOf(f.path()), List.of(f));
+                reports.addAll(r.files());
+                changeFindings.addAll(r.changeFindings());
+            } else {
+                byRepo.computeIfAbsent(repoOf(f.path()), k -> new ArrayList<>()).add(f);
+            }
+        }
+        for (List<ChangedFile> group : byRepo.values()) {
+            ChangeReport r = validator.validate("local/results", group);
+            reports.addAll(r.files());
+            changeFindings.addAll(r.changeFindings());
+        }
+        if (files.isEmpty()) {
+            spec.commandLine().getErr().println("evalbot: no results files or eval.yaml found under "
+                    + paths + " (looked for .eval_results/**/*.yaml|yml and eval.yaml)");
+        }
+        ChangeReport report = new ChangeReport(reports, changeFindings);
+        session.print(report, null, format, spec.commandLine().getOut());
+        return report.verdict() == dev.evalbot.rules.check.Verdict.INVALID ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+}
