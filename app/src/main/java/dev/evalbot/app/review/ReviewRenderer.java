@@ -72,8 +72,8 @@ public final class ReviewRenderer {
         }
         md.append("\n\n");
         if (file.kind() == FileKind.RESULTS && !file.entries().isEmpty()) {
-            md.append("| # | dataset / task | value | tier | token | source | verdict |\n");
-            md.append("|---|---|---|---|---|---|---|\n");
+            md.append("| # | dataset / task | value | notes | tier | token | source | verdict |\n");
+            md.append("|---|---|---|---|---|---|---|---|\n");
             for (ResultEntry e : file.entries()) {
                 EntryStatus s = review.status(file.path(), e.index());
                 Verdict v = Verdict.of(file.findingsFor(e.index()));
@@ -81,6 +81,7 @@ public final class ReviewRenderer {
                         .append(Markdown.code(e.datasetId())).append(" / ")
                         .append(Markdown.code(e.taskId() != null ? e.taskId() : e.dataset().taskId())).append(" | ")
                         .append(e.value() == null ? "–" : plain(e.value())).append(" | ")
+                        .append(e.notes() == null ? "" : Markdown.text(abbreviate(e.notes(), 80))).append(" | ")
                         .append(s == null ? "–" : Markdown.text(s.tier())
                                 + (s.tierReason() == null ? "" : " <sub>" + Markdown.text(s.tierReason()) + "</sub>"))
                         .append(" | ").append(s == null ? "–" : Markdown.text(s.token()))
@@ -157,6 +158,10 @@ public final class ReviewRenderer {
 
     static String plain(double v) {
         return new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+    }
+
+    private static String abbreviate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
     private static String shortSha(String sha) {

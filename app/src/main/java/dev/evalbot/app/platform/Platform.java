@@ -1,0 +1,46 @@
+package dev.evalbot.app.platform;
+
+import dev.evalbot.app.review.Links;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The port between the review pipeline and a code host. Every write is idempotent and keyed
+ * (the comment by its marker, labels by set, status by sha), so a delivery processed twice
+ * leaves the same result. Calls throw {@link PlatformException} on failure.
+ */
+public interface Platform {
+    String name();
+
+    /** The files the pull request changes, up to {@code cap} entries. */
+    List<ChangedPath> changedFiles(PullRequestRef pr, int cap);
+
+    /**
+     * The bytes of {@code paths} at {@code rev}; each at most {@code maxBytes + 1} bytes (one more
+     * tells the validator it is too large). Missing files are absent from the map.
+     */
+    Map<String, byte[]> read(PullRequestRef pr, String rev, List<String> paths, int maxBytes);
+
+    /**
+     * Finds the bot's own review comment on the pull request (by the hidden marker, written by
+     * the bot's account), if any.
+     */
+    Optional<String> findOwnComment(PullRequestRef pr, String marker);
+
+    /** Creates the comment and returns its id. */
+    String createComment(PullRequestRef pr, String body);
+
+    /** Replaces the body of the bot's comment {@code commentId}. */
+    void updateComment(PullRequestRef pr, String commentId, String body);
+
+    /** Adds and removes labels (platforms without labels do nothing). */
+    void setLabels(PullRequestRef pr, Set<String> add, Set<String> remove);
+
+    /** Sets the commit status on {@code sha} (platforms without statuses do nothing). */
+    void setStatus(PullRequestRef pr, String sha, CommitState state, String description);
+
+    /** Where a line of a file of this pull request can be seen. */
+    Links links(PullRequestRef pr);
+}

@@ -1,0 +1,24 @@
+package dev.evalbot.app.platform;
+
+import java.util.Set;
+
+/**
+ * A pull request as the review needs it, whatever the platform.
+ *
+ * @param platform {@code github} or {@code hub}
+ * @param repo {@code owner/name}
+ * @param repoType {@code model}, {@code dataset} or {@code space} (the Hub); {@code code} on GitHub
+ * @param labels the labels the PR carries now (GitHub), so label changes need no extra read
+ * @param payload the platform's own event object, for adapters that can use it; may be null
+ */
+public record PullRequestRef(String platform, String repo, String repoType, int number, String headSha,
+        String baseSha, String baseRef, String author, Set<String> labels, Object payload) {
+    public PullRequestRef {
+        labels = Set.copyOf(labels);
+    }
+
+    /** The key that orders work on this pull request: one at a time, in order. */
+    public String subject() {
+        return platform + ":" + repo + "#" + number;
+    }
+}

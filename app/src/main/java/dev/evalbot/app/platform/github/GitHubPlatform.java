@@ -1,0 +1,420 @@
+package dev.evalbot.app.platform.github;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.evalbot.app.platform.ChangedPath;
+import dev.evalbot.app.platform.CommitState;
+import dev.evalbot.app.platform.Platform;
+import dev.evalbot.app.platform.PlatformException;
+import dev.evalbot.app.platform.PullRequestRef;
+import dev.evalbot.app.review.Links;
+import dev.evalbot.app.review.OwnedLabels;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.kohsuke.github.GHCommitState;
+import org.kohsuke.github.GHEventPayload;
+import org.kohsuke.github.GHIOException;
+import org.kohsuke.github.GHIssueComment;
+import org.kohsuke.github.GHLabel;
+import org.kohsuke.github.GHPullRequest;
+import org.kohsuke.github.GHPullRequestFileDetail;
+import org.kohsuke.github.GHRepository;
+import org.kohsuke.github.GitHub;
+import org.kohsuke.github.GitHubAbuseLimitHandler;
+import org.kohsuke.github.GitHubBuilder;
+import org.kohsuke.github.GitHubRateLimitHandler;
+import org.kohsuke.github.HttpException;
+import org.kohsuke.github.connector.GitHubConnectorResponse;
+
+/**
+ * The GitHub adapter, on org.kohsuke:github-api. Objects are wired from the webhook payload
+ * (no request), files are read in one GraphQL query, labels are changed from the labels the
+ * payload already lists, and rate-limit answers become retry advice for the inbox rather than
+ * a sleeping worker.
+ */
+public final class GitHubPlatform implements Platform {
+    public static final String STATUS_CONTEXT = "evalbot/review";
+
+    private final GitHubSettings settings;
+    private final GitHubAuth auth;
+    private final HttpClient http;
+    private final JdkGitHubConnector connector;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+    /** github-api objects per reference, so one review parses its payload once. */
+    private final Cache<PullRequestRef, GHPullRequest> pulls = Caffeine.newBuilder().weakKeys().maximumSize(1_000).build();
+    /** Repositories whose evalbot labels are known to exist. */
+    private final Cache<String, Boolean> labelledRepos = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofHours(12)).build();
+    private volatile String botLogin;
+
+    public GitHubPlatform(GitHubSettings settings, GitHubAuth auth, HttpClient http, MeterRegistry meters, Clock clock) {
+        this.settings = settings;
+        this.auth = auth;
+        this.http = http;
+        this.clock = clock;
+        this.connector = new JdkGitHubConnector(http, Duration.ofSeconds(20), meters);
+        this.botLogin = settings.botLogin();
+    }
+
+    @Override
+    public String name() {
+        return "github";
+    }
+
+    @Override
+    public List<ChangedPath> changedFiles(PullRequestRef pr, int cap) {
+        return call(() -> {
+            List<ChangedPath> out = new ArrayList<>();
+            for (GHPullRequestFileDetail f : pull(pr).listFiles().withPageSize(100)) {
+                out.add(new ChangedPath(f.getFilename(), status(f.getStatus()), f.getPreviousFilename()));
+                if (out.size() >= cap) {
+                    break;
+                }
+            }
+            return out;
+        });
+    }
+
+    private static ChangedPath.Status status(String s) {
+        return switch (s == null ? "" : s) {
+            case "added" -> ChangedPath.Status.ADDED;
+            case "removed" -> ChangedPath.Status.REMOVED;
+            case "renamed" -> ChangedPath.Status.RENAMED;
+            default -> ChangedPath.Status.MODIFIED;
+        };
+    }
+
+    @Override
+    public Map<String, byte[]> read(PullRequestRef pr, String rev, List<String> paths, int maxBytes) {
+        Map<String, byte[]> out = new HashMap<>();
+        String[] ownerName = pr.repo().split("/", 2);
+        for (int from = 0; from < paths.size(); from += GraphQlFiles.BATCH) {
+            List<String> batch = paths.subList(from, Math.min(paths.size(), from + GraphQlFiles.BATCH));
+            JsonNode response = post(pr, settings.graphqlUrl(),
+                    GraphQlFiles.body(json, ownerName[0], ownerName[1], rev, batch));
+            for (GraphQlFiles.Blob blob : GraphQlFiles.parse(response, batch)) {
+                if (blob.byteSize() > maxBytes) {
+                    out.put(blob.path(), new byte[maxBytes + 1]); // the validator refuses it as too large
+                } else if (blob.binary() || blob.truncated() || blob.text() == null) {
+                    out.put(blob.path(), raw(pr, rev, blob.path(), maxBytes));
+                } else {
+                    out.put(blob.path(), blob.bytes());
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<String> findOwnComment(PullRequestRef pr, String marker) {
+        return call(() -> {
+            String me = botLogin(pr);
+            for (GHIssueComment c : pull(pr).listComments().withPageSize(100)) {
+                if (c.getBody() != null && c.getBody().startsWith(marker) && isMe(c.getUserName(), me)) {
+                    return Optional.of(Long.toString(c.getId()));
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
+    @Override
+    public String createComment(PullRequestRef pr, String body) {
+        return call(() -> Long.toString(pull(pr).comment(body).getId()));
+    }
+
+    @Override
+    public void updateComment(PullRequestRef pr, String commentId, String body) {
+        call(() -> {
+            for (GHIssueComment c : pull(pr).listComments().withPageSize(100)) {
+                if (Long.toString(c.getId()).equals(commentId)) {
+                    c.update(body);
+                    return null;
+                }
+            }
+            // Someone deleted the bot's comment: post it again rather than lose the review.
+            pull(pr).comment(body);
+            return null;
+        });
+    }
+
+    @Override
+    public void setLabels(PullRequestRef pr, Set<String> add, Set<String> remove) {
+        call(() -> {
+            GHPullRequest pull = pull(pr);
+            if (!add.isEmpty()) {
+                ensureLabels(pull.getRepository());
+                pull.addLabels(add.toArray(String[]::new));
+            }
+            for (String label : remove) {
+                // github-api puts "eval/valid" into the path unencoded; GitHub needs eval%2Fvalid.
+                String url = settings.apiUrl() + "/repos/" + pr.repo() + "/issues/" + pr.number() + "/labels/"
+                        + URLEncoder.encode(label, StandardCharsets.UTF_8).replace("+", "%20");
+                HttpResponse<String> response = send(authorized(pr, url).DELETE().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 404) { // already gone: the end state is what we wanted
+                    checkStatus(response.statusCode(), response.headers().map(), "DELETE label");
+                }
+            }
+            return null;
+        });
+    }
+
+    private void ensureLabels(GHRepository repo) throws IOException {
+        if (labelledRepos.getIfPresent(repo.getFullName()) != null) {
+            return;
+        }
+        Set<String> existing = new HashSet<>();
+        for (GHLabel l : repo.listLabels().withPageSize(100)) {
+            existing.add(l.getName());
+        }
+        for (OwnedLabels.Definition d : OwnedLabels.DEFINITIONS) {
+            if (!existing.contains(d.name())) {
+                repo.createLabel(d.name(), d.color(), d.description());
+            }
+        }
+        labelledRepos.put(repo.getFullName(), Boolean.TRUE);
+    }
+
+    @Override
+    public void setStatus(PullRequestRef pr, String sha, CommitState state, String description) {
+        call(() -> {
+            String target = settings.publicUrl() == null ? null
+                    : settings.publicUrl() + "/reviews/" + pr.repo() + "/" + pr.number();
+            pull(pr).getRepository().createCommitStatus(sha, GHCommitState.valueOf(state.name()), target, description,
+                    STATUS_CONTEXT);
+            return null;
+        });
+    }
+
+    @Override
+    public Links links(PullRequestRef pr) {
+        String base = settings.webUrl() + "/" + pr.repo() + "/pull/" + pr.number() + "/files#diff-";
+        return (path, line) -> base + sha256(path) + "R" + line;
+    }
+
+    private GHPullRequest pull(PullRequestRef pr) throws IOException {
+        GHPullRequest cached = pulls.getIfPresent(pr);
+        if (cached != null) {
+            return cached;
+        }
+        GitHubPayload payload = (GitHubPayload) pr.payload();
+        GitHub gh = client(payload.installationId());
+        GHPullRequest pull;
+        if ("pull_request".equals(payload.event())) {
+            pull = gh.parseEventPayload(new StringReader(payload.json()), GHEventPayload.PullRequest.class)
+                    .getPullRequest();
+        } else {
+            GHRepository repo = gh.parseEventPayload(new StringReader(payload.json()), GHEventPayload.IssueComment.class)
+                    .getRepository();
+            pull = repo.getPullRequest(pr.number());
+        }
+        pulls.put(pr, pull);
+        return pull;
+    }
+
+    private GitHub client(Long installationId) throws IOException {
+        return new GitHubBuilder().withEndpoint(settings.apiUrl()).withConnector(connector)
+                .withAuthorizationProvider(() -> auth.authorization(installationId))
+                .withRateLimitHandler(new GitHubRateLimitHandler() {
+                    @Override
+                    public void onError(GitHubConnectorResponse response) throws IOException {
+                        throw new RetryLater("GitHub rate limit reached", response);
+                    }
+                })
+                .withAbuseLimitHandler(new GitHubAbuseLimitHandler() {
+                    @Override
+                    public void onError(GitHubConnectorResponse response) throws IOException {
+                        throw new RetryLater("GitHub secondary rate limit reached", response);
+                    }
+                })
+                .build();
+    }
+
+    private String botLogin(PullRequestRef pr) throws IOException {
+        if (botLogin == null && !settings.isApp()) {
+            botLogin = client(null).getMyself().getLogin();
+        }
+        return botLogin;
+    }
+
+    private static boolean isMe(String login, String me) {
+        return login != null && (me != null ? login.equalsIgnoreCase(me) : login.endsWith("[bot]"));
+    }
+
+    private HttpRequest.Builder authorized(PullRequestRef pr, String url) {
+        GitHubPayload payload = (GitHubPayload) pr.payload();
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                .header("Authorization", auth.authorization(payload.installationId()))
+                .header("Accept", "application/vnd.github+json");
+    }
+
+    private JsonNode post(PullRequestRef pr, String url, String body) {
+        GitHubPayload payload = (GitHubPayload) pr.payload();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                .header("Authorization", auth.authorization(payload.installationId()))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString());
+        checkStatus(response.statusCode(), response.headers().map(), "POST " + URI.create(url).getPath());
+        try {
+            JsonNode node = json.readTree(response.body());
+            if (node.has("errors") && !node.path("data").path("repository").isObject()) {
+                throw new PlatformException("GitHub GraphQL error: " + node.path("errors").path(0).path("message").asText(),
+                        response.statusCode(), true, null, null);
+            }
+            return node;
+        } catch (IOException e) {
+            throw new PlatformException("GitHub sent an unreadable GraphQL answer", response.statusCode(), true, null, e);
+        }
+    }
+
+    /** A binary or truncated file, straight from the contents API, at most {@code maxBytes + 1} bytes. */
+    private byte[] raw(PullRequestRef pr, String rev, String path, int maxBytes) {
+        GitHubPayload payload = (GitHubPayload) pr.payload();
+        String url = settings.apiUrl() + "/repos/" + pr.repo() + "/contents/" + encodePath(path) + "?ref="
+                + URLEncoder.encode(rev, StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                .header("Authorization", auth.authorization(payload.installationId()))
+                .header("Accept", "application/vnd.github.raw").GET().build();
+        HttpResponse<InputStream> response = send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream in = response.body()) {
+            checkStatus(response.statusCode(), response.headers().map(), "GET contents");
+            return in.readNBytes(maxBytes + 1);
+        } catch (IOException e) {
+            throw new PlatformException("cannot read " + path + " from GitHub: " + e.getMessage(), 0, true, null, e);
+        }
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        try {
+            return http.send(request, handler);
+        } catch (IOException e) {
+            throw new PlatformException("cannot reach GitHub: " + e.getMessage(), 0, true, null, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformException("interrupted", 0, true, null, e);
+        }
+    }
+
+    private void checkStatus(int status, Map<String, List<String>> headers, String what) {
+        if (status >= 200 && status < 300) {
+            return;
+        }
+        boolean retry = status >= 500 || status == 429 || (status == 403 && RetryAdvice.notBefore(headers, clock) != null);
+        throw new PlatformException(what + " answered HTTP " + status, status, retry,
+                RetryAdvice.notBefore(headers, clock), null);
+    }
+
+    private static String encodePath(String path) {
+        List<String> parts = new ArrayList<>();
+        for (String segment : path.split("/")) {
+            parts.add(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+        return String.join("/", parts);
+    }
+
+    @FunctionalInterface
+    private interface Call<T> {
+        T run() throws IOException;
+    }
+
+    /** Runs a github-api call, turning its failures into {@link PlatformException}s the inbox understands. */
+    private <T> T call(Call<T> call) {
+        try {
+            try {
+                return call.run();
+            } catch (org.kohsuke.github.GHException e) {
+                // Paged listings wrap the real failure in an unchecked exception.
+                throw new IOException(e.getMessage(), e);
+            }
+        } catch (IOException e) {
+            throw translate(e);
+        }
+    }
+
+    private PlatformException translate(IOException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof RetryLater r) {
+                return new PlatformException(r.getMessage(), r.status, true, RetryAdvice.notBefore(r.headers, clock), r);
+            }
+        }
+        try {
+            throw failure.getCause() instanceof IOException io && failure.getClass() == IOException.class ? io : failure;
+        } catch (HttpException e) {
+            int status = e.getResponseCode();
+            Map<String, List<String>> headers = headersOf(e);
+            boolean retry = status >= 500 || status == 429 || status <= 0
+                    || (status == 403 && RetryAdvice.notBefore(headers, clock) != null);
+            return new PlatformException("GitHub answered HTTP " + status + ": " + firstLine(e.getMessage()), status,
+                    retry, RetryAdvice.notBefore(headers, clock), e);
+        } catch (GHIOException e) {
+            return new PlatformException("GitHub call failed: " + firstLine(e.getMessage()), 0, true, null, e);
+        } catch (IOException e) {
+            return new PlatformException("cannot reach GitHub: " + firstLine(e.getMessage()), 0, true, null, e);
+        }
+    }
+
+    private static Map<String, List<String>> headersOf(GHIOException e) {
+        try {
+            return e.getResponseHeaderFields();
+        } catch (NullPointerException noHeaders) {
+            return Map.of(); // github-api throws when the exception carries no headers
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        String line = s.lines().findFirst().orElse("");
+        return line.length() > 200 ? line.substring(0, 200) : line;
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Thrown from the rate-limit handlers so that a limit turns into a scheduled retry, not a sleep. */
+    static final class RetryLater extends IOException {
+        private static final long serialVersionUID = 1L;
+        final int status;
+        final transient Map<String, List<String>> headers;
+
+        RetryLater(String message, GitHubConnectorResponse response) {
+            super(message);
+            this.status = response.statusCode();
+            this.headers = response.allHeaders();
+        }
+    }
+
+}

@@ -1,0 +1,13 @@
+package dev.evalbot.app.review;
+
+import dev.evalbot.app.platform.PullRequestRef;
+
+/** Where the pipeline keeps {@link ReviewState} and the latest review of each pull request. */
+public interface ReviewLog {
+    ReviewState state(PullRequestRef pr);
+
+    void saveState(PullRequestRef pr, ReviewState state);
+
+    /** Records the finished review (Markdown and JSON) for {@code GET /reviews/...} and the leaderboards. */
+    void saveReview(PullRequestRef pr, Review review, String markdown, String json);
+}

@@ -1,0 +1,12 @@
+package dev.evalbot.app.review;
+
+/** What one run of the pipeline did, for logs, metrics and tests. */
+public sealed interface ReviewOutcome {
+    /** Nothing evalbot reviews in this change. */
+    record NothingToReview() implements ReviewOutcome {}
+
+    /**
+     * @param commentWritten false when the review was unchanged and no comment write was needed
+     */
+    record Reviewed(Review review, boolean commentWritten) implements ReviewOutcome {}
+}

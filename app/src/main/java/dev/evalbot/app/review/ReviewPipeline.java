@@ -1,0 +1,163 @@
+package dev.evalbot.app.review;
+
+import dev.evalbot.app.platform.ChangedPath;
+import dev.evalbot.app.platform.CommitState;
+import dev.evalbot.app.platform.Platform;
+import dev.evalbot.app.platform.PullRequestRef;
+import dev.evalbot.rules.check.ChangeReport;
+import dev.evalbot.rules.check.ChangeValidator;
+import dev.evalbot.rules.check.ChangedFile;
+import dev.evalbot.rules.check.FileKind;
+import dev.evalbot.rules.check.Verdict;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one review path for every platform: read the change, validate it, add trust, render the
+ * comment, then write only what changed (comment, labels, status) and remember the result.
+ */
+public final class ReviewPipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(ReviewPipeline.class);
+
+    /** @param postWhenNothingToReview post a comment even on a PR without results files */
+    public record Settings(int maxChangedFiles, boolean postWhenNothingToReview) {
+        public static final Settings DEFAULT = new Settings(3000, false);
+    }
+
+    /** @param validators the validator to use now (its registry may change with configuration) */
+    private final Supplier<ChangeValidator> validators;
+    private final TrustAnnotator trust;
+    private final ReviewLog log;
+    private final ReportJson json;
+    private final Settings settings;
+    private final int maxBytes;
+
+    public ReviewPipeline(Supplier<ChangeValidator> validators, int maxBytes, TrustAnnotator trust, ReviewLog log,
+            ReportJson json, Settings settings) {
+        this.validators = validators;
+        this.maxBytes = maxBytes;
+        this.trust = trust;
+        this.log = log;
+        this.json = json;
+        this.settings = settings;
+    }
+
+    /**
+     * @param history maintainer commands to show, newest last
+     * @param approved a maintainer approved: success even with warnings
+     * @param announcePending set a pending status first (the review is a retry or waited in line)
+     */
+    public ReviewOutcome review(Platform platform, PullRequestRef pr, List<String> history, boolean approved,
+            boolean announcePending, boolean bypassCaches) {
+        if (announcePending) {
+            platform.setStatus(pr, pr.headSha(), CommitState.PENDING, "evalbot is reviewing");
+        }
+        List<ChangedPath> changed = platform.changedFiles(pr, settings.maxChangedFiles());
+        List<String> reviewed = new ArrayList<>();
+        List<String> benchmarks = new ArrayList<>();
+        for (ChangedPath c : changed) {
+            if (c.removed()) {
+                continue;
+            }
+            FileKind kind = FileKind.ofRepoPath(c.path());
+            if (kind == FileKind.RESULTS) {
+                reviewed.add(c.path());
+            } else if (kind == FileKind.BENCHMARK) {
+                benchmarks.add(c.path());
+                reviewed.add(c.path());
+            }
+        }
+        if (reviewed.isEmpty() && !settings.postWhenNothingToReview()) {
+            platform.setStatus(pr, pr.headSha(), CommitState.SUCCESS, "no evaluation results in this pull request");
+            return new ReviewOutcome.NothingToReview();
+        }
+        Map<String, byte[]> head = platform.read(pr, pr.headSha(), reviewed, maxBytes);
+        Map<String, byte[]> base = benchmarks.isEmpty() || pr.baseSha() == null ? Map.of()
+                : platform.read(pr, pr.baseSha(), benchmarks, maxBytes);
+        List<ChangedFile> files = new ArrayList<>();
+        for (String path : reviewed) {
+            byte[] bytes = head.get(path);
+            if (bytes != null) {
+                files.add(new ChangedFile(path, FileKind.ofRepoPath(path), bytes, base.get(path)));
+            }
+        }
+        ChangeReport report = validators.get().validate(pr.repo(), files);
+        TrustAnnotator.Annotated annotated = trust.annotate(pr, report, bypassCaches);
+        Review review = new Review(pr.repo(), pr.number(), pr.headSha(), annotated.report(), annotated.statuses(),
+                history, approved);
+        String markdown = new ReviewRenderer(platform.links(pr)).render(review);
+        CommentStep comment = upsertComment(platform, pr, review, markdown);
+        Set<String> desired = new HashSet<>(annotated.labels());
+        desired.add(review.verdict() == Verdict.INVALID ? OwnedLabels.INVALID : OwnedLabels.VALID);
+        Set<String> current = new HashSet<>(pr.labels());
+        current.addAll(comment.state().labels());
+        OwnedLabels.Change labels = OwnedLabels.change(current, desired);
+        if (!labels.isEmpty()) {
+            platform.setLabels(pr, labels.add(), labels.remove());
+        }
+        log.saveState(pr, comment.state().withLabels(desired));
+        CommitState status = review.verdict() == Verdict.INVALID ? CommitState.FAILURE : CommitState.SUCCESS;
+        platform.setStatus(pr, pr.headSha(), status, truncate(ReviewRenderer.headline(review), 140));
+        log.saveReview(pr, review, markdown, jsonOf(review));
+        LOG.info("reviewed {} at {}: {} ({} files, comment {})", pr.subject(), shortSha(pr.headSha()),
+                review.verdict().label(), files.size(), comment.written() ? "written" : "unchanged");
+        boolean written = comment.written();
+        return new ReviewOutcome.Reviewed(review, written);
+    }
+
+    /** The state after the comment step, and whether it wrote. */
+    private record CommentStep(ReviewState state, boolean written) {}
+
+    private CommentStep upsertComment(Platform platform, PullRequestRef pr, Review review, String markdown) {
+        String hash = sha256(markdown);
+        ReviewState state = log.state(pr);
+        String commentId = state.commentId();
+        if (commentId == null && state.commentPending()) {
+            // A create may have reached the platform before a crash: look before creating again.
+            commentId = platform.findOwnComment(pr, ReviewRenderer.MARKER).orElse(null);
+        }
+        boolean written = false;
+        if (commentId == null) {
+            log.saveState(pr, state.withComment(null, true, state.bodyHash(), state.headSha(), state.verdict()));
+            commentId = platform.createComment(pr, markdown);
+            written = true;
+        } else if (!hash.equals(state.bodyHash())) {
+            platform.updateComment(pr, commentId, markdown);
+            written = true;
+        }
+        ReviewState after = state.withComment(commentId, false, hash, pr.headSha(), review.verdict().name());
+        log.saveState(pr, after);
+        return new CommentStep(after, written);
+    }
+
+    private String jsonOf(Review review) {
+        return json.change(review.report(), review).toString();
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    private static String shortSha(String sha) {
+        return sha == null ? "-" : sha.substring(0, Math.min(7, sha.length()));
+    }
+
+}

@@ -1,0 +1,146 @@
+package dev.evalbot.app.platform.github;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A loopback GitHub for tests: WireMock serving the REST and GraphQL calls evalbot makes for one
+ * repository and pull request. The bot's comment is stateful (a scenario), so "find my comment
+ * after a crash" and "edit in place" behave as on GitHub.
+ */
+public final class FakeGitHub implements AutoCloseable {
+    public static final String COMMENT_ID = "4242";
+    private final WireMockServer server;
+    private final ObjectMapper json = new ObjectMapper();
+    private final String repo;
+    private final int number;
+
+    public FakeGitHub(String repo, int number) {
+        this.repo = repo;
+        this.number = number;
+        this.server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        server.start();
+        stubWrites();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    public WireMockServer server() {
+        return server;
+    }
+
+    /** The files of the pull request at its head: path to content. */
+    public void files(Map<String, String> files) {
+        ArrayNode list = json.createArrayNode();
+        ObjectNode repository = json.createObjectNode();
+        int i = 0;
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            list.addObject().put("filename", f.getKey()).put("status", "added").put("sha", "0".repeat(40));
+            repository.putObject("f" + i++).put("byteSize", f.getValue().length()).put("isBinary", false)
+                    .put("isTruncated", false).put("text", f.getValue());
+        }
+        server.stubFor(get(urlPathEqualTo("/repos/" + repo + "/pulls/" + number + "/files")).atPriority(5)
+                .willReturn(okJson(list.toString())));
+        ObjectNode data = json.createObjectNode();
+        data.putObject("data").set("repository", repository);
+        server.stubFor(post(urlPathEqualTo("/graphql")).atPriority(5).willReturn(okJson(data.toString())));
+    }
+
+    private void stubWrites() {
+        String issue = "/repos/" + repo + "/issues/" + number;
+        ObjectNode comment = json.createObjectNode().put("id", Long.parseLong(COMMENT_ID)).put("body", "<!-- evalbot:review -->");
+        comment.putObject("user").put("login", "evalbot[bot]").put("type", "Bot");
+        server.stubFor(get(urlPathEqualTo(issue + "/comments")).inScenario("comment")
+                .whenScenarioStateIs(Scenario.STARTED).atPriority(5).willReturn(okJson("[]")));
+        server.stubFor(get(urlPathEqualTo(issue + "/comments")).inScenario("comment")
+                .whenScenarioStateIs("posted").atPriority(5).willReturn(okJson("[" + comment + "]")));
+        server.stubFor(post(urlPathEqualTo(issue + "/comments")).inScenario("comment").atPriority(5)
+                .willSetStateTo("posted").willReturn(aResponse().withStatus(201)
+                        .withHeader("Content-Type", "application/json").withBody(comment.toString())));
+        server.stubFor(patch(urlPathEqualTo("/repos/" + repo + "/issues/comments/" + COMMENT_ID)).atPriority(5)
+                .willReturn(okJson(comment.toString())));
+        server.stubFor(get(urlPathEqualTo("/repos/" + repo + "/labels")).atPriority(5).willReturn(okJson("[]")));
+        server.stubFor(post(urlPathEqualTo("/repos/" + repo + "/labels")).atPriority(5)
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"name\":\"x\",\"color\":\"ededed\"}")));
+        server.stubFor(post(urlPathEqualTo(issue + "/labels")).atPriority(5).willReturn(okJson("[]")));
+        server.stubFor(delete(urlPathMatching(issue + "/labels/.*")).atPriority(5).willReturn(okJson("[]")));
+        server.stubFor(post(urlPathMatching("/repos/" + repo + "/statuses/.*")).atPriority(5)
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"state\":\"success\",\"context\":\"evalbot/review\"}")));
+    }
+
+    /** The next {@code times} requests of any kind fail with {@code status} and {@code headers}. */
+    public void failNext(int times, int status, Map<String, String> headers) {
+        var response = aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                .withBody("{\"message\":\"fault injected\"}");
+        headers.forEach(response::withHeader);
+        String state = Scenario.STARTED;
+        for (int i = 0; i < times; i++) {
+            String next = i == times - 1 ? "healthy" : "fault-" + (i + 1);
+            server.stubFor(any(anyUrl()).inScenario("faults").whenScenarioStateIs(state).atPriority(1)
+                    .willSetStateTo(next).willReturn(response));
+            state = next;
+        }
+    }
+
+    public List<LoggedRequest> requests(String method, String pathRegex) {
+        return server.findAll(new com.github.tomakehurst.wiremock.matching.RequestPatternBuilder(
+                com.github.tomakehurst.wiremock.http.RequestMethod.fromString(method), WireMock.urlPathMatching(pathRegex)));
+    }
+
+    public int count(String method, String pathRegex) {
+        return requests(method, pathRegex).size();
+    }
+
+    public List<String> statuses() {
+        return requests("POST", "/repos/" + repo + "/statuses/.*").stream().map(r -> {
+            try {
+                return json.readTree(r.getBodyAsString()).path("state").asText();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }).toList();
+    }
+
+    /** Labels added, in order. */
+    public List<String> addedLabels() {
+        return requests("POST", "/repos/" + repo + "/issues/" + number + "/labels").stream()
+                .map(LoggedRequest::getBodyAsString).toList();
+    }
+
+    public static Map<String, String> files(String... pathAndContent) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < pathAndContent.length; i += 2) {
+            m.put(pathAndContent[i], pathAndContent[i + 1]);
+        }
+        return m;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
