@@ -1,0 +1,20 @@
+package dev.evalbot.app.inbox;
+
+import dev.evalbot.app.store.PlatformId;
+import java.time.Instant;
+
+/**
+ * A stored delivery handed to a worker.
+ *
+ * @param id arrival order within the inbox
+ * @param attempt 1 for the first run, 2 for the first retry, and so on
+ * @param payload the raw body (shared: do not change it)
+ */
+public record Delivery(long id, PlatformId platform, String key, String event, String action, String subject,
+        String headSha, DeliveryKind kind, byte[] payload, Instant receivedAt, int attempt) {
+    @Override
+    public String toString() {
+        return "Delivery[" + id + " " + platform.code() + " " + key + " " + event
+                + (action == null ? "" : "." + action) + " " + subject + " attempt " + attempt + "]";
+    }
+}

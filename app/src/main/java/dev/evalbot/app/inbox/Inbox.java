@@ -1,0 +1,456 @@
+package dev.evalbot.app.inbox;
+
+import dev.evalbot.app.store.Database;
+import dev.evalbot.app.store.PlatformId;
+import dev.evalbot.app.store.StoreException;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The durable, deduplicating queue between the webhook server and the workers.
+ *
+ * <p>{@link #accept} commits a delivery before the server answers. Workers {@link #claim} one
+ * delivery at a time under a lease, run it, and {@link #finish} it with the handler's
+ * {@link Outcome}. Deliveries of one subject run one at a time in arrival order; a lease that
+ * expires (its worker died) makes the delivery claimable again. Safe to use from many threads and,
+ * on PostgreSQL, from many replicas at once.
+ */
+public final class Inbox {
+    static final String ACTIVE = "state IN ('pending', 'running')";
+    private static final String ABANDONED = "abandoned: its worker stopped before finishing (crash or shutdown)";
+
+    private final Database db;
+    private final InboxConfig config;
+    private final Clock clock;
+    private final Jitter jitter;
+    private final InboxMetrics metrics;
+    private final Wakeup wakeup = new Wakeup();
+    private final String claimSql;
+
+    public Inbox(Database db, InboxConfig config, Clock clock, Jitter jitter, MeterRegistry registry) {
+        this.db = Objects.requireNonNull(db);
+        this.config = Objects.requireNonNull(config);
+        this.clock = Objects.requireNonNull(clock);
+        this.jitter = Objects.requireNonNull(jitter);
+        this.metrics = new InboxMetrics(registry);
+        // Claimable: due, and the first active delivery of its subject, with no live lease on the
+        // subject (a replayed older delivery must wait for a newer one that is running).
+        this.claimSql = "SELECT d.id, d.state, d.attempts, d.platform FROM deliveries d"
+                + " WHERE d." + ACTIVE + " AND d.due_at <= ?"
+                + " AND NOT EXISTS (SELECT 1 FROM deliveries o WHERE o.subject = d.subject AND o." + ACTIVE
+                + " AND o.id <> d.id AND (o.id < d.id OR (o.state = 'running' AND o.due_at > ?)))"
+                + " ORDER BY d.due_at, d.id LIMIT 1" + db.dialect().skipLocked();
+        Gauge.builder("evalbot.inbox.depth", this, Inbox::depthOrNaN)
+                .description("deliveries pending or running")
+                .register(registry);
+    }
+
+    /** Production defaults: system clock, full jitter. */
+    public Inbox(Database db, InboxConfig config, MeterRegistry registry) {
+        this(db, config, Clock.systemUTC(), Jitter.full(), registry);
+    }
+
+    /**
+     * Stores the delivery durably, unless its key was seen before. Call it before answering the
+     * webhook; answer 2xx for both results. A new review delivery with a head sha supersedes the
+     * queued (not running) reviews of other heads of the same subject.
+     *
+     * @throws dev.evalbot.app.store.StoreUnavailableException when it cannot be committed now:
+     *     answer 503 so that the sender delivers it again
+     */
+    public AcceptResult accept(NewDelivery d) {
+        long now = clock.millis();
+        AcceptResult result = db.write("accept delivery " + d.key(), c -> {
+            if (d.platform() == PlatformId.HUB) {
+                forgetExpiredHubKey(c, d.key(), now - config.hubDedupeWindow().toMillis());
+            }
+            if (insert(c, d, now) == 0) {
+                return new AcceptResult.Duplicate(d.key());
+            }
+            long id = idOf(c, d.key());
+            int superseded = d.kind() == DeliveryKind.REVIEW && d.headSha() != null ? supersede(c, d, id, now) : 0;
+            return new AcceptResult.Accepted(id, superseded);
+        });
+        if (result instanceof AcceptResult.Accepted a) {
+            metrics.accepted(d.platform());
+            if (a.superseded() > 0) {
+                metrics.superseded(d.platform(), a.superseded());
+            }
+            wakeup.wake();
+        } else {
+            metrics.duplicate(d.platform());
+        }
+        return result;
+    }
+
+    /**
+     * Takes the next claimable delivery under a fresh lease, or nothing. A delivery whose lease
+     * expired is claimable again; if it has no attempt left it is dead-lettered instead.
+     */
+    public Optional<Claim> claim() {
+        List<PlatformId> abandonedDead = new ArrayList<>();
+        Optional<Claim> claim = db.write("claim a delivery", c -> {
+            abandonedDead.clear();
+            long now = clock.millis();
+            while (true) {
+                Candidate next = candidate(c, now);
+                if (next == null) {
+                    return Optional.<Claim>empty();
+                }
+                if (next.abandoned() && config.retry().exhausted(next.attempts())) {
+                    deadLetter(c, next.id(), null, ABANDONED, now);
+                    abandonedDead.add(next.platform());
+                    continue;
+                }
+                return Optional.of(take(c, next, now));
+            }
+        });
+        abandonedDead.forEach(metrics::deadLettered);
+        return claim;
+    }
+
+    /** Records what the handler made of a claimed delivery. */
+    public Disposition finish(Claim claim, Outcome outcome) {
+        Delivery d = claim.delivery();
+        long now = clock.millis();
+        Disposition disposition;
+        if (outcome instanceof Outcome.Done) {
+            disposition = complete(claim, now);
+        } else if (outcome instanceof Outcome.Retry r) {
+            disposition = config.retry().exhausted(d.attempt())
+                    ? deadLetter(claim, "gave up after " + d.attempt() + " attempts: " + r.reason(), now)
+                    : reschedule(claim, r, now);
+        } else {
+            disposition = deadLetter(claim, ((Outcome.Fail) outcome).reason(), now);
+        }
+        switch (disposition) {
+            case COMPLETED -> metrics.completed(d.platform());
+            case RETRY_SCHEDULED -> metrics.retried(d.platform());
+            case DEAD_LETTERED -> metrics.deadLettered(d.platform());
+            case LEASE_LOST -> { }
+        }
+        // The subject's next delivery may be claimable now.
+        wakeup.wake();
+        return disposition;
+    }
+
+    /** Extends the lease of work still running; false when the lease was lost meanwhile. */
+    public boolean renew(Claim claim) {
+        long now = clock.millis();
+        return db.write("renew a lease", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE deliveries SET due_at = ?, updated_at = ?"
+                    + " WHERE id = ? AND state = 'running' AND lease_token = ?")) {
+                ps.setLong(1, now + config.lease().toMillis());
+                ps.setLong(2, now);
+                ps.setLong(3, claim.delivery().id());
+                ps.setString(4, claim.leaseToken());
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /**
+     * At startup of the single process that owns an SQLite file: every running delivery was left by
+     * a previous process that died, so it is claimable at once rather than when its lease expires.
+     * On PostgreSQL this does nothing: other replicas' leases are live, and expiry handles the dead.
+     *
+     * @return how many deliveries were released
+     */
+    public int releaseAbandoned() {
+        if (!db.dialect().singleProcess()) {
+            return 0;
+        }
+        long now = clock.millis();
+        int released = db.write("release abandoned deliveries", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE deliveries SET state = CASE WHEN attempts >= ?"
+                    + " THEN 'dead' ELSE 'pending' END, due_at = ?, updated_at = ?, lease_token = NULL, last_error = ?"
+                    + " WHERE state = 'running'")) {
+                ps.setInt(1, config.retry().maxAttempts());
+                ps.setLong(2, now);
+                ps.setLong(3, now);
+                ps.setString(4, ABANDONED);
+                return ps.executeUpdate();
+            }
+        });
+        if (released > 0) {
+            wakeup.wake();
+        }
+        return released;
+    }
+
+    /** When the next scheduled retry or lease expiry falls due, strictly after {@code now}. */
+    public Optional<Instant> nextDueAfter(Instant now) {
+        return db.read("find the next due delivery", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT MIN(due_at) FROM deliveries WHERE " + ACTIVE + " AND due_at > ?")) {
+                ps.setLong(1, now.toEpochMilli());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    long due = rs.getLong(1);
+                    return rs.wasNull() ? Optional.<Instant>empty() : Optional.of(Instant.ofEpochMilli(due));
+                }
+            }
+        });
+    }
+
+    /** Deliveries pending or running. */
+    public long depth() {
+        return db.read("count queued deliveries", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM deliveries WHERE " + ACTIVE);
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /**
+     * Deletes completed deliveries older than the retention (their keys stop counting as seen).
+     *
+     * @return how many were deleted
+     */
+    public int prune() {
+        long cutoff = clock.millis() - config.retention().toMillis();
+        return db.write("prune completed deliveries", c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM deliveries"
+                    + " WHERE state IN ('done', 'superseded') AND completed_at < ?")) {
+                ps.setLong(1, cutoff);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Admin operations that wake this inbox's workers when they make work claimable. */
+    public DeliveryAdmin admin() {
+        return new DeliveryAdmin(db, clock, wakeup::wake);
+    }
+
+    /** Wakes idle workers, e.g. after a change made behind the inbox's back. */
+    public void wake() {
+        wakeup.wake();
+    }
+
+    public InboxConfig config() {
+        return config;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    Wakeup wakeup() {
+        return wakeup;
+    }
+
+    Database database() {
+        return db;
+    }
+
+    private double depthOrNaN() {
+        try {
+            return depth();
+        } catch (StoreException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static void forgetExpiredHubKey(Connection c, String key, long cutoff) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM deliveries WHERE delivery_key = ?"
+                + " AND platform = 'hub' AND received_at < ? AND state IN ('done', 'superseded')")) {
+            ps.setString(1, key);
+            ps.setLong(2, cutoff);
+            ps.executeUpdate();
+        }
+    }
+
+    private static int insert(Connection c, NewDelivery d, long now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO deliveries (delivery_key, platform, event,"
+                + " action, subject, head_sha, kind, payload, received_at, state, attempts, due_at, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT (delivery_key) DO NOTHING")) {
+            ps.setString(1, d.key());
+            ps.setString(2, d.platform().code());
+            ps.setString(3, d.event());
+            setNullable(ps, 4, d.action());
+            ps.setString(5, d.subject());
+            setNullable(ps, 6, d.headSha());
+            ps.setString(7, d.kind().code());
+            ps.setBytes(8, d.payload());
+            ps.setLong(9, d.receivedAt().toEpochMilli());
+            ps.setLong(10, now);
+            ps.setLong(11, now);
+            return ps.executeUpdate();
+        }
+    }
+
+    private static long idOf(Connection c, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM deliveries WHERE delivery_key = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("delivery " + key + " vanished inside its own transaction");
+                }
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Queued reviews of another head are pointless once a newer head arrived; running ones finish. */
+    private static int supersede(Connection c, NewDelivery d, long id, long now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE deliveries SET state = 'superseded',"
+                + " completed_at = ?, updated_at = ?, lease_token = NULL, last_error = ?"
+                + " WHERE subject = ? AND kind = 'review' AND state = 'pending' AND id < ?"
+                + " AND head_sha IS NOT NULL AND head_sha <> ?")) {
+            ps.setLong(1, now);
+            ps.setLong(2, now);
+            ps.setString(3, "superseded by " + d.key() + " for head " + d.headSha());
+            ps.setString(4, d.subject());
+            ps.setLong(5, id);
+            ps.setString(6, d.headSha());
+            return ps.executeUpdate();
+        }
+    }
+
+    private record Candidate(long id, boolean abandoned, int attempts, PlatformId platform) {}
+
+    private Candidate candidate(Connection c, long now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(claimSql)) {
+            ps.setLong(1, now);
+            ps.setLong(2, now);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                return new Candidate(rs.getLong(1), "running".equals(rs.getString(2)), rs.getInt(3),
+                        PlatformId.of(rs.getString(4)));
+            }
+        }
+    }
+
+    private Claim take(Connection c, Candidate next, long now) throws SQLException {
+        String token = UUID.randomUUID().toString();
+        long until = now + config.lease().toMillis();
+        try (PreparedStatement ps = c.prepareStatement("UPDATE deliveries SET state = 'running',"
+                + " attempts = attempts + 1, lease_token = ?, due_at = ?, updated_at = ?,"
+                + " last_error = CASE WHEN state = 'running' THEN ? ELSE last_error END WHERE id = ?")) {
+            ps.setString(1, token);
+            ps.setLong(2, until);
+            ps.setLong(3, now);
+            ps.setString(4, ABANDONED);
+            ps.setLong(5, next.id());
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, platform, delivery_key, event, action, subject,"
+                + " head_sha, kind, payload, received_at, attempts FROM deliveries WHERE id = ?")) {
+            ps.setLong(1, next.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                Delivery d = new Delivery(rs.getLong(1), PlatformId.of(rs.getString(2)), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                        DeliveryKind.of(rs.getString(8)), rs.getBytes(9), Instant.ofEpochMilli(rs.getLong(10)),
+                        rs.getInt(11));
+                return new Claim(d, token, Instant.ofEpochMilli(until));
+            }
+        }
+    }
+
+    private Disposition complete(Claim claim, long now) {
+        return db.write("complete delivery " + claim.delivery().key(), c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE deliveries SET state = 'done', completed_at = ?,"
+                    + " updated_at = ?, due_at = ?, lease_token = NULL WHERE id = ? AND state = 'running'"
+                    + " AND lease_token = ?")) {
+                ps.setLong(1, now);
+                ps.setLong(2, now);
+                ps.setLong(3, now);
+                ps.setLong(4, claim.delivery().id());
+                ps.setString(5, claim.leaseToken());
+                return ps.executeUpdate() == 1 ? Disposition.COMPLETED : Disposition.LEASE_LOST;
+            }
+        });
+    }
+
+    private Disposition reschedule(Claim claim, Outcome.Retry retry, long now) {
+        Instant nowInstant = Instant.ofEpochMilli(now);
+        Instant due = nowInstant.plus(config.retry().delay(claim.delivery().attempt(), jitter));
+        if (retry.after() != null) {
+            due = latest(due, nowInstant.plus(retry.after()));
+        }
+        if (retry.notBefore() != null) {
+            due = latest(due, retry.notBefore());
+        }
+        long dueMillis = due.toEpochMilli();
+        return db.write("reschedule delivery " + claim.delivery().key(), c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE deliveries SET state = 'pending', due_at = ?,"
+                    + " updated_at = ?, last_error = ?, lease_token = NULL WHERE id = ? AND state = 'running'"
+                    + " AND lease_token = ?")) {
+                ps.setLong(1, dueMillis);
+                ps.setLong(2, now);
+                ps.setString(3, errorText(retry.reason()));
+                ps.setLong(4, claim.delivery().id());
+                ps.setString(5, claim.leaseToken());
+                return ps.executeUpdate() == 1 ? Disposition.RETRY_SCHEDULED : Disposition.LEASE_LOST;
+            }
+        });
+    }
+
+    private Disposition deadLetter(Claim claim, String reason, long now) {
+        return db.write("dead-letter delivery " + claim.delivery().key(),
+                c -> deadLetter(c, claim.delivery().id(), claim.leaseToken(), reason, now)
+                        ? Disposition.DEAD_LETTERED : Disposition.LEASE_LOST);
+    }
+
+    private boolean deadLetter(Connection c, long id, String leaseToken, String reason, long now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE deliveries SET state = 'dead', updated_at = ?,"
+                + " due_at = ?, last_error = ?, lease_token = NULL WHERE id = ? AND state = 'running'"
+                + (leaseToken == null ? "" : " AND lease_token = ?"))) {
+            ps.setLong(1, now);
+            ps.setLong(2, now);
+            ps.setString(3, errorText(reason));
+            ps.setLong(4, id);
+            if (leaseToken != null) {
+                ps.setString(5, leaseToken);
+            }
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** One line, bounded: errors end up in a terminal table and a database column. */
+    String errorText(String reason) {
+        String line = reason == null || reason.isBlank() ? "(no reason given)" : reason.replaceAll("\\s+", " ").trim();
+        return line.length() <= config.maxErrorChars() ? line : line.substring(0, config.maxErrorChars() - 1) + "…";
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    static void setNullable(PreparedStatement ps, int index, String value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.VARCHAR);
+        } else {
+            ps.setString(index, value);
+        }
+    }
+
+    /** How long an idle worker may wait before something it cannot be woken for falls due. */
+    Duration untilNextDue(Duration cap) {
+        Instant now = clock.instant();
+        return nextDueAfter(now)
+                .map(due -> Duration.between(now, due))
+                .filter(d -> d.compareTo(cap) < 0)
+                .orElse(cap);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.evalbot.app.inbox;
+
+import dev.evalbot.app.store.PlatformId;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * A webhook delivery as the server received it, before it is stored.
+ *
+ * @param key unique per delivery: GitHub's {@code X-GitHub-Delivery}; for the Hub, which has no
+ *     delivery id, {@link #hubKey} of the body
+ * @param event GitHub's {@code X-GitHub-Event}, or the Hub's {@code event.scope}
+ * @param action the payload's action, or null
+ * @param subject what must be processed in order, e.g. {@code github:owner/repo#12}
+ *     ({@link dev.evalbot.app.store.PullRef#subject()})
+ * @param headSha the pull request head this delivery is about, or null
+ * @param payload the raw body (not copied: do not change it afterwards)
+ */
+public record NewDelivery(PlatformId platform, String key, String event, String action, String subject,
+        String headSha, DeliveryKind kind, byte[] payload, Instant receivedAt) {
+    public static final int MAX_KEY_LENGTH = 200;
+
+    public NewDelivery {
+        Objects.requireNonNull(platform, "platform");
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(payload, "payload");
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+            throw new IllegalArgumentException("delivery key must be 1 to " + MAX_KEY_LENGTH + " characters");
+        }
+    }
+
+    /** A Hub delivery, keyed by the SHA-256 of its body. */
+    public static NewDelivery hub(String event, String action, String subject, String headSha, DeliveryKind kind,
+            byte[] payload, Instant receivedAt) {
+        return new NewDelivery(PlatformId.HUB, hubKey(payload), event, action, subject, headSha, kind, payload,
+                receivedAt);
+    }
+
+    /** Hex SHA-256 of the body: the Hub sends no delivery id, and a resent body is byte-identical. */
+    public static String hubKey(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "NewDelivery[" + platform.code() + " " + key + " " + event + (action == null ? "" : "." + action)
+                + " " + subject + " head=" + headSha + " kind=" + kind.code() + " " + payload.length + " bytes]";
+    }
+
+    /** For tests and tools: the payload as UTF-8 text. */
+    public String payloadText() {
+        return new String(payload, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,16 @@
+package dev.evalbot.app.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** Hands out connections: the only thing that differs between a file and a server. */
+interface Connections extends AutoCloseable {
+    /** @param write true for work that writes; SQLite serialises those on one connection */
+    Connection acquire(boolean write) throws SQLException;
+
+    /** @param broken true when the connection must not be used again */
+    void release(Connection connection, boolean write, boolean broken);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,330 @@
+package dev.evalbot.app.inbox;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.evalbot.app.store.Database;
+import dev.evalbot.app.store.MutableClock;
+import dev.evalbot.app.store.StoreConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every dialect's inbox must do. Subclasses say where the database lives. */
+abstract class InboxContractTest {
+    static final RetryPolicy POLICY = new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(8), 7);
+    static final InboxConfig CONFIG = InboxConfig.DEFAULT.withRetry(POLICY).withLease(Duration.ofMinutes(1));
+
+    MutableClock clock;
+    SimpleMeterRegistry registry;
+    Database db;
+    Inbox inbox;
+
+    /** A JDBC URL of an empty database of the dialect under test. */
+    abstract String newDatabaseUrl();
+
+    @BeforeEach
+    void open() {
+        clock = MutableClock.atDefaultStart();
+        registry = new SimpleMeterRegistry();
+        db = Database.open(StoreConfig.of(newDatabaseUrl()));
+        inbox = new Inbox(db, CONFIG, clock, Jitter.ceiling(), registry);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    Claim claimOne() {
+        return inbox.claim().orElseThrow(() -> new AssertionError("nothing claimable"));
+    }
+
+    double count(String name) {
+        return registry.find(name).counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    static List<String> keys(List<DeliveryRecord> records) {
+        return records.stream().map(DeliveryRecord::key).collect(Collectors.toList());
+    }
+
+    @Test
+    void acceptStoresOnceAndAnswersDuplicateAfterwards() {
+        NewDelivery d = Deliveries.review("k1", "github:o/r#1", "aaa");
+        assertInstanceOf(AcceptResult.Accepted.class, inbox.accept(d));
+        assertEquals(new AcceptResult.Duplicate("k1"), inbox.accept(d));
+        assertEquals(1, inbox.depth());
+
+        Delivery claimed = claimOne().delivery();
+        assertEquals("k1", claimed.key());
+        assertArrayEquals(d.payload(), claimed.payload());
+        assertEquals("github:o/r#1", claimed.subject());
+        assertEquals("aaa", claimed.headSha());
+        assertEquals("synchronize", claimed.action());
+        assertEquals(DeliveryKind.REVIEW, claimed.kind());
+        assertEquals(Deliveries.RECEIVED, claimed.receivedAt());
+        assertEquals(1, claimed.attempt());
+        assertTrue(inbox.claim().isEmpty());
+
+        assertEquals(1, count("evalbot.deliveries.accepted"));
+        assertEquals(1, count("evalbot.deliveries.duplicate"));
+        assertEquals(1, registry.get("evalbot.inbox.depth").gauge().value());
+    }
+
+    @Test
+    void aCompletedDeliveryIsStillADuplicate() {
+        inbox.accept(Deliveries.command("k1", "github:o/r#1"));
+        inbox.finish(claimOne(), Outcome.done());
+        assertInstanceOf(AcceptResult.Duplicate.class, inbox.accept(Deliveries.command("k1", "github:o/r#1")));
+        assertEquals(0, inbox.depth());
+        assertEquals(1, count("evalbot.deliveries.completed"));
+    }
+
+    @Test
+    void hubBodiesAreDedupedWithinTheWindowOnly() {
+        NewDelivery d = Deliveries.hub("{\"event\":{\"scope\":\"discussion\"}}", "hub:o/m#3");
+        assertEquals(64, d.key().length());
+        assertEquals(NewDelivery.hubKey(d.payload()), d.key());
+        assertInstanceOf(AcceptResult.Accepted.class, inbox.accept(d));
+        inbox.finish(claimOne(), Outcome.done());
+
+        clock.advance(Duration.ofHours(23));
+        assertInstanceOf(AcceptResult.Duplicate.class, inbox.accept(d));
+
+        // Received a day and more ago: the same body now is a new event (the Hub sends no id).
+        clock.set(Deliveries.RECEIVED.plus(Duration.ofHours(24)).plusSeconds(1));
+        assertInstanceOf(AcceptResult.Accepted.class, inbox.accept(d));
+        assertEquals(d.key(), claimOne().delivery().key());
+    }
+
+    @Test
+    void oneSubjectRunsInOrderAndOneAtATime() {
+        inbox.accept(Deliveries.command("a1", "github:o/r#1"));
+        inbox.accept(Deliveries.command("a2", "github:o/r#1"));
+        inbox.accept(Deliveries.command("b1", "github:o/r#2"));
+
+        assertEquals("a1", claimOne().delivery().key());
+        Claim b1 = claimOne();
+        assertEquals("b1", b1.delivery().key());
+        assertTrue(inbox.claim().isEmpty(), "a2 waits for a1");
+
+        inbox.finish(b1, Outcome.done());
+        assertTrue(inbox.claim().isEmpty(), "still waiting for a1");
+        clock.advance(CONFIG.lease());
+        Claim a1Again = claimOne();
+        assertEquals("a1", a1Again.delivery().key(), "a1's lease expired: a1 again, never a2");
+        assertEquals(Disposition.COMPLETED, inbox.finish(a1Again, Outcome.done()));
+        assertEquals("a2", claimOne().delivery().key());
+    }
+
+    @Test
+    void aRetryKeepsItsSubjectWaitingUntilItIsDue() {
+        inbox.accept(Deliveries.command("a1", "github:o/r#1"));
+        inbox.accept(Deliveries.command("a2", "github:o/r#1"));
+        assertEquals(Disposition.RETRY_SCHEDULED, inbox.finish(claimOne(), Outcome.retry("boom")));
+
+        assertTrue(inbox.claim().isEmpty(), "a1 is backing off and a2 must not overtake it");
+        assertEquals(Optional.of(clock.instant().plusSeconds(1)), inbox.nextDueAfter(clock.instant()));
+
+        clock.advance(Duration.ofSeconds(1));
+        Claim again = claimOne();
+        assertEquals("a1", again.delivery().key());
+        assertEquals(2, again.delivery().attempt());
+    }
+
+    @Test
+    void aNewerHeadSupersedesQueuedReviewsOfOlderHeadsOnly() {
+        String pr = "github:o/r#7";
+        inbox.accept(Deliveries.review("r1", pr, "sha1"));
+        Claim running = claimOne();
+        inbox.accept(Deliveries.review("r2", pr, "sha2"));
+        inbox.accept(Deliveries.command("c1", pr));
+        inbox.accept(Deliveries.review("r3", pr, "sha3"));
+        inbox.accept(Deliveries.review("other", "github:o/r#8", "sha1"));
+
+        AcceptResult newest = inbox.accept(Deliveries.review("r4", pr, "sha4"));
+        assertEquals(1, ((AcceptResult.Accepted) newest).superseded(), "r3 (r2 went when r3 came)");
+        assertEquals(2, count("evalbot.deliveries.superseded"), "r2 and r3; r1 runs, c1 is a command");
+
+        List<String> order = new ArrayList<>();
+        order.add(claimOne().delivery().key()); // the other subject
+        inbox.finish(running, Outcome.done());
+        for (Optional<Claim> c = inbox.claim(); c.isPresent(); c = inbox.claim()) {
+            order.add(c.get().delivery().key());
+            inbox.finish(c.get(), Outcome.done());
+        }
+        assertEquals(List.of("other", "c1", "r4"), order);
+        List<String> superseded = keys(inbox.admin().recent(10).stream()
+                .filter(r -> r.state() == DeliveryState.SUPERSEDED).collect(Collectors.toList()));
+        assertEquals(List.of("r3", "r2"), superseded);
+    }
+
+    @Test
+    void theSameHeadAgainSupersedesNothing() {
+        inbox.accept(Deliveries.review("r1", "github:o/r#7", "sha1"));
+        AcceptResult again = inbox.accept(Deliveries.review("r2", "github:o/r#7", "sha1"));
+        assertEquals(0, ((AcceptResult.Accepted) again).superseded());
+    }
+
+    @Test
+    void backoffDoublesUpToTheCapAndHonoursRetryAfter() {
+        inbox.accept(Deliveries.command("k", "github:o/r#1"));
+        List<Duration> delays = new ArrayList<>();
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            Claim c = claimOne();
+            assertEquals(attempt, c.delivery().attempt());
+            Instant before = clock.instant();
+            inbox.finish(c, Outcome.retry("HTTP 502"));
+            Instant due = inbox.nextDueAfter(before).orElseThrow();
+            delays.add(Duration.between(before, due));
+            clock.set(due);
+        }
+        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4),
+                Duration.ofSeconds(8), Duration.ofSeconds(8)), delays);
+
+        // A Retry-After beyond the backoff wins.
+        Claim c = claimOne();
+        Instant now = clock.instant();
+        inbox.finish(c, Outcome.retryAfter(Duration.ofMinutes(3), "secondary rate limit"));
+        assertEquals(Optional.of(now.plus(Duration.ofMinutes(3))), inbox.nextDueAfter(now));
+        assertEquals("secondary rate limit", inbox.admin().recent(1).get(0).lastError());
+    }
+
+    @Test
+    void aRateLimitResetInstantIsHonoured() {
+        inbox.accept(Deliveries.command("k", "github:o/r#1"));
+        Instant reset = clock.instant().plus(Duration.ofMinutes(42));
+        inbox.finish(claimOne(), Outcome.retryAt(reset, "X-RateLimit-Remaining: 0"));
+        assertEquals(Optional.of(reset), inbox.nextDueAfter(clock.instant()));
+        clock.set(reset.minusMillis(1));
+        assertTrue(inbox.claim().isEmpty());
+        clock.set(reset);
+        assertTrue(inbox.claim().isPresent());
+    }
+
+    @Test
+    void seededJitterGivesTheSameScheduleWithinTheCeilings() {
+        List<Duration> first = jitteredSchedule(7, "j1");
+        assertEquals(first, jitteredSchedule(7, "j2"));
+        for (int i = 0; i < first.size(); i++) {
+            Duration d = first.get(i);
+            assertTrue(!d.isNegative() && d.compareTo(POLICY.ceiling(i + 1)) <= 0, d + " within ceiling " + i);
+        }
+        assertNotEquals(first, jitteredSchedule(8, "j3"));
+    }
+
+    private List<Duration> jitteredSchedule(long seed, String key) {
+        Inbox jittered = new Inbox(db, CONFIG, clock, Jitter.seeded(seed), new SimpleMeterRegistry());
+        jittered.accept(Deliveries.command(key, "github:o/jitter#" + key));
+        List<Duration> delays = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Claim c = jittered.claim().orElseThrow();
+            Instant before = clock.instant();
+            jittered.finish(c, Outcome.retry("x"));
+            Duration delay = jittered.nextDueAfter(before).map(due -> Duration.between(before, due))
+                    .orElse(Duration.ZERO);
+            delays.add(delay);
+            clock.advance(delay);
+        }
+        jittered.finish(jittered.claim().orElseThrow(), Outcome.done());
+        return delays;
+    }
+
+    @Test
+    void theLastFailedAttemptDeadLettersWithItsError() {
+        inbox.accept(Deliveries.command("k", "github:o/r#1"));
+        inbox.accept(Deliveries.command("next", "github:o/r#1"));
+        Disposition last = null;
+        for (int attempt = 1; attempt <= POLICY.maxAttempts(); attempt++) {
+            last = inbox.finish(claimOne(), Outcome.retry("HTTP 502 on attempt " + attempt));
+            clock.advance(POLICY.cap());
+        }
+        assertEquals(Disposition.DEAD_LETTERED, last);
+        List<DeliveryRecord> dead = inbox.admin().deadLetters(10);
+        assertEquals(1, dead.size());
+        assertEquals("k", dead.get(0).key());
+        assertEquals(POLICY.maxAttempts(), dead.get(0).attempts());
+        assertEquals("gave up after 7 attempts: HTTP 502 on attempt 7", dead.get(0).lastError());
+        assertEquals(1, count("evalbot.deliveries.dead_lettered"));
+        assertEquals(POLICY.maxAttempts() - 1, count("evalbot.deliveries.retried"));
+        assertEquals("next", claimOne().delivery().key(), "a dead delivery no longer holds up its subject");
+    }
+
+    @Test
+    void aPermanentFailureDeadLettersAtOnce() {
+        inbox.accept(Deliveries.command("k", "github:o/r#1"));
+        assertEquals(Disposition.DEAD_LETTERED, inbox.finish(claimOne(), Outcome.fail("repository not found")));
+        assertEquals("repository not found", inbox.admin().deadLetters(10).get(0).lastError());
+    }
+
+    @Test
+    void replayMakesADeadDeliveryPendingWithFreshAttempts() {
+        DeliveryAdmin admin = inbox.admin();
+        inbox.accept(Deliveries.command("k", "github:o/r#1"));
+        inbox.finish(claimOne(), Outcome.fail("bad"));
+
+        assertEquals(ReplayResult.REPLAYED, admin.replay("k"));
+        assertTrue(admin.deadLetters(10).isEmpty());
+        Claim again = claimOne();
+        assertEquals(1, again.delivery().attempt());
+        assertEquals(ReplayResult.RUNNING, admin.replay("k"), "a worker holds it");
+        assertEquals(ReplayResult.NOT_FOUND, admin.replay("nope"));
+        assertEquals(Disposition.COMPLETED, inbox.finish(again, Outcome.done()));
+    }
+
+    @Test
+    void anExpiredLeaseIsClaimableAgainAndTheOldClaimCannotFinish() {
+        inbox.accept(Deliveries.command("k", "github:o/r#1"));
+        Claim first = claimOne();
+        clock.advance(CONFIG.lease().minusMillis(1));
+        assertTrue(inbox.claim().isEmpty());
+        assertTrue(inbox.renew(first));
+        clock.advance(CONFIG.lease());
+        Claim second = claimOne();
+        assertEquals(2, second.delivery().attempt());
+        assertFalse(inbox.renew(first));
+        assertEquals(Disposition.LEASE_LOST, inbox.finish(first, Outcome.done()));
+        assertEquals(Disposition.COMPLETED, inbox.finish(second, Outcome.done()));
+    }
+
+    @Test
+    void aDeliveryThatKeepsKillingItsWorkerIsDeadLettered() {
+        inbox.accept(Deliveries.command("poison", "github:o/r#1"));
+        for (int i = 0; i < POLICY.maxAttempts(); i++) {
+            claimOne();
+            clock.advance(CONFIG.lease());
+        }
+        assertTrue(inbox.claim().isEmpty());
+        List<DeliveryRecord> dead = inbox.admin().deadLetters(10);
+        assertEquals(1, dead.size());
+        assertTrue(dead.get(0).lastError().startsWith("abandoned"), dead.get(0).lastError());
+    }
+
+    @Test
+    void pruneDropsOnlyOldCompletedDeliveries() {
+        inbox.accept(Deliveries.command("done", "github:o/r#1"));
+        inbox.accept(Deliveries.command("dead", "github:o/r#2"));
+        inbox.finish(claimOne(), Outcome.done());
+        inbox.finish(claimOne(), Outcome.fail("x"));
+        inbox.accept(Deliveries.command("pending", "github:o/r#3"));
+        clock.advance(CONFIG.retention().plusSeconds(1));
+        assertEquals(1, inbox.prune());
+        assertEquals(List.of("pending", "dead"), keys(inbox.admin().recent(10)));
+    }
+
+    @Test
+    void theDatabaseIsReachable() {
+        assertTrue(db.isReachable());
+    }
+}
