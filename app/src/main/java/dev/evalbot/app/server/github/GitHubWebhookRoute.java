@@ -1,0 +1,125 @@
+package dev.evalbot.app.server.github;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.evalbot.app.inbox.AcceptResult;
+import dev.evalbot.app.inbox.DeliveryKind;
+import dev.evalbot.app.inbox.Inbox;
+import dev.evalbot.app.inbox.NewDelivery;
+import dev.evalbot.app.store.PlatformId;
+import dev.evalbot.app.server.RequestBodies;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpStatus;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /webhooks/github}: verifies the signature over the raw body, decides whether
+ * evalbot acts on the event, and commits it to the inbox before answering. Nothing is done
+ * here beyond that: the work runs after the reply.
+ */
+public final class GitHubWebhookRoute implements Handler {
+    private static final Logger LOG = LoggerFactory.getLogger(GitHubWebhookRoute.class);
+    private static final Set<String> REVIEW_ACTIONS = Set.of("opened", "synchronize", "reopened");
+
+    private final WebhookSignature signature;
+    private final Inbox inbox;
+    private final int maxBodyBytes;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+    private final MeterRegistry meters;
+
+    public GitHubWebhookRoute(WebhookSignature signature, Inbox inbox, int maxBodyBytes, Clock clock,
+            MeterRegistry meters) {
+        this.signature = signature;
+        this.inbox = inbox;
+        this.maxBodyBytes = maxBodyBytes;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    @Override
+    public void handle(Context ctx) throws IOException {
+        Optional<byte[]> read = RequestBodies.read(ctx, maxBodyBytes);
+        if (read.isEmpty()) {
+            reply(ctx, HttpStatus.CONTENT_TOO_LARGE, "body over " + maxBodyBytes + " bytes", "too_large");
+            return;
+        }
+        byte[] body = read.get();
+        if (!signature.verify(body, ctx.header("X-Hub-Signature-256"))) {
+            reply(ctx, HttpStatus.UNAUTHORIZED, "missing or wrong X-Hub-Signature-256", "bad_signature");
+            return;
+        }
+        String event = ctx.header("X-GitHub-Event");
+        String delivery = ctx.header("X-GitHub-Delivery");
+        if (event == null || delivery == null || delivery.isBlank() || delivery.length() > NewDelivery.MAX_KEY_LENGTH) {
+            reply(ctx, HttpStatus.BAD_REQUEST, "X-GitHub-Event and X-GitHub-Delivery are required", "bad_request");
+            return;
+        }
+        if (event.equals("ping")) {
+            reply(ctx, HttpStatus.OK, "pong", "ping");
+            return;
+        }
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (IOException e) {
+            reply(ctx, HttpStatus.BAD_REQUEST, "body is not JSON", "bad_request");
+            return;
+        }
+        if (root == null || !root.isObject()) {
+            reply(ctx, HttpStatus.BAD_REQUEST, "body is not a JSON object", "bad_request");
+            return;
+        }
+        GitHubEvent e = GitHubEvent.parse(event, root);
+        Optional<DeliveryKind> kind = kindOf(e, root);
+        if (kind.isEmpty() || e.repo() == null || e.number() <= 0) {
+            reply(ctx, HttpStatus.ACCEPTED, "event not used by evalbot: dropped", "dropped");
+            return;
+        }
+        // Throws StoreUnavailableException when the store cannot commit: the server answers 503 so
+        // that GitHub redelivers, instead of acknowledging what it could not keep.
+        AcceptResult result = inbox.accept(new NewDelivery(PlatformId.GITHUB, delivery, event, e.action(), e.subject(),
+                e.headSha(), kind.get(), body, clock.instant()));
+        if (result instanceof AcceptResult.Duplicate) {
+            reply(ctx, HttpStatus.OK, "duplicate delivery: already accepted", "duplicate");
+        } else {
+            LOG.debug("accepted {} {}.{} for {}", delivery, event, e.action(), e.subject());
+            reply(ctx, HttpStatus.ACCEPTED, "accepted", "accepted");
+        }
+    }
+
+    /** Which deliveries evalbot acts on; everything else is answered 202 and dropped. */
+    static Optional<DeliveryKind> kindOf(GitHubEvent e, JsonNode root) {
+        String action = e.action() == null ? "" : e.action();
+        return switch (e.event()) {
+            case "pull_request" -> {
+                if (REVIEW_ACTIONS.contains(action) || (action.equals("edited") && e.baseChanged())) {
+                    yield Optional.of(DeliveryKind.REVIEW);
+                }
+                yield action.equals("closed") ? Optional.of(DeliveryKind.OTHER) : Optional.empty();
+            }
+            case "issue_comment" -> {
+                boolean created = action.equals("created") || action.equals("edited");
+                String body = root.path("comment").path("body").asText("");
+                // Comments by bots (evalbot included) never run commands.
+                boolean command = body.toLowerCase(Locale.ROOT).contains("/evalbot") && !e.senderIsBot();
+                yield created && e.isPullRequest() && command ? Optional.of(DeliveryKind.COMMAND) : Optional.empty();
+            }
+            default -> Optional.empty();
+        };
+    }
+
+    private void reply(Context ctx, HttpStatus status, String message, String outcome) {
+        meters.counter("evalbot.webhooks", "platform", "github", "outcome", outcome).increment();
+        ctx.status(status).contentType("application/json")
+                .result("{\"status\":" + status.getCode() + ",\"message\":\"" + message + "\"}");
+    }
+}
