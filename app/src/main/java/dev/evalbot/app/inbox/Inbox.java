@@ -74,6 +74,7 @@ public final class Inbox {
     public AcceptResult accept(NewDelivery d) {
         long now = clock.millis();
         AcceptResult result = db.write("accept delivery " + d.key(), c -> {
+            lockSubject(c, d.subject());
             if (d.platform() == PlatformId.HUB) {
                 forgetExpiredHubKey(c, d.key(), now - config.hubDedupeWindow().toMillis());
             }
@@ -264,6 +265,16 @@ public final class Inbox {
             return depth();
         } catch (StoreException e) {
             return Double.NaN;
+        }
+    }
+
+    private void lockSubject(Connection c, String subject) throws SQLException {
+        String sql = db.dialect().keyLock();
+        if (sql != null) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, "inbox:" + subject);
+                ps.executeQuery().close();
+            }
         }
     }
 

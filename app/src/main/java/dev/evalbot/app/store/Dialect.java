@@ -39,6 +39,16 @@ public enum Dialect {
         return skipLocked;
     }
 
+    /**
+     * A statement taking a transaction-scoped lock on one key, or null where writes are serialised
+     * anyway. PostgreSQL assigns identity values at insert but makes them visible at commit, so two
+     * replicas accepting for one subject at once could commit ids out of order; holding the subject's
+     * lock across the insert makes ids within a subject follow commit order.
+     */
+    public String keyLock() {
+        return this == POSTGRESQL ? "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))" : null;
+    }
+
     /** The two-argument minimum function. */
     public String least(String a, String b) {
         return least + "(" + a + ", " + b + ")";
