@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "evalbot", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Reviews model evaluation results: validates .eval_results/ files and eval.yaml, "
                 + "and runs the review bot for GitHub and the Hugging Face Hub.",
-        subcommands = {ValidateCommand.class, ReviewCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ValidateCommand.class, ReviewCommand.class, ServeCommand.class, SendCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final String VERSION = "0.1.0";
 
