@@ -21,13 +21,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class RegistryFactory {
     private final Clock clock;
+    private final RetryPolicy.Sleeper sleeper;
 
     public RegistryFactory() {
-        this(Clock.systemUTC());
+        this(Clock.systemUTC(), RetryPolicy.Sleeper.THREAD);
     }
 
     public RegistryFactory(Clock clock) {
+        this(clock, RetryPolicy.Sleeper.THREAD);
+    }
+
+    /** @param sleeper waits between retries; tests pass one that does not */
+    public RegistryFactory(Clock clock, RetryPolicy.Sleeper sleeper) {
         this.clock = clock;
+        this.sleeper = sleeper;
     }
 
     /**
@@ -50,7 +57,8 @@ public final class RegistryFactory {
     }
 
     public HubClient hubClient(RegistrySettings settings, RulesConfig rules) {
-        return new HubClient(HubClient.httpClient(settings.http()), settings, rules.limits().maxBytes());
+        HttpSettings http = settings.http().withRetry(settings.http().retry().withSleeper(sleeper));
+        return new HubClient(HubClient.httpClient(http), settings.withHttp(http), rules.limits().maxBytes());
     }
 
     /** Bounded, daemon, idle threads exit: the registry needs no shutdown. */
