@@ -104,6 +104,7 @@ public final class HubClient {
             HttpRequest.Builder request = HttpRequest.newBuilder(current)
                     .timeout(settings.requestTimeout())
                     .header("Accept", "application/yaml, text/plain, */*")
+                    .header("User-Agent", "evalbot-registry")
                     .GET();
             if (token.isPresent() && sameOrigin(current, endpoint)) {
                 request.header("Authorization", "Bearer " + token.get());

@@ -52,6 +52,10 @@ public final class HubRegistry implements BenchmarkRegistry {
      */
     public HubRegistry(RegistrySettings settings, HubClient hub, BenchmarkParser parser, BenchmarkRegistry fallback,
             Clock clock, Ticker ticker, Executor executor) {
+        if (settings.offline()) {
+            // Offline means no HTTP call at all: that is the shipped StaticRegistry's job (RegistryFactory).
+            throw new IllegalArgumentException("HubRegistry is for online settings; offline uses config/benchmarks only");
+        }
         this.settings = settings;
         this.hub = hub;
         this.parser = parser;

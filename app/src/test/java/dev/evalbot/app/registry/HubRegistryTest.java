@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -409,6 +410,12 @@ class HubRegistryTest {
         assertTrue(assertInstanceOf(Lookup.Unavailable.class, lookup).reason()
                 .contains("the Hub refused access (HTTP 403 GatedRepo); the dataset may be gated or private: set HF_TOKEN"));
         hub.verify(1, getRequestedFor(urlEqualTo(MAIN)));
+    }
+
+    @Test
+    void offlineSettingsCannotBuildAHubRegistry() {
+        assertThrows(IllegalArgumentException.class,
+                () -> registry(settings(RegistryMode.ANY, hub.baseUrl()).withOffline(true), new StaticRegistry(List.of())));
     }
 
     @Test
