@@ -26,6 +26,7 @@ import dev.evalbot.app.server.github.WebhookSignature;
 import dev.evalbot.app.store.Database;
 import dev.evalbot.app.store.PlatformId;
 import dev.evalbot.app.store.StoreConfig;
+import dev.evalbot.rules.benchmark.BenchmarkRegistry;
 import dev.evalbot.rules.check.ChangeValidator;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -81,9 +82,11 @@ public final class EvalbotApp implements AutoCloseable {
                         "examples/models")))
                 : new GitHubPlatform(github, new GitHubAuth(github, http, clock), http, metrics, clock);
         StoreReviewLog reviews = new StoreReviewLog(db, clock);
+        // A dry-run is the no-network quick start: benchmark definitions come from config/ only.
+        BenchmarkRegistry registry = config.registry(env, !dryRun, null, clock);
         ObjectMapper json = new ObjectMapper();
         ReviewPipeline pipeline = new ReviewPipeline(
-                () -> new ChangeValidator(config.rules(), config.registry(), clock),
+                () -> new ChangeValidator(config.rules(), registry, clock),
                 config.rules().limits().maxBytes(), TrustAnnotator.OFFLINE, reviews, new ReportJson(json),
                 ReviewPipeline.Settings.DEFAULT);
         GitHubDeliveryHandler githubHandler = new GitHubDeliveryHandler(platform, pipeline,

@@ -9,6 +9,7 @@ import dev.evalbot.app.review.ReportJson;
 import dev.evalbot.app.review.Review;
 import dev.evalbot.app.review.ReviewRenderer;
 import dev.evalbot.app.review.SarifWriter;
+import dev.evalbot.rules.benchmark.BenchmarkRegistry;
 import dev.evalbot.rules.check.ChangeReport;
 import dev.evalbot.rules.check.ChangeValidator;
 import dev.evalbot.rules.check.FileReport;
@@ -20,11 +21,15 @@ import java.util.List;
 import java.util.Map;
 
 /** What {@code validate} and {@code review} share: configuration, the validator, the printers. */
-record ReviewSession(LocalConfig config, ChangeValidator validator, ObjectMapper json) {
+record ReviewSession(LocalConfig config, BenchmarkRegistry registry, ChangeValidator validator, ObjectMapper json) {
     static ReviewSession open(ReportOptions options, Map<String, String> env, Clock clock) {
+        if (options.online && options.offline) {
+            throw new IllegalArgumentException("--online and --offline exclude each other");
+        }
         LocalConfig config = LocalConfig.load(LocalConfig.dirFrom(env, options.config), options.registry);
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        return new ReviewSession(config, new ChangeValidator(config.rules(), config.registry(), clock), json);
+        BenchmarkRegistry registry = config.registry(env, options.online, options.registry, clock);
+        return new ReviewSession(config, registry, new ChangeValidator(config.rules(), registry, clock), json);
     }
 
     /** The review as the bot would post it, with network checks shown as skipped. */

@@ -50,7 +50,7 @@ final class ValidateCommand implements Callable<Integer> {
         // The per-change file cap protects the bot from huge pull requests; locally, a user who
         // validates a whole tree wants every file checked.
         ChangeValidator validator = new ChangeValidator(
-                session.config().rules().withMaxFilesPerChange(Integer.MAX_VALUE), session.config().registry(),
+                session.config().rules().withMaxFilesPerChange(Integer.MAX_VALUE), session.registry(),
                 Clock.systemUTC());
         List<FileReport> reports = new ArrayList<>();
         List<Finding> changeFindings = new ArrayList<>();

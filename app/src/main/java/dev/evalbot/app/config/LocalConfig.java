@@ -1,20 +1,19 @@
 package dev.evalbot.app.config;
 
-import dev.evalbot.rules.benchmark.BenchmarkFile;
-import dev.evalbot.rules.benchmark.BenchmarkParser;
+import dev.evalbot.app.registry.LocalRegistryLoader;
+import dev.evalbot.app.registry.RegistryFactory;
+import dev.evalbot.app.registry.RegistrySettings;
+import dev.evalbot.app.registry.RegistrySettingsParser;
+import dev.evalbot.rules.benchmark.BenchmarkRegistry;
 import dev.evalbot.rules.benchmark.StaticRegistry;
-import dev.evalbot.rules.check.Finding;
 import dev.evalbot.rules.config.ConfigException;
 import dev.evalbot.rules.config.RulesConfig;
 import dev.evalbot.rules.config.RulesConfigParser;
-import dev.evalbot.rules.model.Benchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Clock;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The configuration directory as shipped ({@code config/}): {@code evalbot.yaml} and the offline
@@ -48,28 +47,27 @@ public record LocalConfig(Path dir, byte[] evalbotYaml, RulesConfig rules, Stati
 
     /** Reads every {@code <owner>/<name>/eval.yaml}; one with errors stops start-up with its position. */
     public static StaticRegistry loadRegistry(Path root, RulesConfig rules) {
-        if (!Files.isDirectory(root)) {
-            throw new ConfigException("benchmark registry " + root + " is not a directory");
+        return new LocalRegistryLoader(rules).load(root);
+    }
+
+    /** Where {@code benchmarks/} is, unless the caller named another directory. */
+    public Path benchmarksDir(Path override) {
+        return override != null ? override : dir.resolve("benchmarks");
+    }
+
+    /**
+     * The registry to review with: the Hub behind a cache when online, else the shipped
+     * definitions only. {@code online} false never touches the network.
+     */
+    public BenchmarkRegistry registry(Map<String, String> env, boolean online, Path benchmarksOverride, Clock clock) {
+        RegistrySettings settings = new RegistrySettingsParser(dir.resolve("evalbot.yaml").toString())
+                .parse(evalbotYaml, rules, env);
+        if (!online) {
+            settings = settings.withOffline(true);
         }
-        BenchmarkParser parser = new BenchmarkParser(rules);
-        List<Benchmark> benchmarks = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(root, 3)) {
-            for (Path p : files.filter(f -> f.getFileName().toString().equals("eval.yaml")).sorted().toList()) {
-                Path rel = root.relativize(p.getParent());
-                if (rel.getNameCount() != 2) {
-                    throw new ConfigException(p + ": expected <owner>/<name>/eval.yaml under " + root);
-                }
-                String id = rel.getName(0) + "/" + rel.getName(1);
-                BenchmarkFile parsed = parser.parse(id, p.toString(), Files.readAllBytes(p));
-                if (parsed.benchmark().isEmpty()) {
-                    Finding f = parsed.findings().stream().filter(Finding::isError).findFirst().orElseThrow();
-                    throw new ConfigException(f.file() + ":" + f.line() + ":" + f.column() + ": " + f.message());
-                }
-                benchmarks.add(parsed.benchmark().get());
-            }
-        } catch (IOException e) {
-            throw new ConfigException("cannot read benchmark registry " + root + ": " + e.getMessage());
+        if (settings.offline()) {
+            return registry;
         }
-        return new StaticRegistry(benchmarks);
+        return new RegistryFactory(clock).create(settings, rules, benchmarksDir(benchmarksOverride));
     }
 }
