@@ -35,12 +35,23 @@ public final class FakeGitHub implements AutoCloseable {
     private final String repo;
     private final int number;
 
-    public FakeGitHub(String repo, int number) {
+    /** A fake for pull requests {@code numbers} of {@code repo}; the first is the default for helpers. */
+    public FakeGitHub(String repo, int... numbers) {
         this.repo = repo;
-        this.number = number;
-        this.server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        this.number = numbers[0];
+        this.server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
+                .containerThreads(16).jettyAcceptors(1));
         server.start();
-        stubWrites();
+        for (int n : numbers) {
+            stubWrites(n);
+        }
+        server.stubFor(get(urlPathEqualTo("/repos/" + repo + "/labels")).atPriority(5).willReturn(okJson("[]")));
+        server.stubFor(post(urlPathEqualTo("/repos/" + repo + "/labels")).atPriority(5)
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"name\":\"x\",\"color\":\"ededed\"}")));
+        server.stubFor(post(urlPathMatching("/repos/" + repo + "/statuses/.*")).atPriority(5)
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"state\":\"success\",\"context\":\"evalbot/review\"}")));
     }
 
     public String url() {
@@ -53,6 +64,11 @@ public final class FakeGitHub implements AutoCloseable {
 
     /** The files of the pull request at its head: path to content. */
     public void files(Map<String, String> files) {
+        files(number, files);
+    }
+
+    /** The files of pull request {@code n}; GraphQL answers the same files for every pull request. */
+    public void files(int n, Map<String, String> files) {
         ArrayNode list = json.createArrayNode();
         ObjectNode repository = json.createObjectNode();
         int i = 0;
@@ -61,35 +77,34 @@ public final class FakeGitHub implements AutoCloseable {
             repository.putObject("f" + i++).put("byteSize", f.getValue().length()).put("isBinary", false)
                     .put("isTruncated", false).put("text", f.getValue());
         }
-        server.stubFor(get(urlPathEqualTo("/repos/" + repo + "/pulls/" + number + "/files")).atPriority(5)
+        server.stubFor(get(urlPathEqualTo("/repos/" + repo + "/pulls/" + n + "/files")).atPriority(5)
                 .willReturn(okJson(list.toString())));
         ObjectNode data = json.createObjectNode();
         data.putObject("data").set("repository", repository);
         server.stubFor(post(urlPathEqualTo("/graphql")).atPriority(5).willReturn(okJson(data.toString())));
     }
 
-    private void stubWrites() {
-        String issue = "/repos/" + repo + "/issues/" + number;
-        ObjectNode comment = json.createObjectNode().put("id", Long.parseLong(COMMENT_ID)).put("body", "<!-- evalbot:review -->");
+    /** The id of the bot's comment on pull request {@code n}. */
+    public static String commentId(int n) {
+        return n == 2 ? COMMENT_ID : Integer.toString(100_000 + n);
+    }
+
+    private void stubWrites(int n) {
+        String issue = "/repos/" + repo + "/issues/" + n;
+        String scenario = "comment-" + n;
+        ObjectNode comment = json.createObjectNode().put("id", Long.parseLong(commentId(n))).put("body", "<!-- evalbot:review -->");
         comment.putObject("user").put("login", "evalbot[bot]").put("type", "Bot");
-        server.stubFor(get(urlPathEqualTo(issue + "/comments")).inScenario("comment")
+        server.stubFor(get(urlPathEqualTo(issue + "/comments")).inScenario(scenario)
                 .whenScenarioStateIs(Scenario.STARTED).atPriority(5).willReturn(okJson("[]")));
-        server.stubFor(get(urlPathEqualTo(issue + "/comments")).inScenario("comment")
+        server.stubFor(get(urlPathEqualTo(issue + "/comments")).inScenario(scenario)
                 .whenScenarioStateIs("posted").atPriority(5).willReturn(okJson("[" + comment + "]")));
-        server.stubFor(post(urlPathEqualTo(issue + "/comments")).inScenario("comment").atPriority(5)
+        server.stubFor(post(urlPathEqualTo(issue + "/comments")).inScenario(scenario).atPriority(5)
                 .willSetStateTo("posted").willReturn(aResponse().withStatus(201)
                         .withHeader("Content-Type", "application/json").withBody(comment.toString())));
-        server.stubFor(patch(urlPathEqualTo("/repos/" + repo + "/issues/comments/" + COMMENT_ID)).atPriority(5)
+        server.stubFor(patch(urlPathEqualTo("/repos/" + repo + "/issues/comments/" + commentId(n))).atPriority(5)
                 .willReturn(okJson(comment.toString())));
-        server.stubFor(get(urlPathEqualTo("/repos/" + repo + "/labels")).atPriority(5).willReturn(okJson("[]")));
-        server.stubFor(post(urlPathEqualTo("/repos/" + repo + "/labels")).atPriority(5)
-                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-                        .withBody("{\"name\":\"x\",\"color\":\"ededed\"}")));
         server.stubFor(post(urlPathEqualTo(issue + "/labels")).atPriority(5).willReturn(okJson("[]")));
         server.stubFor(delete(urlPathMatching(issue + "/labels/.*")).atPriority(5).willReturn(okJson("[]")));
-        server.stubFor(post(urlPathMatching("/repos/" + repo + "/statuses/.*")).atPriority(5)
-                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-                        .withBody("{\"state\":\"success\",\"context\":\"evalbot/review\"}")));
     }
 
     /** The next {@code times} requests of any kind fail with {@code status} and {@code headers}. */
