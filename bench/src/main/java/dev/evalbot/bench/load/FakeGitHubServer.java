@@ -1,0 +1,129 @@
+package dev.evalbot.bench.load;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A loopback GitHub for load runs: answers the calls a review makes for any pull request of any
+ * repository, with a configurable latency and error rate (502, 429 and secondary-rate-limit 403
+ * with Retry-After), and counts what it saw: requests, comments created per pull request.
+ */
+public final class FakeGitHubServer implements AutoCloseable {
+    private static final String FILE = "- dataset: {id: cais/hle, task_id: hle}\\n  value: 20.9\\n  notes: load\\n";
+
+    private final Javalin app;
+    private final long latencyMillis;
+    private final double errorRate;
+    private final Random random = new Random(42);
+    private final LongAdder requests = new LongAdder();
+    private final LongAdder errors = new LongAdder();
+    private final AtomicLong commentIds = new AtomicLong(1000);
+    /** pull request key -> comments created (more than one is a duplicate). */
+    private final Map<String, LongAdder> comments = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> statuses = new ConcurrentHashMap<>();
+
+    public FakeGitHubServer(long latencyMillis, double errorRate) {
+        this.latencyMillis = latencyMillis;
+        this.errorRate = errorRate;
+        this.app = Javalin.create(c -> {
+            c.showJavalinBanner = false;
+            c.jetty.defaultHost = "127.0.0.1";
+            c.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(400, 8);
+        });
+        app.before(this::slowAndFaulty);
+        app.get("/repos/{o}/{r}/pulls/{n}/files", ctx -> ctx.json(java.util.List.of(
+                Map.of("filename", ".eval_results/load.yaml", "status", "added", "sha", "0".repeat(40)))));
+        app.post("/graphql", ctx -> ctx.contentType("application/json").result(
+                "{\"data\":{\"repository\":{\"f0\":{\"byteSize\":60,\"isBinary\":false,\"isTruncated\":false,\"text\":\""
+                        + FILE + "\"}}}}"));
+        app.get("/repos/{o}/{r}/issues/{n}/comments", ctx -> ctx.contentType("application/json").result("[]"));
+        app.post("/repos/{o}/{r}/issues/{n}/comments", ctx -> {
+            comments.computeIfAbsent(key(ctx), k -> new LongAdder()).increment();
+            ctx.status(201).contentType("application/json").result("{\"id\":" + commentIds.incrementAndGet()
+                    + ",\"body\":\"x\",\"user\":{\"login\":\"evalbot[bot]\",\"type\":\"Bot\"}}");
+        });
+        app.patch("/repos/{o}/{r}/issues/comments/{id}", ctx -> ctx.contentType("application/json").result("{\"id\":1}"));
+        app.get("/repos/{o}/{r}/labels", ctx -> ctx.contentType("application/json").result("[]"));
+        app.post("/repos/{o}/{r}/labels", ctx -> ctx.status(201).contentType("application/json")
+                .result("{\"name\":\"x\",\"color\":\"ededed\"}"));
+        app.post("/repos/{o}/{r}/issues/{n}/labels", ctx -> ctx.contentType("application/json").result("[]"));
+        app.delete("/repos/{o}/{r}/issues/{n}/labels/{l}", ctx -> ctx.contentType("application/json").result("[]"));
+        app.post("/repos/{o}/{r}/statuses/{sha}", ctx -> {
+            String body = ctx.body();
+            if (!body.contains("\"pending\"")) {
+                statuses.computeIfAbsent(ctx.pathParam("o") + "/" + ctx.pathParam("r") + "@" + ctx.pathParam("sha"),
+                        k -> new LongAdder()).increment();
+            }
+            ctx.status(201).contentType("application/json").result("{\"state\":\"success\"}");
+        });
+    }
+
+    private static String key(Context ctx) {
+        return ctx.pathParam("o") + "/" + ctx.pathParam("r") + "#" + ctx.pathParam("n");
+    }
+
+    private void slowAndFaulty(Context ctx) throws InterruptedException {
+        requests.increment();
+        if (latencyMillis > 0) {
+            Thread.sleep(latencyMillis); // the fake's configured latency, not test synchronisation
+        }
+        double roll;
+        synchronized (random) {
+            roll = random.nextDouble();
+        }
+        if (roll < errorRate) {
+            errors.increment();
+            int kind = (int) (roll / errorRate * 3);
+            switch (kind) {
+                case 0 -> ctx.status(502).result("bad gateway");
+                case 1 -> ctx.status(429).header("Retry-After", "1").result("{\"message\":\"rate limited\"}");
+                default -> ctx.status(403).header("Retry-After", "1")
+                        .result("{\"message\":\"You have exceeded a secondary rate limit\"}");
+            }
+            ctx.skipRemainingHandlers();
+        }
+    }
+
+    public FakeGitHubServer start() {
+        app.start(0);
+        return this;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + app.port();
+    }
+
+    public long requests() {
+        return requests.sum();
+    }
+
+    public long errors() {
+        return errors.sum();
+    }
+
+    public long pullRequestsCommented() {
+        return comments.size();
+    }
+
+    public long duplicateComments() {
+        return comments.values().stream().mapToLong(a -> Math.max(0, a.sum() - 1)).sum();
+    }
+
+    public long finalStatuses() {
+        return statuses.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    public long headsWithFinalStatus() {
+        return statuses.size();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,225 @@
+package dev.evalbot.bench.load;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Drives a real evalbot (a child process running the shipped jar) with signed GitHub deliveries
+ * built from the shipped payloads, against {@link FakeGitHubServer}, and prints what users care
+ * about: intake, reply latency, review latency, API requests per review, errors, lost deliveries,
+ * duplicate comments and resident memory.
+ *
+ * <pre>java -cp bench/target/benchmarks.jar dev.evalbot.bench.load.LoadGenerator [--rate N|--flat-out]
+ *     [--seconds S] [--prs P] [--latency-ms L] [--error-rate E] [--jar app/target/evalbot.jar]</pre>
+ */
+public final class LoadGenerator {
+    private static final String SECRET = "load-secret";
+
+    record Options(int rate, int seconds, int prs, long latencyMs, double errorRate, String jar, int concurrency) {
+        static Options parse(String[] args) {
+            Map<String, String> m = new HashMap<>();
+            for (int i = 0; i < args.length; i++) {
+                if (args[i].equals("--flat-out")) {
+                    m.put("--rate", "0");
+                } else if (i + 1 < args.length) {
+                    m.put(args[i], args[++i]);
+                }
+            }
+            return new Options(Integer.parseInt(m.getOrDefault("--rate", "500")),
+                    Integer.parseInt(m.getOrDefault("--seconds", "10")), Integer.parseInt(m.getOrDefault("--prs", "200")),
+                    Long.parseLong(m.getOrDefault("--latency-ms", "0")),
+                    Double.parseDouble(m.getOrDefault("--error-rate", "0")),
+                    m.getOrDefault("--jar", "app/target/evalbot.jar"),
+                    Integer.parseInt(m.getOrDefault("--concurrency", "64")));
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options o = Options.parse(args);
+        Path work = Files.createTempDirectory("evalbot-load");
+        try (FakeGitHubServer github = new FakeGitHubServer(o.latencyMs(), o.errorRate()).start()) {
+            int port = freePort();
+            Process evalbot = startEvalbot(o, work, github.url(), port);
+            try {
+                run(o, github, evalbot, port);
+            } finally {
+                evalbot.destroy();
+                evalbot.waitFor();
+            }
+        }
+    }
+
+    private static void run(Options o, FakeGitHubServer github, Process evalbot, int port) throws Exception {
+        List<byte[]> opened = payloads(o.prs());
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        URI target = URI.create("http://127.0.0.1:" + port + "/webhooks/github");
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        AtomicLong failures = new AtomicLong();
+        Semaphore inFlight = new Semaphore(o.concurrency());
+        long total = o.rate() > 0 ? (long) o.rate() * o.seconds() : Long.MAX_VALUE;
+        long start = System.nanoTime();
+        long end = start + Duration.ofSeconds(o.seconds()).toNanos();
+        long sent = 0;
+        List<CompletableFuture<?>> pending = new ArrayList<>();
+        while (sent < total && System.nanoTime() < end) {
+            if (o.rate() > 0) {
+                long due = start + sent * 1_000_000_000L / o.rate();
+                while (System.nanoTime() < due) {
+                    LockSupport.parkNanos(Math.max(1000, due - System.nanoTime()));
+                }
+            }
+            byte[] body = opened.get((int) (sent % opened.size()));
+            HttpRequest request = HttpRequest.newBuilder(target)
+                    .header("X-GitHub-Event", "pull_request").header("X-GitHub-Delivery", "load-" + sent)
+                    .header("X-Hub-Signature-256", sign(body)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+            inFlight.acquire();
+            long t0 = System.nanoTime();
+            pending.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
+                inFlight.release();
+                latencies.add(System.nanoTime() - t0);
+                if (e != null || r.statusCode() / 100 != 2) {
+                    failures.incrementAndGet();
+                }
+            }));
+            sent++;
+        }
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long intakeDone = System.nanoTime();
+        // Drain: every pull request's newest head gets its final status (superseded heads need none).
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (github.headsWithFinalStatus() < Math.min(o.prs(), sent) && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+        }
+        double drain = (System.nanoTime() - intakeDone) / 1e9;
+        long rss = rssKb(evalbot.pid());
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.println();
+        System.out.println("| metric | value |");
+        System.out.println("|---|---|");
+        row("mode", o.rate() > 0 ? o.rate() + " deliveries/s for " + o.seconds() + " s" : "flat out for " + o.seconds() + " s");
+        row("fake GitHub", "latency " + o.latencyMs() + " ms, error rate " + o.errorRate());
+        row("deliveries sent", Long.toString(sent));
+        row("intake (2xx replies/s)", String.format("%.0f", (sent - failures.get()) / seconds));
+        row("reply latency p50 / p99 / max", ms(pct(sorted, 50)) + " / " + ms(pct(sorted, 99)) + " / "
+                + ms(sorted.length == 0 ? 0 : sorted[sorted.length - 1]));
+        row("non-2xx replies or errors", Long.toString(failures.get()));
+        row("pull requests reviewed", github.headsWithFinalStatus() + " of " + Math.min(o.prs(), sent));
+        row("drain after intake", String.format("%.1f s", drain));
+        row("GitHub API requests per review", String.format("%.1f", github.requests() / (double) Math.max(1, github.finalStatuses())));
+        row("GitHub errors injected", Long.toString(github.errors()));
+        row("lost deliveries", Long.toString(Math.max(0, Math.min(o.prs(), sent) - github.headsWithFinalStatus())));
+        row("duplicate comments", Long.toString(github.duplicateComments()));
+        row("evalbot resident memory", rss / 1024 + " MB");
+    }
+
+    private static void row(String k, String v) {
+        System.out.println("| " + k + " | " + v + " |");
+    }
+
+    private static long pct(long[] sorted, int p) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+
+    private static String ms(long nanos) {
+        return String.format("%.1f ms", nanos / 1e6);
+    }
+
+    private static List<byte[]> payloads(int prs) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        byte[] template = Files.readAllBytes(Path.of("config/examples/github-webhooks/pull_request.opened.json"));
+        List<byte[]> out = new ArrayList<>();
+        for (int n = 1; n <= prs; n++) {
+            ObjectNode root = (ObjectNode) json.readTree(template);
+            root.put("number", n);
+            ObjectNode pr = (ObjectNode) root.get("pull_request");
+            pr.put("number", n);
+            ((ObjectNode) pr.get("head")).put("sha", String.format("%040x", n));
+            out.add(json.writeValueAsBytes(root));
+        }
+        return out;
+    }
+
+    private static Process startEvalbot(Options o, Path work, String github, int port) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", Path.of(o.jar()).toAbsolutePath().toString(), "serve");
+        Map<String, String> env = pb.environment();
+        env.put("GITHUB_TOKEN", "load-token");
+        env.put("GITHUB_API_URL", github);
+        env.put("GITHUB_WEBHOOK_SECRET", SECRET);
+        env.put("GITHUB_BOT_LOGIN", "evalbot[bot]");
+        env.put("EVALBOT_DB", "jdbc:sqlite:" + work.resolve("evalbot.db"));
+        env.put("EVALBOT_PORT", Integer.toString(port));
+        env.put("EVALBOT_HOST", "127.0.0.1");
+        env.put("EVALBOT_CONFIG", Path.of("config").toAbsolutePath().toString());
+        env.put("EVALBOT_DATA", work.toString());
+        env.put("HF_HUB_OFFLINE", "1");
+        env.put("EVALBOT_LOG_LEVEL", "WARN");
+        pb.redirectErrorStream(true).redirectOutput(work.resolve("evalbot.log").toFile());
+        Process p = pb.start();
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long t0 = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    System.out.printf("evalbot ready in %.2f s (pid %d, log %s)%n", (System.nanoTime() - t0) / 1e9,
+                            p.pid(), work.resolve("evalbot.log"));
+                    return p;
+                }
+            } catch (IOException e) {
+                LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+            }
+        }
+        throw new IllegalStateException("evalbot did not become ready; see " + work.resolve("evalbot.log"));
+    }
+
+    static long rssKb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(Arrays.stream(line.split("\\s+")).filter(s -> s.matches("\\d+")).findFirst()
+                            .orElse("0"));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    static String sign(byte[] body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        return "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
