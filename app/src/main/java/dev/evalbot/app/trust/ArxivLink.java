@@ -11,7 +11,8 @@ final class ArxivLink implements KnownHost {
     // 0704.0001 to 1412.9999 have four digits after the dot; from 1501 on, five.
     private static final Pattern NEW_STYLE = Pattern.compile("(\\d{2})(\\d{2})\\.(\\d{4,5})(v[1-9]\\d*)?");
     // e.g. hep-th/9901001, math.GT/0309136, cs/0112017v2
-    private static final Pattern OLD_STYLE = Pattern.compile("[a-z]+(-[a-z]+)*(\\.[A-Z]{2})?/\\d{2}(\\d{2})\\d{3}(v[1-9]\\d*)?");
+    private static final Pattern OLD_STYLE =
+            Pattern.compile("[a-z]+(-[a-z]+)*(\\.[A-Z]{2})?/\\d{2}(\\d{2})\\d{3}(v[1-9]\\d*)?");
 
     @Override
     public boolean handles(SourceUrl url) {
@@ -22,7 +23,7 @@ final class ArxivLink implements KnownHost {
     @Override
     public Optional<SourceCheck> checkSyntax(SourceUrl url) {
         String id = id(url);
-        return isValidId(id) ? Optional.empty() : Optional.of(new SourceCheck.Invalid("'" + id
+        return isValidId(id) ? Optional.empty() : Optional.of(new SourceCheck.Invalid("'" + Clip.of(id)
                 + "' is not an arXiv identifier (YYMM.NNNNN with an optional vN, or archive/YYMMNNN)"));
     }
 

@@ -44,7 +44,7 @@ final class ClaimBinding {
             return fail(Reason.BAD_CLAIM, "the token's " + name + " claim is not a string");
         }
         if (!s.equals(expected)) {
-            return fail(reason, String.format(format, s, expected == null ? "(none)" : expected));
+            return fail(reason, String.format(format, Clip.of(s), expected == null ? "(none)" : expected));
         }
         return Optional.empty();
     }
@@ -72,13 +72,13 @@ final class ClaimBinding {
             return fail(Reason.BAD_CLAIM, "the token's revision claim is not a string");
         }
         if (expected == null) {
-            return fail(Reason.WRONG_REVISION, "token is for dataset revision " + s
+            return fail(Reason.WRONG_REVISION, "token is for dataset revision " + Clip.of(s)
                     + ", this entry names no revision");
         }
         // Revisions are hex commit ids: their case carries no meaning.
         if (!s.equalsIgnoreCase(expected)) {
-            return fail(Reason.WRONG_REVISION, "token is for dataset revision " + s + ", this entry names revision "
-                    + expected);
+            return fail(Reason.WRONG_REVISION, "token is for dataset revision " + Clip.of(s)
+                    + ", this entry names revision " + expected);
         }
         return Optional.empty();
     }

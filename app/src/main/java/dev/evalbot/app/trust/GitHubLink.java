@@ -39,7 +39,8 @@ final class GitHubLink implements KnownHost {
         String name = name(s[1]);
         if (!OWNER.matcher(s[0]).matches() || !NAME.matcher(name).matches() || name.equals(".")
                 || name.equals("..")) {
-            return Optional.of(new SourceCheck.Invalid("'" + s[0] + "/" + s[1] + "' is not a valid GitHub repository"));
+            return Optional.of(new SourceCheck.Invalid("'" + Clip.of(s[0] + "/" + s[1])
+                    + "' is not a valid GitHub repository"));
         }
         return Optional.empty();
     }

@@ -37,7 +37,8 @@ final class HubLink implements KnownHost {
         Repo repo = repo(url).orElseThrow();
         for (String part : repo.id().split("/")) {
             if (!PART.matcher(part).matches() || part.contains("..") || part.endsWith(".")) {
-                return Optional.of(new SourceCheck.Invalid("'" + repo.id() + "' is not a valid Hub repository id"));
+                return Optional.of(new SourceCheck.Invalid("'" + Clip.of(repo.id())
+                        + "' is not a valid Hub repository id"));
             }
         }
         return Optional.empty();

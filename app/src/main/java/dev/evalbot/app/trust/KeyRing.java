@@ -60,13 +60,13 @@ public final class KeyRing {
         }
         Entry e = byKid.get(kid);
         if (e == null) {
-            return new KeyLookup.Unknown("signed by an unknown key (kid " + kid + ")");
+            return new KeyLookup.Unknown("signed by an unknown key (kid " + Clip.of(kid) + ")");
         }
         if (e.unusable() != null) {
             return new KeyLookup.Misfit(e.unusable());
         }
         if (e.alg() != alg) {
-            return new KeyLookup.Misfit("key " + kid + " is " + e.alg().keyKind() + ", but the token says "
+            return new KeyLookup.Misfit("key " + Clip.of(kid) + " is " + e.alg().keyKind() + ", but the token says "
                     + alg.jws().getName());
         }
         return found(e);

@@ -73,7 +73,7 @@ final class SafeHttp {
                 }
                 if (redirects == limits.maxRedirects()) {
                     throw Refusal.unreachable("more than " + limits.maxRedirects() + " redirects (last to "
-                            + hop.location() + ")");
+                            + Clip.of(hop.location()) + ")");
                 }
                 url = next(url, hop.location());
             }
@@ -92,7 +92,7 @@ final class SafeHttp {
         try {
             resolved = from.uri().resolve(new URI(location.strip()));
         } catch (URISyntaxException | IllegalArgumentException e) {
-            throw Refusal.unreachable(from.authority() + " redirects to an invalid URL: " + location);
+            throw Refusal.unreachable(from.authority() + " redirects to an invalid URL: " + Clip.of(location));
         }
         return SourceUrl.parse(resolved.toString());
     }

@@ -109,20 +109,20 @@ public final class TokenVerifier {
         try {
             jwt = SignedJWT.parse(compact);
         } catch (ParseException e) {
-            return malformed("not a compact JWS (" + e.getMessage() + ")");
+            return malformed("not a compact JWS (" + Clip.of(e.getMessage()) + ")");
         }
         try {
             if (!jwt.verify(key.verifier())) {
                 return new Failed(Reason.BAD_SIGNATURE, "signature does not verify");
             }
         } catch (JOSEException | RuntimeException e) {
-            return new Failed(Reason.BAD_SIGNATURE, "signature does not verify (" + e.getMessage() + ")");
+            return new Failed(Reason.BAD_SIGNATURE, "signature does not verify (" + Clip.of(e.getMessage()) + ")");
         }
         JWTClaimsSet claims;
         try {
             claims = jwt.getJWTClaimsSet();
         } catch (ParseException e) {
-            return malformed("the payload is not a valid JWT claims set (" + e.getMessage() + ")");
+            return malformed("the payload is not a valid JWT claims set (" + Clip.of(e.getMessage()) + ")");
         }
         Optional<Failed> failed = ClaimBinding.check(claims, subject)
                 .or(() -> TokenLifetime.check(claims, clock.instant(), clockSkew));
@@ -138,10 +138,10 @@ public final class TokenVerifier {
             return new Failed(Reason.ALGORITHM_NONE, "algorithm none refused");
         }
         if (upper.startsWith("HS")) {
-            return new Failed(Reason.ALGORITHM_HMAC, "HMAC algorithm " + name
+            return new Failed(Reason.ALGORITHM_HMAC, "HMAC algorithm " + Clip.of(name)
                     + " refused: tokens must be signed with an asymmetric key");
         }
-        return new Failed(Reason.ALGORITHM_NOT_ALLOWED, "algorithm " + name
+        return new Failed(Reason.ALGORITHM_NOT_ALLOWED, "algorithm " + Clip.of(name)
                 + " is not allowed (allowed: EdDSA, ES256, RS256)");
     }
 

@@ -34,6 +34,10 @@ class TokenVerifierTest {
     private static final TokenSubject NO_REVISION = new TokenSubject("acme/model-7b", "cais/hle", "hle", 20.9, null);
     private final TokenVerifier verifier = KEYS.verifier();
 
+    private static TokenSubject subject(String model, String dataset, String task, String revision) {
+        return new TokenSubject(model, dataset, task, 20.9, revision);
+    }
+
     private static TokenSubject value(double v) {
         return new TokenSubject("acme/model-7b", "cais/hle", "hle", v, "a3c98f7");
     }
@@ -62,7 +66,7 @@ class TokenVerifierTest {
         String[] parts = token(alg, SUBJECT).split("\\.");
         String payload = new Base64URL(parts[1]).decodeToString().replace("20.9", "29.9");
         String forged = parts[0] + "." + Base64URL.encode(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
-        assertEquals("signature does not verify", failed(verifier.verify(new TokenSubject("acme/model-7b", "cais/hle", "hle", 29.9, "a3c98f7"), forged),
+        assertEquals("signature does not verify", failed(verifier.verify(value(29.9), forged),
                 Reason.BAD_SIGNATURE).detail());
     }
 
@@ -125,6 +129,15 @@ class TokenVerifierTest {
     }
 
     @Test
+    void textFromTheTokenIsClippedInMessages() {
+        String kid = "k".repeat(5000);
+        String token = new TokenIssuer(TokenIssuer.generateKey(SigningAlgorithm.EdDSA, kid), CLOCK)
+                .sign(SUBJECT, null, null);
+        String detail = failed(verifier.verify(SUBJECT, token), Reason.UNKNOWN_KEY).detail();
+        assertTrue(detail.length() < 120, detail);
+    }
+
+    @Test
     void notACompactJws() {
         for (String junk : new String[] {"abc", "a.b", "a.b.c.d", "eyJ.e30.!!", "....", "%%%.e30.x"}) {
             assertTrue(failed(verifier.verify(SUBJECT, junk), Reason.MALFORMED).detail()
@@ -170,18 +183,20 @@ class TokenVerifierTest {
     void eachBindingHasItsOwnReason() {
         String token = token(SigningAlgorithm.EdDSA, SUBJECT);
         assertEquals("token is for model acme/model-7b, this PR is on model other/model",
-                failed(verifier.verify(new TokenSubject("other/model", "cais/hle", "hle", 20.9, "a3c98f7"), token), Reason.WRONG_MODEL).detail());
+                detail(subject("other/model", "cais/hle", "hle", "a3c98f7"), token, Reason.WRONG_MODEL));
         assertEquals("token is for dataset cais/hle, this entry is on dataset Idavidrein/gpqa",
-                failed(verifier.verify(new TokenSubject("acme/model-7b", "Idavidrein/gpqa", "hle", 20.9, "a3c98f7"), token), Reason.WRONG_DATASET)
-                        .detail());
+                detail(subject("acme/model-7b", "Idavidrein/gpqa", "hle", "a3c98f7"), token, Reason.WRONG_DATASET));
         assertEquals("token is for task hle, this entry reports task hle_text",
-                failed(verifier.verify(new TokenSubject("acme/model-7b", "cais/hle", "hle_text", 20.9, "a3c98f7"), token), Reason.WRONG_TASK).detail());
-        assertEquals("value 21.3 in the file, 20.9 in the token",
-                failed(verifier.verify(value(21.3), token), Reason.WRONG_VALUE).detail());
+                detail(subject("acme/model-7b", "cais/hle", "hle_text", "a3c98f7"), token, Reason.WRONG_TASK));
+        assertEquals("value 21.3 in the file, 20.9 in the token", detail(value(21.3), token, Reason.WRONG_VALUE));
         assertEquals("token is for dataset revision a3c98f7, this entry names revision 0000000",
-                failed(verifier.verify(new TokenSubject("acme/model-7b", "cais/hle", "hle", 20.9, "0000000"), token), Reason.WRONG_REVISION).detail());
+                detail(subject("acme/model-7b", "cais/hle", "hle", "0000000"), token, Reason.WRONG_REVISION));
         assertEquals("token is for dataset revision a3c98f7, this entry names no revision",
-                failed(verifier.verify(NO_REVISION, token), Reason.WRONG_REVISION).detail());
+                detail(NO_REVISION, token, Reason.WRONG_REVISION));
+    }
+
+    private String detail(TokenSubject subject, String token, Reason reason) {
+        return failed(verifier.verify(subject, token), reason).detail();
     }
 
     @Test
