@@ -1,0 +1,193 @@
+package dev.evalbot.app.trust;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * The HTTP half of a source check: one short-lived client per check whose only DNS is the
+ * vetter's answer, no proxy, no cookies, no retries, and redirects followed by hand so that
+ * every hop is vetted before any packet is sent to it.
+ */
+final class SafeHttp {
+    static final String USER_AGENT = "evalbot-source-check/0.1";
+
+    /** How to ask: a page (HEAD, then a one-byte GET if HEAD is refused) or an API (GET). */
+    enum Mode {
+        PAGE,
+        API
+    }
+
+    /** The final answer after redirects, and where it came from. */
+    record Answer(int status, SourceUrl at) {}
+
+    private record Hop(int status, String location) {}
+
+    private final HostVetter vetter;
+    private final TrustConfig.Limits limits;
+
+    SafeHttp(HostVetter vetter, TrustConfig.Limits limits) {
+        this.vetter = vetter;
+        this.limits = limits;
+    }
+
+    Answer fetch(SourceUrl start, Mode mode, Map<String, String> headers) throws Refusal {
+        long deadline = System.nanoTime() + limits.checkTimeout().toNanos();
+        PinnedDnsResolver dns = new PinnedDnsResolver();
+        try (CloseableHttpClient client = client(dns)) {
+            SourceUrl url = start;
+            for (int redirects = 0; ; redirects++) {
+                dns.pin(url.host(), vetter.vet(url));
+                Hop hop = send(client, url, mode == Mode.PAGE ? "HEAD" : "GET", headers, deadline);
+                if (mode == Mode.PAGE && (hop.status() == 405 || hop.status() == 403 || hop.status() == 501)) {
+                    // Some servers refuse HEAD: ask for the first byte instead of the whole page.
+                    hop = send(client, url, "GET", Map.of("Range", "bytes=0-0"), deadline);
+                }
+                if (!isRedirect(hop.status())) {
+                    return new Answer(hop.status(), url);
+                }
+                if (hop.location() == null) {
+                    throw Refusal.unreachable(url.authority() + " answered HTTP " + hop.status()
+                            + " without a Location");
+                }
+                if (redirects == limits.maxRedirects()) {
+                    throw Refusal.unreachable("more than " + limits.maxRedirects() + " redirects (last to "
+                            + Clip.of(hop.location()) + ")");
+                }
+                url = next(url, hop.location());
+            }
+        } catch (IOException e) {
+            // Closing the client failed; the answer, if any, was already returned.
+            throw Refusal.unreachable("connection error: " + e.getMessage());
+        }
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    private static SourceUrl next(SourceUrl from, String location) throws Refusal {
+        URI resolved;
+        try {
+            resolved = from.uri().resolve(new URI(location.strip()));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw Refusal.unreachable(from.authority() + " redirects to an invalid URL: " + Clip.of(location));
+        }
+        return SourceUrl.parse(resolved.toString());
+    }
+
+    private Hop send(CloseableHttpClient client, SourceUrl url, String method, Map<String, String> headers,
+            long deadline) throws Refusal {
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0) {
+            throw timedOut();
+        }
+        HttpUriRequestBase request = new HttpUriRequestBase(method, URI.create("/"));
+        // HttpClient refuses a path starting with "//" (it would read as a host): servers treat them alike.
+        request.setPath(url.target().replaceFirst("^/{2,}", "/"));
+        headers.forEach(request::setHeader);
+        request.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(remaining, TimeUnit.NANOSECONDS))
+                .setConnectionRequestTimeout(Timeout.of(remaining, TimeUnit.NANOSECONDS)).build());
+        // The whole check has one deadline, whatever a slow server does between reads.
+        CompletableFuture.delayedExecutor(remaining, TimeUnit.NANOSECONDS).execute(request::cancel);
+        HttpHost target = new HttpHost(url.scheme(), url.host(), url.port());
+        try {
+            return client.execute(target, request, null, response -> {
+                drain(response.getEntity(), limits.maxBodyBytes());
+                Header location = response.getFirstHeader("Location");
+                return new Hop(response.getCode(), location == null ? null : location.getValue());
+            });
+        } catch (IOException | IllegalStateException e) {
+            if (request.isCancelled() || System.nanoTime() - deadline >= 0 || e instanceof SocketTimeoutException) {
+                throw timedOut();
+            }
+            throw Refusal.unreachable(describe(url, e));
+        }
+    }
+
+    /** Reads at most {@code cap} bytes of a body, so a connection can be reused, then stops. */
+    private static void drain(HttpEntity entity, int cap) throws IOException {
+        if (entity == null) {
+            return;
+        }
+        try (InputStream in = entity.getContent()) {
+            if (in == null) {
+                return;
+            }
+            byte[] buffer = new byte[8192];
+            int total = 0;
+            int n;
+            while (total < cap && (n = in.read(buffer, 0, Math.min(buffer.length, cap - total))) > 0) {
+                total += n;
+            }
+        }
+    }
+
+    private Refusal timedOut() {
+        long ms = limits.checkTimeout().toMillis();
+        return Refusal.unreachable("no answer within " + (ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms"));
+    }
+
+    private static String describe(SourceUrl url, Exception e) {
+        String host = url.authority();
+        if (e instanceof ConnectTimeoutException) {
+            return "timed out connecting to " + host;
+        }
+        if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
+            return "connection to " + host + " refused";
+        }
+        if (e instanceof SSLException) {
+            return "TLS with " + host + " failed: " + e.getMessage();
+        }
+        if (e instanceof UnknownHostException) {
+            return "host " + url.host() + " does not resolve";
+        }
+        if (e instanceof InterruptedIOException) {
+            return "request to " + host + " interrupted";
+        }
+        return "request to " + host + " failed: " + e.getMessage();
+    }
+
+    private CloseableHttpClient client(PinnedDnsResolver dns) {
+        ConnectionConfig connection = ConnectionConfig.custom()
+                .setConnectTimeout(Timeout.of(limits.connectTimeout().compareTo(limits.checkTimeout()) < 0
+                        ? limits.connectTimeout() : limits.checkTimeout()))
+                .setSocketTimeout(Timeout.of(limits.checkTimeout()))
+                .build();
+        return HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(dns)
+                        .setDefaultConnectionConfig(connection)
+                        .setMaxConnTotal(2)
+                        .build())
+                // No useSystemProperties(): a system proxy would resolve names itself.
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .disableContentCompression()
+                .setUserAgent(USER_AGENT)
+                .build();
+    }
+}
