@@ -15,6 +15,10 @@ import dev.evalbot.app.review.ReportJson;
 import dev.evalbot.app.review.ReviewPipeline;
 import dev.evalbot.app.review.StoreReviewLog;
 import dev.evalbot.app.review.TrustAnnotator;
+import dev.evalbot.app.trust.SourceChecker;
+import dev.evalbot.app.trust.TokenVerifier;
+import dev.evalbot.app.trust.TrustAnnotations;
+import dev.evalbot.app.trust.TrustConfig;
 import dev.evalbot.app.server.DeliveryRouter;
 import dev.evalbot.app.server.EvalbotServer;
 import dev.evalbot.app.server.ReviewsRoute;
@@ -85,9 +89,13 @@ public final class EvalbotApp implements AutoCloseable {
         // A dry-run is the no-network quick start: benchmark definitions come from config/ only.
         BenchmarkRegistry registry = config.registry(env, !dryRun, null, clock);
         ObjectMapper json = new ObjectMapper();
+        TrustConfig trustConfig = TrustConfig.fromEnvironment(env).withOffline(dryRun
+                || TrustConfig.fromEnvironment(env).offline());
+        TrustAnnotator trust = new TrustAnnotations(TokenVerifier.fromConfig(trustConfig, clock),
+                new SourceChecker(trustConfig, clock));
         ReviewPipeline pipeline = new ReviewPipeline(
                 () -> new ChangeValidator(config.rules(), registry, clock),
-                config.rules().limits().maxBytes(), TrustAnnotator.OFFLINE, reviews, new ReportJson(json),
+                config.rules().limits().maxBytes(), trust, reviews, new ReportJson(json),
                 ReviewPipeline.Settings.DEFAULT);
         GitHubDeliveryHandler githubHandler = new GitHubDeliveryHandler(platform, pipeline,
                 GitHubDeliveryHandler.PullRequestClosed.IGNORE, GitHubDeliveryHandler.CommandRunner.IGNORE);

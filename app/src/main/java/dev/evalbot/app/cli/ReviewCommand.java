@@ -77,8 +77,8 @@ final class ReviewCommand implements Callable<Integer> {
                     + ": the bot would set a neutral status and post no comment.");
             return ExitCodes.OK;
         }
-        Review review = ReviewSession.offlineReview(id, 0, headSha, report);
-        session.print(report, review, format, spec.commandLine().getOut());
-        return report.verdict() == dev.evalbot.rules.check.Verdict.INVALID ? ExitCodes.FINDINGS : ExitCodes.OK;
+        Review review = session.review(id, 0, headSha, report);
+        session.print(review, format, spec.commandLine().getOut());
+        return review.verdict() == dev.evalbot.rules.check.Verdict.INVALID ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 }

@@ -3,7 +3,12 @@ package dev.evalbot.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.evalbot.app.config.LocalConfig;
-import dev.evalbot.app.review.EntryStatus;
+import dev.evalbot.app.platform.PullRequestRef;
+import dev.evalbot.app.review.TrustAnnotator;
+import dev.evalbot.app.trust.SourceChecker;
+import dev.evalbot.app.trust.TokenVerifier;
+import dev.evalbot.app.trust.TrustAnnotations;
+import dev.evalbot.app.trust.TrustConfig;
 import dev.evalbot.app.review.Links;
 import dev.evalbot.app.review.ReportJson;
 import dev.evalbot.app.review.Review;
@@ -12,16 +17,15 @@ import dev.evalbot.app.review.SarifWriter;
 import dev.evalbot.rules.benchmark.BenchmarkRegistry;
 import dev.evalbot.rules.check.ChangeReport;
 import dev.evalbot.rules.check.ChangeValidator;
-import dev.evalbot.rules.check.FileReport;
-import dev.evalbot.rules.model.ResultEntry;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** What {@code validate} and {@code review} share: configuration, the validator, the printers. */
-record ReviewSession(LocalConfig config, BenchmarkRegistry registry, ChangeValidator validator, ObjectMapper json) {
+record ReviewSession(LocalConfig config, BenchmarkRegistry registry, ChangeValidator validator, ObjectMapper json,
+        TrustAnnotator trust) {
     static ReviewSession open(ReportOptions options, Map<String, String> env, Clock clock) {
         if (options.online && options.offline) {
             throw new IllegalArgumentException("--online and --offline exclude each other");
@@ -29,28 +33,28 @@ record ReviewSession(LocalConfig config, BenchmarkRegistry registry, ChangeValid
         LocalConfig config = LocalConfig.load(LocalConfig.dirFrom(env, options.config), options.registry);
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         BenchmarkRegistry registry = config.registry(env, options.online, options.registry, clock);
-        return new ReviewSession(config, registry, new ChangeValidator(config.rules(), registry, clock), json);
-    }
-
-    /** The review as the bot would post it, with network checks shown as skipped. */
-    static Review offlineReview(String repo, int number, String headSha, ChangeReport report) {
-        Map<String, EntryStatus> statuses = new HashMap<>();
-        for (FileReport f : report.files()) {
-            for (ResultEntry e : f.entries()) {
-                statuses.put(Review.key(f.path(), e.index()),
-                        EntryStatus.offline(e.verifyToken() != null, e.source() != null));
-            }
+        TrustAnnotator trust = TrustAnnotator.OFFLINE;
+        if (options.online) {
+            TrustConfig trustConfig = TrustConfig.fromEnvironment(env);
+            trust = new TrustAnnotations(TokenVerifier.fromConfig(trustConfig, clock), new SourceChecker(trustConfig, clock));
         }
-        return new Review(repo, number, headSha, report, statuses, List.of(), false);
+        return new ReviewSession(config, registry, new ChangeValidator(config.rules(), registry, clock), json, trust);
     }
 
-    void print(ChangeReport report, Review review, OutputFormat format, PrintWriter out) throws Exception {
+    /** The review as the bot would post it: trust checks online, shown as skipped offline. */
+    Review review(String repo, int number, String headSha, ChangeReport report) {
+        PullRequestRef pr = new PullRequestRef("local", repo, "model", number, headSha, null, null, null, Set.of(), null);
+        TrustAnnotator.Annotated annotated = trust.annotate(pr, report, false);
+        return new Review(repo, number, headSha, annotated.report(), annotated.statuses(), List.of(), false);
+    }
+
+    void print(Review review, OutputFormat format, PrintWriter out) throws Exception {
+        ChangeReport report = review.report();
         switch (format) {
             case text -> TextReport.print(report, out);
             case json -> out.println(json.writeValueAsString(new ReportJson(json).change(report, review)));
             case sarif -> out.println(json.writeValueAsString(new SarifWriter(json, Main.VERSION).write(report)));
-            case markdown -> out.print(new ReviewRenderer(Links.NONE).render(
-                    review != null ? review : offlineReview("local", 0, null, report)));
+            case markdown -> out.print(new ReviewRenderer(Links.NONE).render(review));
         }
         out.flush();
     }

@@ -1,5 +1,6 @@
 package dev.evalbot.app.cli;
 
+import dev.evalbot.app.review.Review;
 import dev.evalbot.rules.check.ChangeReport;
 import dev.evalbot.rules.check.ChangeValidator;
 import dev.evalbot.rules.check.ChangedFile;
@@ -75,8 +76,8 @@ final class ValidateCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("evalbot: no results files or eval.yaml found under "
                     + paths + " (looked for .eval_results/**/*.yaml|yml and eval.yaml)");
         }
-        ChangeReport report = new ChangeReport(reports, changeFindings);
-        session.print(report, null, format, spec.commandLine().getOut());
-        return report.verdict() == dev.evalbot.rules.check.Verdict.INVALID ? ExitCodes.FINDINGS : ExitCodes.OK;
+        Review review = session.review("local", 0, null, new ChangeReport(reports, changeFindings));
+        session.print(review, format, spec.commandLine().getOut());
+        return review.verdict() == dev.evalbot.rules.check.Verdict.INVALID ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 }
