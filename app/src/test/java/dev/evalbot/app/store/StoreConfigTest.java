@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,9 +38,11 @@ class StoreConfigTest {
                 () -> StoreConfig.fromEnvironment(Map.of("EVALBOT_DB", "jdbc:mysql://x/y")));
         assertThrows(IllegalArgumentException.class,
                 () -> StoreConfig.fromEnvironment(Map.of("EVALBOT_DB_POOL_SIZE", "many")));
-        assertThrows(IllegalArgumentException.class, () -> Database.sqliteFile("jdbc:sqlite::memory:"));
-        assertThrows(IllegalArgumentException.class, () -> Database.sqliteFile("jdbc:sqlite:file:x?mode=memory"));
-        assertEquals(Path.of("data/evalbot.db"), Database.sqliteFile("jdbc:sqlite:file:data/evalbot.db?cache=private"));
+        assertThrows(IllegalArgumentException.class, () -> StoreConfig.of("jdbc:sqlite::memory:"));
+        assertThrows(IllegalArgumentException.class, () -> StoreConfig.of("jdbc:sqlite:file:x?mode=memory"));
+        assertEquals(Optional.of(Path.of("data/evalbot.db")),
+                StoreConfig.of("jdbc:sqlite:file:data/evalbot.db?cache=private").sqliteFile());
+        assertEquals(Optional.empty(), StoreConfig.of("jdbc:postgresql://db/evalbot").sqliteFile());
     }
 
     @Test
