@@ -1,8 +1,10 @@
 package dev.evalbot.app.store;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where the store lives and how to reach it.
@@ -21,7 +23,9 @@ public record StoreConfig(String url, String user, String password, int poolSize
 
     public StoreConfig {
         Objects.requireNonNull(url, "url");
-        Dialect.of(url);
+        if (Dialect.of(url) == Dialect.SQLITE) {
+            sqliteFile(url);
+        }
         if (poolSize < 1) {
             throw new IllegalArgumentException("EVALBOT_DB_POOL_SIZE must be at least 1");
         }
@@ -59,6 +63,28 @@ public record StoreConfig(String url, String user, String password, int poolSize
 
     public StoreConfig withPoolSize(int size) {
         return new StoreConfig(url, user, password, size, busyTimeout);
+    }
+
+    /** The database file, for an SQLite URL. */
+    public Optional<Path> sqliteFile() {
+        return dialect() == Dialect.SQLITE ? Optional.of(sqliteFile(url)) : Optional.empty();
+    }
+
+    /** In-memory SQLite is refused: an inbox that vanishes with the process is no inbox. */
+    private static Path sqliteFile(String url) {
+        String rest = url.substring("jdbc:sqlite:".length());
+        boolean memory = rest.contains(":memory:") || rest.contains("mode=memory");
+        int query = rest.indexOf('?');
+        if (query >= 0) {
+            rest = rest.substring(0, query);
+        }
+        if (rest.startsWith("file:")) {
+            rest = rest.substring("file:".length());
+        }
+        if (rest.isEmpty() || memory) {
+            throw new IllegalArgumentException("EVALBOT_DB must name an SQLite file: an in-memory database loses the inbox");
+        }
+        return Path.of(rest);
     }
 
     public Dialect dialect() {

@@ -1,0 +1,25 @@
+package dev.evalbot.app.store;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What evalbot last said on a pull request.
+ *
+ * @param verdict e.g. {@code VALID}, {@code VALID_WITH_WARNINGS}, {@code INVALID}
+ * @param markdown the rendered comment body
+ * @param reportJson the machine-readable report
+ * @param commentId the platform's id of evalbot's comment, or null before it is posted
+ * @param commentHash hash of the comment body last posted, or null: equal hash, no API write
+ * @param labels labels evalbot applied (GitHub; empty on the Hub)
+ */
+public record Review(String headSha, String verdict, String markdown, String reportJson, String commentId,
+        String commentHash, List<String> labels) {
+    public Review {
+        Objects.requireNonNull(headSha, "headSha");
+        Objects.requireNonNull(verdict, "verdict");
+        Objects.requireNonNull(markdown, "markdown");
+        Objects.requireNonNull(reportJson, "reportJson");
+        labels = List.copyOf(labels);
+    }
+}

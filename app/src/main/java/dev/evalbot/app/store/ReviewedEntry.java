@@ -1,0 +1,23 @@
+package dev.evalbot.app.store;
+
+import java.util.Objects;
+
+/**
+ * One results entry as reviewed, ready for the leaderboards.
+ *
+ * @param file path of the results file in the model repository
+ * @param line 1-based line of the entry in that file
+ * @param entryIndex 1-based index of the entry in that file
+ * @param date ISO-8601 date or date-time as written (or the commit time), or null
+ */
+public record ReviewedEntry(String file, int line, int entryIndex, String datasetId, String taskId, double value,
+        String date, String notes, String sourceUrl, String sourceName, Tier tier) {
+    public ReviewedEntry {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(datasetId, "datasetId");
+        Objects.requireNonNull(tier, "tier");
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("a reviewed value is finite");
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package dev.evalbot.app.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The review, result, audit and refresh stores, on each dialect. */
+abstract class StoresContractTest {
+    static final PullRef PR = new PullRef(PlatformId.GITHUB, "org/model", 12);
+
+    MutableClock clock;
+    Database db;
+
+    abstract String newDatabaseUrl();
+
+    @BeforeEach
+    void open() {
+        clock = MutableClock.atDefaultStart();
+        db = Database.open(StoreConfig.of(newDatabaseUrl()));
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    static ReviewedEntry entry(String file, int index, String dataset, double value, Tier tier) {
+        return new ReviewedEntry(file, 1 + 6 * (index - 1), index, dataset, "default", value, "2026-01-15",
+                index == 1 ? "no-tools" : null, "https://example.org/paper", "Paper", tier);
+    }
+
+    @Test
+    void aReviewIsReplacedWholeAndReadBack() {
+        ReviewStore reviews = new ReviewStore(db, clock);
+        assertEquals(Optional.empty(), reviews.get(PR));
+
+        Review first = new Review("aaa", "INVALID", "## evalbot\nbad", "{\"findings\":[1]}", null, null, List.of());
+        reviews.put(PR, first);
+        clock.advance(Duration.ofMinutes(5));
+        Review second = new Review("bbb", "VALID", "## evalbot\n✅ ok", "{}", "IC_1234", "sha256:ab",
+                List.of("evalbot: valid", "tier: community"));
+        reviews.put(PR, second);
+
+        StoredReview stored = reviews.get(PR).orElseThrow();
+        assertEquals(second, stored.review());
+        assertEquals(clock.instant(), stored.updatedAt());
+        assertEquals(Optional.empty(), reviews.get(new PullRef(PlatformId.HUB, "org/model", 12)),
+                "a Hub PR with the same repo and number is another pull request");
+    }
+
+    @Test
+    void resultsAreReplacedPerPullRequestIdempotently() {
+        ResultStore results = new ResultStore(db, clock);
+        PullRef other = new PullRef(PlatformId.HUB, "org/other-model", 0);
+        results.replaceAll(PR, "aaa", PrState.OPEN, List.of(entry("a.yaml", 1, "cais/hle", 0.25, Tier.COMMUNITY),
+                entry("a.yaml", 2, "openai/gsm8k", 0.9, Tier.COMMUNITY)));
+        results.replaceAll(other, "ccc", PrState.MERGED, List.of(entry("x.yaml", 1, "cais/hle", 31.5, Tier.AUTHOR)));
+
+        List<ReviewedEntry> newHead = List.of(entry("a.yaml", 1, "cais/hle", 0.3, Tier.VERIFIED));
+        results.replaceAll(PR, "bbb", PrState.OPEN, newHead);
+        results.replaceAll(PR, "bbb", PrState.OPEN, newHead);
+
+        List<StoredResult> hle = results.byDataset("cais/hle");
+        assertEquals(2, hle.size());
+        StoredResult mine = hle.stream().filter(r -> r.pull().equals(PR)).findFirst().orElseThrow();
+        assertEquals("bbb", mine.headSha());
+        assertEquals(newHead.get(0), mine.entry());
+        assertEquals(PrState.OPEN, mine.prState());
+        assertEquals(Decision.NONE, mine.decision());
+        assertEquals(List.of("cais/hle"), results.datasetIds(), "gsm8k left with the old head");
+        assertEquals(1, results.byPull(PR).size());
+    }
+
+    @Test
+    void stateAndDecisionSurviveReReviews() {
+        ResultStore results = new ResultStore(db, clock);
+        results.replaceAll(PR, "aaa", PrState.OPEN, List.of(entry("a.yaml", 1, "cais/hle", 0.25, Tier.COMMUNITY)));
+        results.setDecision(PR, new Decision(false, false, true));
+        clock.advance(Duration.ofHours(1));
+        results.setPrState(PR, PrState.CLOSED);
+
+        StoredResult r = results.byDataset("cais/hle").get(0);
+        assertEquals(PrState.CLOSED, r.prState());
+        assertTrue(r.decision().hidden());
+        assertEquals(clock.instant(), r.updatedAt());
+
+        results.replaceAll(PR, "bbb", PrState.OPEN, List.of(entry("a.yaml", 1, "cais/hle", 0.5, Tier.COMMUNITY)));
+        assertEquals(Optional.of(new Decision(false, false, true)), results.decision(PR));
+        assertEquals(Optional.empty(), results.decision(new PullRef(PlatformId.GITHUB, "org/model", 13)));
+
+        PullRef unseen = new PullRef(PlatformId.GITHUB, "org/model", 99);
+        results.setDecision(unseen, new Decision(true, false, false));
+        results.setPrState(unseen, PrState.MERGED);
+        assertEquals(Optional.of(new Decision(true, false, false)), results.decision(unseen));
+    }
+
+    @Test
+    void auditEntriesAreListedNewestFirstPerRepository() {
+        AuditStore audit = new AuditStore(db);
+        Instant t = clock.instant();
+        audit.append(new AuditEntry("alice", "approve", "", t, PlatformId.GITHUB, "org/model", 12, "applied", null));
+        audit.append(new AuditEntry("mallory", "hide", "all", t.plusSeconds(60), PlatformId.GITHUB, "org/model", 12,
+                "denied", "mallory has no write permission"));
+        audit.append(new AuditEntry("bob", "approve", "", t.plusSeconds(30), PlatformId.GITHUB, "org/else", 1,
+                "applied", null));
+        audit.append(new AuditEntry("carol", "reject", "wrong split", t.plusSeconds(90), PlatformId.HUB, "org/model",
+                3, "applied", "wrong split"));
+
+        List<AuditEntry> log = audit.byRepo(PlatformId.GITHUB, "org/model", 10);
+        assertEquals(List.of("mallory", "alice"), log.stream().map(AuditEntry::actor).collect(Collectors.toList()));
+        assertEquals("mallory has no write permission", log.get(0).reason());
+        assertEquals("all", log.get(0).args());
+        assertEquals(t.plusSeconds(60), log.get(0).at());
+        assertEquals(1, audit.byRepo(PlatformId.GITHUB, "org/model", 1).size());
+    }
+
+    @Test
+    void aBurstOfSchedulesIsOneRefreshAtTheEarliestTime() {
+        RefreshStore refreshes = new RefreshStore(db, Duration.ofMinutes(5));
+        Instant now = clock.instant();
+        for (int i = 0; i < 1000; i++) {
+            refreshes.schedule("cais/hle", now.plusSeconds(60 + i % 17));
+        }
+        refreshes.schedule("openai/gsm8k", now.plusSeconds(300));
+        assertEquals(Optional.of(now.plusSeconds(60)), refreshes.nextDue());
+
+        assertEquals(List.of(), refreshes.claimDue(now));
+        List<DueRefresh> due = refreshes.claimDue(now.plusSeconds(60));
+        assertEquals(1, due.size());
+        assertEquals("cais/hle", due.get(0).benchmarkId());
+        assertEquals(List.of(), refreshes.claimDue(now.plusSeconds(61)), "held by its claimer");
+        assertTrue(refreshes.complete(due.get(0)));
+        assertEquals(List.of(), refreshes.claimDue(now.plusSeconds(120)), "done and forgotten");
+        assertEquals(Optional.of(now.plusSeconds(300)), refreshes.nextDue());
+    }
+
+    @Test
+    void aChangeDuringARefreshGetsARefreshOfItsOwn() {
+        RefreshStore refreshes = new RefreshStore(db, Duration.ofMinutes(5));
+        Instant now = clock.instant();
+        refreshes.schedule("cais/hle", now);
+        DueRefresh running = refreshes.claimDue(now).get(0);
+        refreshes.schedule("cais/hle", now.plusSeconds(30));
+        refreshes.schedule("cais/hle", now.plusSeconds(40));
+        assertTrue(refreshes.complete(running));
+
+        assertEquals(List.of(), refreshes.claimDue(now.plusSeconds(29)));
+        List<DueRefresh> again = refreshes.claimDue(now.plusSeconds(30));
+        assertEquals(1, again.size());
+        assertEquals(now.plusSeconds(30), again.get(0).dueAt());
+    }
+
+    @Test
+    void aRefreshWhoseClaimerDiedIsClaimedAgain() {
+        RefreshStore refreshes = new RefreshStore(db, Duration.ofMinutes(5));
+        Instant now = clock.instant();
+        refreshes.schedule("cais/hle", now);
+        DueRefresh dead = refreshes.claimDue(now).get(0);
+        List<DueRefresh> again = refreshes.claimDue(now.plus(Duration.ofMinutes(5)));
+        assertEquals(1, again.size());
+        assertFalse(refreshes.complete(dead), "its lease passed on");
+        assertTrue(refreshes.complete(again.get(0)));
+        assertEquals(Optional.empty(), refreshes.nextDue());
+    }
+}
