@@ -12,6 +12,7 @@ import dev.evalbot.app.platform.github.GitHubPlatform;
 import dev.evalbot.app.platform.github.GitHubSettings;
 import dev.evalbot.app.platform.local.DryRunPlatform;
 import dev.evalbot.app.review.ReportJson;
+import dev.evalbot.app.review.ResultRecorder;
 import dev.evalbot.app.review.ReviewPipeline;
 import dev.evalbot.app.review.StoreReviewLog;
 import dev.evalbot.app.review.TrustAnnotator;
@@ -29,6 +30,8 @@ import dev.evalbot.app.server.github.GitHubWebhookRoute;
 import dev.evalbot.app.server.github.WebhookSignature;
 import dev.evalbot.app.store.Database;
 import dev.evalbot.app.store.PlatformId;
+import dev.evalbot.app.store.ResultStore;
+import dev.evalbot.app.store.ReviewStore;
 import dev.evalbot.app.store.StoreConfig;
 import dev.evalbot.rules.benchmark.BenchmarkRegistry;
 import dev.evalbot.rules.check.ChangeValidator;
@@ -85,10 +88,11 @@ public final class EvalbotApp implements AutoCloseable {
                 ? new DryRunPlatform("github", config.dir().resolve(env.getOrDefault("EVALBOT_DRY_RUN_REPOS",
                         "examples/models")))
                 : new GitHubPlatform(github, new GitHubAuth(github, http, clock), http, metrics, clock);
-        StoreReviewLog reviews = new StoreReviewLog(db, clock);
+        StoreReviewLog reviews = new StoreReviewLog(new ReviewStore(db, clock));
         // A dry-run is the no-network quick start: benchmark definitions come from config/ only.
         BenchmarkRegistry registry = config.registry(env, !dryRun, null, clock);
         ObjectMapper json = new ObjectMapper();
+        ResultRecorder recorder = new ResultRecorder(new ResultStore(db, clock), benchmark -> { });
         TrustConfig trustConfig = TrustConfig.fromEnvironment(env).withOffline(dryRun
                 || TrustConfig.fromEnvironment(env).offline());
         TrustAnnotator trust = new TrustAnnotations(TokenVerifier.fromConfig(trustConfig, clock),
@@ -96,9 +100,9 @@ public final class EvalbotApp implements AutoCloseable {
         ReviewPipeline pipeline = new ReviewPipeline(
                 () -> new ChangeValidator(config.rules(), registry, clock),
                 config.rules().limits().maxBytes(), trust, reviews, new ReportJson(json),
-                ReviewPipeline.Settings.DEFAULT);
-        GitHubDeliveryHandler githubHandler = new GitHubDeliveryHandler(platform, pipeline,
-                GitHubDeliveryHandler.PullRequestClosed.IGNORE, GitHubDeliveryHandler.CommandRunner.IGNORE);
+                ReviewPipeline.Settings.DEFAULT, recorder);
+        GitHubDeliveryHandler githubHandler = new GitHubDeliveryHandler(platform, pipeline, recorder::closed,
+                GitHubDeliveryHandler.CommandRunner.IGNORE);
         InboxWorker worker = new InboxWorker(inbox, new DeliveryRouter(Map.of(PlatformId.GITHUB, githubHandler)),
                 WorkerConfig.DEFAULT, metrics);
 

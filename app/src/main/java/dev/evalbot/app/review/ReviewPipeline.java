@@ -41,15 +41,22 @@ public final class ReviewPipeline {
     private final ReportJson json;
     private final Settings settings;
     private final int maxBytes;
+    private final ReviewListener listener;
 
     public ReviewPipeline(Supplier<ChangeValidator> validators, int maxBytes, TrustAnnotator trust, ReviewLog log,
             ReportJson json, Settings settings) {
+        this(validators, maxBytes, trust, log, json, settings, ReviewListener.NONE);
+    }
+
+    public ReviewPipeline(Supplier<ChangeValidator> validators, int maxBytes, TrustAnnotator trust, ReviewLog log,
+            ReportJson json, Settings settings, ReviewListener listener) {
         this.validators = validators;
         this.maxBytes = maxBytes;
         this.trust = trust;
         this.log = log;
         this.json = json;
         this.settings = settings;
+        this.listener = listener;
     }
 
     /**
@@ -109,6 +116,7 @@ public final class ReviewPipeline {
         CommitState status = review.verdict() == Verdict.INVALID ? CommitState.FAILURE : CommitState.SUCCESS;
         platform.setStatus(pr, pr.headSha(), status, truncate(ReviewRenderer.headline(review), 140));
         log.saveReview(pr, review, markdown, jsonOf(review));
+        listener.reviewed(pr, review);
         LOG.info("reviewed {} at {}: {} ({} files, comment {})", pr.subject(), shortSha(pr.headSha()),
                 review.verdict().label(), files.size(), comment.written() ? "written" : "unchanged");
         boolean written = comment.written();
