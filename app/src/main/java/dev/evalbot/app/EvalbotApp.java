@@ -12,6 +12,7 @@ import dev.evalbot.app.platform.github.GitHubPlatform;
 import dev.evalbot.app.platform.github.GitHubSettings;
 import dev.evalbot.app.platform.local.DryRunPlatform;
 import dev.evalbot.app.review.ReportJson;
+import dev.evalbot.app.review.KnownValueCheck;
 import dev.evalbot.app.review.ResultRecorder;
 import dev.evalbot.app.review.ReviewPipeline;
 import dev.evalbot.app.review.StoreReviewLog;
@@ -92,11 +93,14 @@ public final class EvalbotApp implements AutoCloseable {
         // A dry-run is the no-network quick start: benchmark definitions come from config/ only.
         BenchmarkRegistry registry = config.registry(env, !dryRun, null, clock);
         ObjectMapper json = new ObjectMapper();
-        ResultRecorder recorder = new ResultRecorder(new ResultStore(db, clock), benchmark -> { });
-        TrustConfig trustConfig = TrustConfig.fromEnvironment(env).withOffline(dryRun
-                || TrustConfig.fromEnvironment(env).offline());
-        TrustAnnotator trust = new TrustAnnotations(TokenVerifier.fromConfig(trustConfig, clock),
-                new SourceChecker(trustConfig, clock));
+        ResultStore resultStore = new ResultStore(db, clock);
+        ResultRecorder recorder = new ResultRecorder(resultStore, benchmark -> { });
+        TrustConfig trustConfig = TrustConfig.fromEnvironment(env);
+        if (dryRun) {
+            trustConfig = trustConfig.withOffline(true); // the dry-run is the no-network quick start
+        }
+        TrustAnnotator trust = new KnownValueCheck(new TrustAnnotations(TokenVerifier.fromConfig(trustConfig, clock),
+                new SourceChecker(trustConfig, clock)), resultStore, config.rules());
         ReviewPipeline pipeline = new ReviewPipeline(
                 () -> new ChangeValidator(config.rules(), registry, clock),
                 config.rules().limits().maxBytes(), trust, reviews, new ReportJson(json),

@@ -113,10 +113,11 @@ public final class ReviewPipeline {
             platform.setLabels(pr, labels.add(), labels.remove());
         }
         log.saveState(pr, comment.state().withLabels(desired));
-        CommitState status = review.verdict() == Verdict.INVALID ? CommitState.FAILURE : CommitState.SUCCESS;
-        platform.setStatus(pr, pr.headSha(), status, truncate(ReviewRenderer.headline(review), 140));
         log.saveReview(pr, review, markdown, jsonOf(review));
         listener.reviewed(pr, review);
+        // The status goes last: it is what tells the author (and tests) that the review is complete.
+        CommitState status = review.verdict() == Verdict.INVALID ? CommitState.FAILURE : CommitState.SUCCESS;
+        platform.setStatus(pr, pr.headSha(), status, truncate(ReviewRenderer.headline(review), 140));
         LOG.info("reviewed {} at {}: {} ({} files, comment {})", pr.subject(), shortSha(pr.headSha()),
                 review.verdict().label(), files.size(), comment.written() ? "written" : "unchanged");
         boolean written = comment.written();
