@@ -1,5 +1,10 @@
 package dev.evalbot.app.platform.hub;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -174,6 +179,21 @@ class HubPipelineTest {
         pipeline.review(platform, pr, List.of(), false, false, false);
         String body = hub.requests("POST", hub.api() + "/discussions/19/comment").get(0).getBodyAsString();
         assertTrue(body.contains("file-too-large"), body);
+    }
+
+    @Test
+    void treeListingsFollowTheLinkHeaderOnTheHubOnly() {
+        String tree = hub.api() + "/tree/" + FakeHub.HEAD + "/.eval_results";
+        hub.server().stubFor(get(urlPathEqualTo(tree)).withQueryParam("cursor", absent()).atPriority(1)
+                .willReturn(okJson("[{\"type\":\"file\",\"path\":\".eval_results/a.yaml\",\"size\":1}]")
+                        .withHeader("Link", "<" + hub.url() + tree + "?recursive=true&cursor=p2>; rel=\"next\"")));
+        hub.server().stubFor(get(urlPathEqualTo(tree)).withQueryParam("cursor", equalTo("p2")).atPriority(1)
+                .willReturn(okJson("[{\"type\":\"directory\",\"path\":\".eval_results/sub\"},"
+                        + "{\"type\":\"file\",\"path\":\".eval_results/sub/b.yml\",\"size\":1}]")
+                        .withHeader("Link", "<http://elsewhere.invalid" + tree + "?cursor=p3>; rel=\"next\"")));
+        var paths = platform.changedFiles(pr("model", REPO, 19, FakeHub.HEAD), 10).stream().map(c -> c.path()).toList();
+        assertEquals(List.of(".eval_results/a.yaml", ".eval_results/sub/b.yml"), paths);
+        assertEquals(2, hub.count("GET", tree));
     }
 
     @Test
