@@ -1,0 +1,102 @@
+package dev.evalbot.app.server.hub;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.evalbot.app.inbox.Delivery;
+import dev.evalbot.app.inbox.DeliveryHandler;
+import dev.evalbot.app.inbox.Outcome;
+import dev.evalbot.app.platform.PlatformException;
+import dev.evalbot.app.platform.PullRequestRef;
+import dev.evalbot.app.platform.hub.HubPlatform;
+import dev.evalbot.app.review.ReviewPipeline;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Does the work of one accepted Hub delivery, after the webhook was answered. */
+public final class HubDeliveryHandler implements DeliveryHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(HubDeliveryHandler.class);
+    /** A PR's target when the event does not name it (pushes to refs/pr/N carry no discussion). */
+    static final String DEFAULT_BASE = "refs/heads/main";
+
+    /** What happens when a pull request is merged or closed (recorded for the leaderboards). */
+    public interface PullRequestClosed {
+        PullRequestClosed IGNORE = (pr, merged) -> { };
+
+        void closed(PullRequestRef pr, boolean merged);
+    }
+
+    /** What happens on a {@code /evalbot} comment; the command engine lives elsewhere. */
+    public interface CommandRunner {
+        CommandRunner IGNORE = (delivery, event, pr) -> Outcome.done();
+
+        /**
+         * @param event the parsed payload (comment id, author id, content)
+         * @param pr the pull request, head sha unresolved (null)
+         */
+        Outcome run(Delivery delivery, HubEvent event, PullRequestRef pr);
+    }
+
+    private final HubPlatform platform;
+    private final ReviewPipeline pipeline;
+    private final PullRequestClosed closed;
+    private final CommandRunner commands;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public HubDeliveryHandler(HubPlatform platform, ReviewPipeline pipeline, PullRequestClosed closed,
+            CommandRunner commands) {
+        this.platform = platform;
+        this.pipeline = pipeline;
+        this.closed = closed;
+        this.commands = commands;
+    }
+
+    @Override
+    public Outcome handle(Delivery d) throws Exception {
+        JsonNode root = json.readTree(d.payload());
+        HubEvent e = HubEvent.parse(root);
+        try {
+            PullRequestRef pr = ref(d, e);
+            return switch (d.kind()) {
+                case REVIEW -> {
+                    // A discussion event names no sha: pin the review to the PR head now, so the
+                    // file list, the bytes and the comment's "reviewed abc1234" agree.
+                    PullRequestRef at = pr.headSha() != null ? pr : withHead(pr, platform.headSha(pr).orElse(null));
+                    // The Hub has no statuses, so there is no pending status to announce.
+                    pipeline.review(platform, at, List.of(), false, false, false);
+                    yield Outcome.done();
+                }
+                case COMMAND -> platform.isMe(e.commentAuthorId()) ? Outcome.done() : commands.run(d, e, pr);
+                case OTHER -> {
+                    if ("merged".equals(e.status()) || "closed".equals(e.status())) {
+                        closed.closed(pr, "merged".equals(e.status()));
+                    }
+                    yield Outcome.done();
+                }
+            };
+        } catch (PlatformException failure) {
+            LOG.warn("hub {} for {} failed (attempt {}): {}", d.event(), d.subject(), d.attempt(), failure.getMessage());
+            return failure.retryable() ? new Outcome.Retry(null, failure.notBefore(), failure.getMessage())
+                    : Outcome.fail(failure.getMessage());
+        }
+    }
+
+    /**
+     * The pull request a delivery is about. The number comes from the subject ({@code hub:owner/name#N}),
+     * since one push may name several PRs; the head from the delivery. {@code baseSha} holds the
+     * base ref: the Hub reads files by any revision, and the PR's target branch is what a changed
+     * eval.yaml is compared with.
+     */
+    public static PullRequestRef ref(Delivery d, HubEvent e) {
+        int number = Integer.parseInt(d.subject().substring(d.subject().lastIndexOf('#') + 1));
+        String base = e.baseRef() != null ? e.baseRef() : DEFAULT_BASE;
+        return new PullRequestRef("hub", e.repo(), e.repoType(), number, d.headSha(), base, base, e.authorId(),
+                Set.of(), e);
+    }
+
+    private static PullRequestRef withHead(PullRequestRef pr, String sha) {
+        return new PullRequestRef(pr.platform(), pr.repo(), pr.repoType(), pr.number(), sha, pr.baseSha(), pr.baseRef(),
+                pr.author(), pr.labels(), pr.payload());
+    }
+}
