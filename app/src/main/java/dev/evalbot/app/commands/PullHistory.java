@@ -1,0 +1,48 @@
+package dev.evalbot.app.commands;
+
+import dev.evalbot.app.platform.PullRequestRef;
+import dev.evalbot.app.store.PlatformId;
+import dev.evalbot.app.store.PullRef;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What every review of a pull request needs from the commands: the history lines and whether a
+ * maintainer approved. The engine uses it after a command; the integrator should use it for the
+ * reviews that pushes trigger too, or a push would drop the history and the approval from the comment.
+ */
+public final class PullHistory {
+    private final CommandAudit audit;
+    private final Decisions decisions;
+    private final CommandSettings settings;
+
+    public PullHistory(CommandAudit audit, Decisions decisions, CommandSettings settings) {
+        this.audit = audit;
+        this.decisions = decisions;
+        this.settings = settings;
+    }
+
+    public List<String> lines(PullRequestRef pr) {
+        return lines(pr, List.of());
+    }
+
+    /** The history including {@code pending} entries not yet recorded. */
+    public List<String> lines(PullRequestRef pr, List<AuditEntry> pending) {
+        List<AuditEntry> all = new ArrayList<>(audit.recent(pr.platform(), pr.repo(), pr.number(),
+                settings.auditLookback()));
+        all.addAll(pending);
+        return AuditHistory.lines(all, settings.historyLines());
+    }
+
+    public boolean approved(PullRequestRef pr) {
+        return decision(pr).approved();
+    }
+
+    public Decision decision(PullRequestRef pr) {
+        return decisions.get(key(pr));
+    }
+
+    public static PullRef key(PullRequestRef pr) {
+        return new PullRef(PlatformId.of(pr.platform()), pr.repo(), pr.number());
+    }
+}

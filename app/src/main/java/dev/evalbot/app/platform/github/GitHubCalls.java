@@ -1,0 +1,113 @@
+package dev.evalbot.app.platform.github;
+
+import dev.evalbot.app.platform.PlatformException;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.kohsuke.github.GHIOException;
+import org.kohsuke.github.GitHub;
+import org.kohsuke.github.GitHubAbuseLimitHandler;
+import org.kohsuke.github.GitHubBuilder;
+import org.kohsuke.github.GitHubRateLimitHandler;
+import org.kohsuke.github.HttpException;
+import org.kohsuke.github.connector.GitHubConnectorResponse;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.http.HttpClient;
+
+/**
+ * github-api clients per installation, and failures turned into {@link PlatformException}s the
+ * inbox understands.
+ *
+ * <p>Note: a copy of the private {@code client}, {@code call} and {@code translate} of
+ * {@link GitHubPlatform}, made so that the commands branch did not have to change that class
+ * while it was being worked on. GitHubPlatform can switch to this class and drop its copy.
+ */
+final class GitHubCalls {
+    private final GitHubSettings settings;
+    private final GitHubAuth auth;
+    private final JdkGitHubConnector connector;
+    private final Clock clock;
+
+    GitHubCalls(GitHubSettings settings, GitHubAuth auth, HttpClient http, MeterRegistry meters, Clock clock) {
+        this.settings = settings;
+        this.auth = auth;
+        this.clock = clock;
+        this.connector = new JdkGitHubConnector(http, Duration.ofSeconds(20), meters);
+    }
+
+    GitHub client(Long installationId) throws IOException {
+        return new GitHubBuilder().withEndpoint(settings.apiUrl()).withConnector(connector)
+                .withAuthorizationProvider(() -> auth.authorization(installationId))
+                .withRateLimitHandler(new GitHubRateLimitHandler() {
+                    @Override
+                    public void onError(GitHubConnectorResponse response) throws IOException {
+                        throw new GitHubPlatform.RetryLater("GitHub rate limit reached", response);
+                    }
+                })
+                .withAbuseLimitHandler(new GitHubAbuseLimitHandler() {
+                    @Override
+                    public void onError(GitHubConnectorResponse response) throws IOException {
+                        throw new GitHubPlatform.RetryLater("GitHub secondary rate limit reached", response);
+                    }
+                })
+                .build();
+    }
+
+    @FunctionalInterface
+    interface Call<T> {
+        T run() throws IOException;
+    }
+
+    <T> T call(Call<T> call) {
+        try {
+            try {
+                return call.run();
+            } catch (org.kohsuke.github.GHException e) {
+                // Paged listings wrap the real failure in an unchecked exception.
+                throw new IOException(e.getMessage(), e);
+            }
+        } catch (IOException e) {
+            throw translate(e);
+        }
+    }
+
+    private PlatformException translate(IOException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof GitHubPlatform.RetryLater r) {
+                return new PlatformException(r.getMessage(), r.status, true, RetryAdvice.notBefore(r.headers, clock), r);
+            }
+        }
+        try {
+            throw failure.getCause() instanceof IOException io && failure.getClass() == IOException.class ? io : failure;
+        } catch (HttpException e) {
+            int status = e.getResponseCode();
+            Map<String, List<String>> headers = headersOf(e);
+            boolean retry = status >= 500 || status == 429 || status <= 0
+                    || (status == 403 && RetryAdvice.notBefore(headers, clock) != null);
+            return new PlatformException("GitHub answered HTTP " + status + ": " + firstLine(e.getMessage()), status,
+                    retry, RetryAdvice.notBefore(headers, clock), e);
+        } catch (GHIOException e) {
+            return new PlatformException("GitHub call failed: " + firstLine(e.getMessage()), 0, true, null, e);
+        } catch (IOException e) {
+            return new PlatformException("cannot reach GitHub: " + firstLine(e.getMessage()), 0, true, null, e);
+        }
+    }
+
+    private static Map<String, List<String>> headersOf(GHIOException e) {
+        try {
+            return e.getResponseHeaderFields();
+        } catch (NullPointerException noHeaders) {
+            return Map.of(); // github-api throws when the exception carries no headers
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        String line = s.lines().findFirst().orElse("");
+        return line.length() > 200 ? line.substring(0, 200) : line;
+    }
+}
