@@ -1,5 +1,7 @@
 package dev.evalbot.app.commands;
 
+import dev.evalbot.app.review.PullContext;
+import dev.evalbot.app.store.Decision;
 import dev.evalbot.app.platform.PullRequestRef;
 import dev.evalbot.app.store.PlatformId;
 import dev.evalbot.app.store.PullRef;
@@ -11,7 +13,7 @@ import java.util.List;
  * maintainer approved. The engine uses it after a command; the integrator should use it for the
  * reviews that pushes trigger too, or a push would drop the history and the approval from the comment.
  */
-public final class PullHistory {
+public final class PullHistory implements PullContext {
     private final CommandAudit audit;
     private final Decisions decisions;
     private final CommandSettings settings;
@@ -20,6 +22,11 @@ public final class PullHistory {
         this.audit = audit;
         this.decisions = decisions;
         this.settings = settings;
+    }
+
+    @Override
+    public List<String> history(PullRequestRef pr) {
+        return lines(pr);
     }
 
     public List<String> lines(PullRequestRef pr) {
@@ -34,6 +41,7 @@ public final class PullHistory {
         return AuditHistory.lines(all, settings.historyLines());
     }
 
+    @Override
     public boolean approved(PullRequestRef pr) {
         return decision(pr).approved();
     }

@@ -34,16 +34,27 @@ public final class AuditStore {
 
     /** The repository's commands, newest first. */
     public List<AuditEntry> byRepo(PlatformId platform, String repo, int limit) {
+        return query("read the audit log of " + repo, "platform = ? AND repo = ?", limit, platform.code(), repo);
+    }
+
+    /** The commands given on one pull request, newest first. */
+    public List<AuditEntry> byPull(PullRef pull, int limit) {
+        return query("read the audit log of " + pull.subject(), "platform = ? AND repo = ? AND number = ?", limit,
+                pull.platform().code(), pull.repo(), pull.number());
+    }
+
+    private List<AuditEntry> query(String action, String where, int limit, Object... keys) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1");
         }
-        return db.read("read the audit log of " + repo, c -> {
+        return db.read(action, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT actor, command, args, acted_at, platform, repo,"
-                    + " number, outcome, reason FROM audit WHERE platform = ? AND repo = ?"
-                    + " ORDER BY acted_at DESC, id DESC LIMIT ?")) {
-                ps.setString(1, platform.code());
-                ps.setString(2, repo);
-                ps.setInt(3, limit);
+                    + " number, outcome, reason FROM audit WHERE " + where + " ORDER BY acted_at DESC, id DESC LIMIT ?")) {
+                int i = 1;
+                for (Object key : keys) {
+                    ps.setObject(i++, key);
+                }
+                ps.setInt(i, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     List<AuditEntry> out = new ArrayList<>();
                     while (rs.next()) {

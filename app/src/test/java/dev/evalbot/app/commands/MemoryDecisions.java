@@ -1,5 +1,6 @@
 package dev.evalbot.app.commands;
 
+import dev.evalbot.app.store.Decision;
 import dev.evalbot.app.store.PullRef;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

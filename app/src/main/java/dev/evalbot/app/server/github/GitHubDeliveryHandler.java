@@ -9,6 +9,7 @@ import dev.evalbot.app.platform.Platform;
 import dev.evalbot.app.platform.PlatformException;
 import dev.evalbot.app.platform.PullRequestRef;
 import dev.evalbot.app.platform.github.GitHubPayload;
+import dev.evalbot.app.review.PullContext;
 import dev.evalbot.app.review.ReviewPipeline;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -35,6 +36,7 @@ public final class GitHubDeliveryHandler implements DeliveryHandler {
 
     private final Platform platform;
     private final ReviewPipeline pipeline;
+    private PullContext context = PullContext.NONE;
     private final PullRequestClosed closed;
     private final CommandRunner commands;
     private final ObjectMapper json = new ObjectMapper();
@@ -55,7 +57,8 @@ public final class GitHubDeliveryHandler implements DeliveryHandler {
             return switch (d.kind()) {
                 case REVIEW -> {
                     // A retry means the author has waited: say so with a pending status first.
-                    pipeline.review(platform, ref(d, e), List.of(), false, d.attempt() > 1, false);
+                    PullRequestRef pr = ref(d, e);
+                    pipeline.review(platform, pr, context.history(pr), context.approved(pr), d.attempt() > 1, false);
                     yield Outcome.done();
                 }
                 case COMMAND -> commands.run(d, root);
@@ -77,5 +80,11 @@ public final class GitHubDeliveryHandler implements DeliveryHandler {
         return new PullRequestRef("github", e.repo(), "code", e.number(), e.headSha(), e.baseSha(), e.baseRef(),
                 e.author(), e.labels(), new GitHubPayload(d.event(), new String(d.payload(), StandardCharsets.UTF_8),
                         e.installationId()));
+    }
+
+    /** Reviews keep showing the maintainers' commands and approval (set once, while wiring). */
+    public GitHubDeliveryHandler withContext(PullContext context) {
+        this.context = context;
+        return this;
     }
 }

@@ -8,6 +8,7 @@ import dev.evalbot.app.inbox.Outcome;
 import dev.evalbot.app.platform.PlatformException;
 import dev.evalbot.app.platform.PullRequestRef;
 import dev.evalbot.app.platform.hub.HubPlatform;
+import dev.evalbot.app.review.PullContext;
 import dev.evalbot.app.review.ReviewPipeline;
 import java.util.List;
 import java.util.Set;
@@ -40,6 +41,7 @@ public final class HubDeliveryHandler implements DeliveryHandler {
 
     private final HubPlatform platform;
     private final ReviewPipeline pipeline;
+    private PullContext context = PullContext.NONE;
     private final PullRequestClosed closed;
     private final CommandRunner commands;
     private final ObjectMapper json = new ObjectMapper();
@@ -64,7 +66,7 @@ public final class HubDeliveryHandler implements DeliveryHandler {
                     // file list, the bytes and the comment's "reviewed abc1234" agree.
                     PullRequestRef at = pr.headSha() != null ? pr : withHead(pr, platform.headSha(pr).orElse(null));
                     // The Hub has no statuses, so there is no pending status to announce.
-                    pipeline.review(platform, at, List.of(), false, false, false);
+                    pipeline.review(platform, at, context.history(at), context.approved(at), false, false);
                     yield Outcome.done();
                 }
                 case COMMAND -> platform.isMe(e.commentAuthorId()) ? Outcome.done() : commands.run(d, e, pr);
@@ -98,5 +100,11 @@ public final class HubDeliveryHandler implements DeliveryHandler {
     private static PullRequestRef withHead(PullRequestRef pr, String sha) {
         return new PullRequestRef(pr.platform(), pr.repo(), pr.repoType(), pr.number(), sha, pr.baseSha(), pr.baseRef(),
                 pr.author(), pr.labels(), pr.payload());
+    }
+
+    /** Reviews keep showing the maintainers' commands and approval (set once, while wiring). */
+    public HubDeliveryHandler withContext(PullContext context) {
+        this.context = context;
+        return this;
     }
 }
