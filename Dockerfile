@@ -16,13 +16,14 @@ COPY config config
 RUN mvn -B -q -ntp -pl app -am package -DskipTests
 
 FROM eclipse-temurin:17-jre-jammy
-RUN groupadd --system --gid 10001 evalbot \
- && useradd --system --uid 10001 --gid evalbot --home-dir /app --shell /usr/sbin/nologin evalbot \
+RUN groupadd --system --gid 1000 evalbot \
+ && useradd --system --uid 1000 --gid evalbot --home-dir /app --shell /usr/sbin/nologin evalbot \
  && mkdir -p /app/data && chown -R evalbot:evalbot /app
 WORKDIR /app
 COPY --from=build --chown=evalbot:evalbot /src/app/target/evalbot.jar /app/evalbot.jar
 COPY --from=build --chown=evalbot:evalbot /src/config /app/config
-USER 10001:10001
+# uid 1000: the user a Hugging Face Docker Space runs containers as.
+USER 1000:1000
 ENV EVALBOT_CONFIG=/app/config \
     EVALBOT_DB=jdbc:sqlite:/app/data/evalbot.db \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
