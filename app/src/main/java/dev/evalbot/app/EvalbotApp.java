@@ -6,7 +6,7 @@ import dev.evalbot.app.commands.CommandEngine;
 import dev.evalbot.app.commands.CommandSettings;
 import dev.evalbot.app.commands.CommandStores;
 import dev.evalbot.app.commands.GitHubCommandRunner;
-import dev.evalbot.app.commands.GitHubPermissions;
+import dev.evalbot.app.commands.RepoPermissions;
 import dev.evalbot.app.commands.LeaderboardRefresh;
 import dev.evalbot.app.commands.StoreCommandAudit;
 import dev.evalbot.app.commands.StoreDecisions;
@@ -21,6 +21,8 @@ import dev.evalbot.app.platform.github.GitHubAuth;
 import dev.evalbot.app.platform.github.GitHubCommandPlatform;
 import dev.evalbot.app.platform.github.GitHubPlatform;
 import dev.evalbot.app.platform.github.GitHubSettings;
+import dev.evalbot.app.platform.hub.HubCommandPlatform;
+import dev.evalbot.app.platform.hub.HubPermissions;
 import dev.evalbot.app.platform.hub.HubPlatform;
 import dev.evalbot.app.platform.hub.HubSettings;
 import dev.evalbot.app.platform.local.DryRunPlatform;
@@ -38,6 +40,7 @@ import dev.evalbot.app.server.WebhookSecrets;
 import dev.evalbot.app.server.github.GitHubDeliveryHandler;
 import dev.evalbot.app.server.github.GitHubWebhookRoute;
 import dev.evalbot.app.server.github.WebhookSignature;
+import dev.evalbot.app.server.hub.HubCommandRunner;
 import dev.evalbot.app.server.hub.HubDeliveryHandler;
 import dev.evalbot.app.server.hub.HubWebhookRoute;
 import dev.evalbot.app.store.AuditStore;
@@ -132,7 +135,7 @@ public final class EvalbotApp implements AutoCloseable {
             GitHubCommandPlatform commandHost = new GitHubCommandPlatform(github, auth, http, metrics, clock);
             CommandSettings commandSettings = CommandSettings.defaults(github.botLogin());
             CommandEngine engine = new CommandEngine(platform, commandHost,
-                    new GitHubPermissions(commandHost, commandSettings.permissionTtl(), clock), pipeline,
+                    new RepoPermissions(commandHost, commandSettings.permissionTtl(), clock), pipeline,
                     commandStores, commandSettings, clock);
             githubHandler = new GitHubDeliveryHandler(platform, pipeline, recorder::closed,
                     new GitHubCommandRunner(engine, commandHost)).withContext(engine.history());
@@ -147,8 +150,14 @@ public final class EvalbotApp implements AutoCloseable {
                 .get(AuditRoute.PATH, new AuditRoute(audit, serverSettings.adminToken(), json));
         if (hub.enabled()) {
             HubPlatform hubPlatform = new HubPlatform(hub, http, metrics, clock);
+            HubCommandPlatform hubCommands = new HubCommandPlatform(hubPlatform,
+                    new HubPermissions(hub, http, metrics, clock));
+            CommandSettings hubCommandSettings = CommandSettings.defaults(null);
+            CommandEngine hubEngine = new CommandEngine(hubPlatform, hubCommands,
+                    new RepoPermissions(hubCommands, hubCommandSettings.permissionTtl(), clock), pipeline,
+                    commandStores, hubCommandSettings, clock);
             handlers.put(PlatformId.HUB, new HubDeliveryHandler(hubPlatform, pipeline, recorder::closed,
-                    HubDeliveryHandler.CommandRunner.IGNORE));
+                    new HubCommandRunner(hubEngine, hubPlatform)).withContext(hubEngine.history()));
             server.post("/webhooks/hub", new HubWebhookRoute(hub, inbox, serverSettings.maxBodyBytes(), clock, metrics));
         }
         InboxWorker worker = new InboxWorker(inbox, new DeliveryRouter(handlers), WorkerConfig.DEFAULT, metrics);

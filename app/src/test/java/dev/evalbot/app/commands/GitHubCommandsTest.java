@@ -77,7 +77,7 @@ class GitHubCommandsTest {
         decisions = new MemoryDecisions();
         refreshed = new ArrayList<>();
         CommandSettings limits = CommandSettings.defaults(settings.botLogin());
-        var engine = new CommandEngine(platform, commands, new GitHubPermissions(commands, limits.permissionTtl(), clock),
+        var engine = new CommandEngine(platform, commands, new RepoPermissions(commands, limits.permissionTtl(), clock),
                 pipeline, new CommandStores(decisions, audit, (p, r, n) -> refreshed.add(p + ":" + r + "#" + n)),
                 limits, clock);
         handler = new GitHubDeliveryHandler(platform, pipeline, GitHubDeliveryHandler.PullRequestClosed.IGNORE,
