@@ -141,6 +141,15 @@ public final class FakeHub implements AutoCloseable {
         return e;
     }
 
+    /** The discussion as it stands after {@code author} wrote a comment {@code id} (and evalbot its review). */
+    public void commentBy(String id, String author, String authorId, String raw) {
+        ObjectNode opening = event("6650000000000000000000a0", "comment", "contributor", "c0ffee000000000000000001",
+                "Adds results.");
+        ObjectNode mine = event(COMMENT_ID, "comment", BOT_NAME, BOT_ID, "<!-- evalbot:review -->\nreview");
+        server.stubFor(get(urlPathEqualTo(api() + "/discussions/" + number)).atPriority(4)
+                .willReturn(okJson(details(opening, mine, event(id, "comment", author, authorId, raw)).toString())));
+    }
+
     /** The members listing of {@code org}: user name to role. */
     public void members(String org, Map<String, String> roles) {
         ArrayNode list = json.createArrayNode();
