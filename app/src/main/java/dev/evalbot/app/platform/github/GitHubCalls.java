@@ -19,10 +19,7 @@ import java.net.http.HttpClient;
 /**
  * github-api clients per installation, and failures turned into {@link PlatformException}s the
  * inbox understands.
- *
- * <p>Note: a copy of the private {@code client}, {@code call} and {@code translate} of
- * {@link GitHubPlatform}, made so that the commands branch did not have to change that class
- * while it was being worked on. GitHubPlatform can switch to this class and drop its copy.
+ * Shared by the review adapter and the command adapter.
  */
 final class GitHubCalls {
     private final GitHubSettings settings;

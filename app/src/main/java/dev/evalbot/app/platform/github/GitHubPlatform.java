@@ -30,23 +30,17 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.kohsuke.github.GHCommitState;
 import org.kohsuke.github.GHEventPayload;
-import org.kohsuke.github.GHIOException;
 import org.kohsuke.github.GHIssueComment;
 import org.kohsuke.github.GHLabel;
 import org.kohsuke.github.GHPullRequest;
 import org.kohsuke.github.GHPullRequestFileDetail;
 import org.kohsuke.github.GHRepository;
 import org.kohsuke.github.GitHub;
-import org.kohsuke.github.GitHubAbuseLimitHandler;
-import org.kohsuke.github.GitHubBuilder;
-import org.kohsuke.github.GitHubRateLimitHandler;
-import org.kohsuke.github.HttpException;
 import org.kohsuke.github.connector.GitHubConnectorResponse;
 
 /**
@@ -61,7 +55,7 @@ public final class GitHubPlatform implements Platform {
     private final GitHubSettings settings;
     private final GitHubAuth auth;
     private final HttpClient http;
-    private final JdkGitHubConnector connector;
+    private final GitHubCalls calls;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
     /** github-api objects per reference, so one review parses its payload once. */
@@ -76,7 +70,7 @@ public final class GitHubPlatform implements Platform {
         this.auth = auth;
         this.http = http;
         this.clock = clock;
-        this.connector = new JdkGitHubConnector(http, Duration.ofSeconds(20), meters);
+        this.calls = new GitHubCalls(settings, auth, http, meters, clock);
         this.botLogin = settings.botLogin();
     }
 
@@ -87,7 +81,7 @@ public final class GitHubPlatform implements Platform {
 
     @Override
     public List<ChangedPath> changedFiles(PullRequestRef pr, int cap) {
-        return call(() -> {
+        return calls.call(() -> {
             List<ChangedPath> out = new ArrayList<>();
             for (GHPullRequestFileDetail f : pull(pr).listFiles().withPageSize(100)) {
                 out.add(new ChangedPath(f.getFilename(), status(f.getStatus()), f.getPreviousFilename()));
@@ -131,7 +125,7 @@ public final class GitHubPlatform implements Platform {
 
     @Override
     public Optional<String> findOwnComment(PullRequestRef pr, String marker) {
-        return call(() -> {
+        return calls.call(() -> {
             String me = botLogin(pr);
             for (GHIssueComment c : pull(pr).listComments().withPageSize(100)) {
                 if (c.getBody() != null && c.getBody().startsWith(marker) && isMe(c.getUserName(), me)) {
@@ -144,12 +138,12 @@ public final class GitHubPlatform implements Platform {
 
     @Override
     public String createComment(PullRequestRef pr, String body) {
-        return call(() -> Long.toString(pull(pr).comment(body).getId()));
+        return calls.call(() -> Long.toString(pull(pr).comment(body).getId()));
     }
 
     @Override
     public void updateComment(PullRequestRef pr, String commentId, String body) {
-        call(() -> {
+        calls.call(() -> {
             for (GHIssueComment c : pull(pr).listComments().withPageSize(100)) {
                 if (Long.toString(c.getId()).equals(commentId)) {
                     c.update(body);
@@ -164,7 +158,7 @@ public final class GitHubPlatform implements Platform {
 
     @Override
     public void setLabels(PullRequestRef pr, Set<String> add, Set<String> remove) {
-        call(() -> {
+        calls.call(() -> {
             GHPullRequest pull = pull(pr);
             if (!add.isEmpty()) {
                 ensureLabels(pull.getRepository());
@@ -202,7 +196,7 @@ public final class GitHubPlatform implements Platform {
 
     @Override
     public void setStatus(PullRequestRef pr, String sha, CommitState state, String description) {
-        call(() -> {
+        calls.call(() -> {
             String target = settings.publicUrl() == null ? null
                     : settings.publicUrl() + "/reviews/" + pr.repo() + "/" + pr.number();
             pull(pr).getRepository().createCommitStatus(sha, GHCommitState.valueOf(state.name()), target, description,
@@ -223,7 +217,7 @@ public final class GitHubPlatform implements Platform {
             return cached;
         }
         GitHubPayload payload = (GitHubPayload) pr.payload();
-        GitHub gh = client(payload.installationId());
+        GitHub gh = calls.client(payload.installationId());
         GHPullRequest pull;
         if ("pull_request".equals(payload.event())) {
             pull = gh.parseEventPayload(new StringReader(payload.json()), GHEventPayload.PullRequest.class)
@@ -237,27 +231,9 @@ public final class GitHubPlatform implements Platform {
         return pull;
     }
 
-    private GitHub client(Long installationId) throws IOException {
-        return new GitHubBuilder().withEndpoint(settings.apiUrl()).withConnector(connector)
-                .withAuthorizationProvider(() -> auth.authorization(installationId))
-                .withRateLimitHandler(new GitHubRateLimitHandler() {
-                    @Override
-                    public void onError(GitHubConnectorResponse response) throws IOException {
-                        throw new RetryLater("GitHub rate limit reached", response);
-                    }
-                })
-                .withAbuseLimitHandler(new GitHubAbuseLimitHandler() {
-                    @Override
-                    public void onError(GitHubConnectorResponse response) throws IOException {
-                        throw new RetryLater("GitHub secondary rate limit reached", response);
-                    }
-                })
-                .build();
-    }
-
     private String botLogin(PullRequestRef pr) throws IOException {
         if (botLogin == null && !settings.isApp()) {
-            botLogin = client(null).getMyself().getLogin();
+            botLogin = calls.client(null).getMyself().getLogin();
         }
         return botLogin;
     }
@@ -338,59 +314,8 @@ public final class GitHubPlatform implements Platform {
         return String.join("/", parts);
     }
 
-    @FunctionalInterface
-    private interface Call<T> {
-        T run() throws IOException;
-    }
 
-    /** Runs a github-api call, turning its failures into {@link PlatformException}s the inbox understands. */
-    private <T> T call(Call<T> call) {
-        try {
-            try {
-                return call.run();
-            } catch (org.kohsuke.github.GHException e) {
-                // Paged listings wrap the real failure in an unchecked exception.
-                throw new IOException(e.getMessage(), e);
-            }
-        } catch (IOException e) {
-            throw translate(e);
-        }
-    }
 
-    private PlatformException translate(IOException failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof RetryLater r) {
-                return new PlatformException(r.getMessage(), r.status, true, RetryAdvice.notBefore(r.headers, clock), r);
-            }
-        }
-        try {
-            throw failure.getCause() instanceof IOException io && failure.getClass() == IOException.class ? io : failure;
-        } catch (HttpException e) {
-            int status = e.getResponseCode();
-            Map<String, List<String>> headers = headersOf(e);
-            boolean retry = status >= 500 || status == 429 || status <= 0
-                    || (status == 403 && RetryAdvice.notBefore(headers, clock) != null);
-            return new PlatformException("GitHub answered HTTP " + status + ": " + firstLine(e.getMessage()), status,
-                    retry, RetryAdvice.notBefore(headers, clock), e);
-        } catch (GHIOException e) {
-            return new PlatformException("GitHub call failed: " + firstLine(e.getMessage()), 0, true, null, e);
-        } catch (IOException e) {
-            return new PlatformException("cannot reach GitHub: " + firstLine(e.getMessage()), 0, true, null, e);
-        }
-    }
-
-    private static Map<String, List<String>> headersOf(GHIOException e) {
-        try {
-            return e.getResponseHeaderFields();
-        } catch (NullPointerException noHeaders) {
-            return Map.of(); // github-api throws when the exception carries no headers
-        }
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
         String line = s.lines().findFirst().orElse("");
         return line.length() > 200 ? line.substring(0, 200) : line;
     }
