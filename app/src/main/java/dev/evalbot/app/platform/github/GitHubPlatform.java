@@ -314,12 +314,6 @@ public final class GitHubPlatform implements Platform {
         return String.join("/", parts);
     }
 
-
-
-        String line = s.lines().findFirst().orElse("");
-        return line.length() > 200 ? line.substring(0, 200) : line;
-    }
-
     static String sha256(String s) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
@@ -341,5 +335,4 @@ public final class GitHubPlatform implements Platform {
             this.headers = response.allHeaders();
         }
     }
-
 }
