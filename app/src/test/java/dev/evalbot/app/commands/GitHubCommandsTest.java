@@ -1,5 +1,6 @@
 package dev.evalbot.app.commands;
 
+import dev.evalbot.app.review.PullRequestClosed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -80,7 +81,7 @@ class GitHubCommandsTest {
         var engine = new CommandEngine(platform, commands, new RepoPermissions(commands, limits.permissionTtl(), clock),
                 pipeline, new CommandStores(decisions, audit, (p, r, n) -> refreshed.add(p + ":" + r + "#" + n)),
                 limits, clock);
-        handler = new GitHubDeliveryHandler(platform, pipeline, GitHubDeliveryHandler.PullRequestClosed.IGNORE,
+        handler = new GitHubDeliveryHandler(platform, pipeline, PullRequestClosed.IGNORE,
                 new GitHubCommandRunner(engine, commands));
         github.files(FakeGitHub.files(".eval_results/hle.yaml", WARNS));
     }

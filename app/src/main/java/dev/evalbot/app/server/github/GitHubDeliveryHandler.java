@@ -10,6 +10,7 @@ import dev.evalbot.app.platform.PlatformException;
 import dev.evalbot.app.platform.PullRequestRef;
 import dev.evalbot.app.platform.github.GitHubPayload;
 import dev.evalbot.app.review.PullContext;
+import dev.evalbot.app.review.PullRequestClosed;
 import dev.evalbot.app.review.ReviewPipeline;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -20,12 +21,6 @@ import org.slf4j.LoggerFactory;
 public final class GitHubDeliveryHandler implements DeliveryHandler {
     private static final Logger LOG = LoggerFactory.getLogger(GitHubDeliveryHandler.class);
 
-    /** What happens when a pull request closes (recorded for the leaderboards). */
-    public interface PullRequestClosed {
-        PullRequestClosed IGNORE = (pr, merged) -> { };
-
-        void closed(PullRequestRef pr, boolean merged);
-    }
 
     /** What happens on a slash-command comment. */
     public interface CommandRunner {

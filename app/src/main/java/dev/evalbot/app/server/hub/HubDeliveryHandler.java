@@ -9,6 +9,7 @@ import dev.evalbot.app.platform.PlatformException;
 import dev.evalbot.app.platform.PullRequestRef;
 import dev.evalbot.app.platform.hub.HubPlatform;
 import dev.evalbot.app.review.PullContext;
+import dev.evalbot.app.review.PullRequestClosed;
 import dev.evalbot.app.review.ReviewPipeline;
 import java.util.List;
 import java.util.Set;
@@ -21,12 +22,6 @@ public final class HubDeliveryHandler implements DeliveryHandler {
     /** A PR's target when the event does not name it (pushes to refs/pr/N carry no discussion). */
     static final String DEFAULT_BASE = "refs/heads/main";
 
-    /** What happens when a pull request is merged or closed (recorded for the leaderboards). */
-    public interface PullRequestClosed {
-        PullRequestClosed IGNORE = (pr, merged) -> { };
-
-        void closed(PullRequestRef pr, boolean merged);
-    }
 
     /** What happens on a {@code /evalbot} comment; the command engine lives elsewhere. */
     public interface CommandRunner {

@@ -1,5 +1,6 @@
 package dev.evalbot.app.server.hub;
 
+import dev.evalbot.app.review.PullRequestClosed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -70,7 +71,7 @@ class HubCommandsTest {
                 new RepoPermissions(host, Duration.ofSeconds(60), Clock.systemUTC()), pipeline,
                 new CommandStores(decisions, new MemoryCommandAudit(), LeaderboardRefresh.NONE), settings,
                 Clock.systemUTC());
-        handler = new HubDeliveryHandler(platform, pipeline, HubDeliveryHandler.PullRequestClosed.IGNORE,
+        handler = new HubDeliveryHandler(platform, pipeline, PullRequestClosed.IGNORE,
                 new HubCommandRunner(engine, platform)).withContext(engine.history());
         hub.files(FakeHub.files(".eval_results/hle.yaml", HubDeliveryHandlerTest.VALID));
     }
