@@ -36,12 +36,12 @@ public final class Aggregator {
      * @throws IllegalArgumentException when a report is for another task
      */
     public static TaskBoard rank(String taskId, boolean lowerIsBetter, Collection<BoardEntry> entries) {
-        TaskSlot slot = new TaskSlot(taskId, lowerIsBetter);
+        TaskSlot slot = new TaskSlot("", taskId, lowerIsBetter, Membership.NONE);
         for (BoardEntry e : entries) {
             if (!e.taskId().equals(taskId)) {
                 throw new IllegalArgumentException("report for task " + e.taskId() + " given for " + taskId);
             }
-            slot.add(e.modelKey(), e);
+            slot.queue(e);
         }
         return slot.board();
     }

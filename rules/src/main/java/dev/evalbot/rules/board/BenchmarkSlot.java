@@ -3,40 +3,52 @@ package dev.evalbot.rules.board;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /** One benchmark's task slots and its leaderboard, rebuilt only after one of its tasks changed. */
-final class BenchmarkSlot {
+final class BenchmarkSlot implements Membership {
     private final String benchmarkId;
     private final Map<String, TaskSlot> tasks = new HashMap<>();
+    /** For each model with a row, on how many tasks: the benchmark's model count is its size. */
+    private final Map<ModelKey, Integer> rowsPerModel = new HashMap<>();
     private Leaderboard board;
 
     BenchmarkSlot(String benchmarkId) {
         this.benchmarkId = benchmarkId;
     }
 
+    String id() {
+        return benchmarkId;
+    }
+
+    /** The task's slot, created if new; the caller is about to change it. */
     TaskSlot task(String taskId, TaskCatalog catalog) {
         board = null;
-        return tasks.computeIfAbsent(taskId, t -> new TaskSlot(t, catalog.lowerIsBetter(benchmarkId, t)));
+        TaskSlot slot = tasks.get(taskId);
+        if (slot == null) {
+            slot = new TaskSlot(benchmarkId, taskId, catalog.lowerIsBetter(benchmarkId, taskId), this);
+            tasks.put(taskId, slot);
+        }
+        return slot;
     }
 
-    TaskSlot existingTask(String taskId) {
+    void changed(TaskSlot slot) {
         board = null;
-        return tasks.get(taskId);
-    }
-
-    void dropIfEmpty(TaskSlot slot) {
         if (slot.isEmpty()) {
+            slot.board(); // settles the models that just left, for the model count
             tasks.remove(slot.taskId());
         }
     }
 
     boolean isEmpty() {
         return tasks.isEmpty();
+    }
+
+    /** A copy: callers may drop tasks while walking it. */
+    List<TaskSlot> tasks() {
+        return List.copyOf(tasks.values());
     }
 
     /** @return true when a task's direction changed */
@@ -73,19 +85,16 @@ final class BenchmarkSlot {
                 lastChange = t.lastChange();
             }
         }
-        return new Leaderboard(benchmarkId, ordered, distinctModels(ordered), lastChange);
+        return new Leaderboard(benchmarkId, ordered, rowsPerModel.size(), lastChange);
     }
 
-    private static int distinctModels(List<TaskBoard> boards) {
-        if (boards.size() == 1) {
-            return boards.get(0).rows().size();
-        }
-        Set<ModelKey> models = new HashSet<>();
-        for (TaskBoard t : boards) {
-            for (Row r : t.rows()) {
-                models.add(r.modelKey());
-            }
-        }
-        return models.size();
+    @Override
+    public void join(ModelKey model) {
+        rowsPerModel.merge(model, 1, Integer::sum);
+    }
+
+    @Override
+    public void leave(ModelKey model) {
+        rowsPerModel.computeIfPresent(model, (k, n) -> n == 1 ? null : n - 1);
     }
 }

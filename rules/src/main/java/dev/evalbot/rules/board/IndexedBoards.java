@@ -3,12 +3,11 @@ package dev.evalbot.rules.board;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -16,18 +15,22 @@ import java.util.TreeSet;
 
 /**
  * Every stored report indexed by benchmark, task and model, with each leaderboard cached until a
- * change touches it. Replacing one PR's reports marks only the models and tasks it touched; the
- * next {@link #leaderboard} re-resolves those and merges them into the previous ranking.
+ * change touches it. Replacing one PR's reports queues only the models and tasks it touched; the
+ * next {@link #leaderboard} takes their old rows out and puts the new ones in, without walking the
+ * other models (see {@link Aggregator} for the ranking rules; both give equal results).
  *
  * <p>Not thread-safe: meant to have one writer (the leaderboard refresher), which publishes the
- * {@link Leaderboard} values it gets. Those are immutable and safe to share with any reader.
+ * {@link Leaderboard} values it reads. Those are immutable and safe to share with any reader.
  * Lazy on purpose: a burst of PR changes costs one recomputation per task when it is next read.
  */
 public final class IndexedBoards {
+    private static final Comparator<BoardEntry> POSITION = Comparator.comparing(BoardEntry::datasetId)
+            .thenComparing(BoardEntry::taskId).thenComparing(BoardEntry::file).thenComparingInt(BoardEntry::line);
+
     private TaskCatalog catalog;
     private final Map<String, BenchmarkSlot> benchmarks = new HashMap<>();
-    /** What each PR contributed, so that replacing it knows where its old reports lie. */
-    private final Map<PrKey, List<BoardEntry>> byPr = new HashMap<>();
+    /** Tasks with reports queued but not yet grouped by model. */
+    private final List<TaskSlot> pending = new ArrayList<>();
     private int size;
 
     public IndexedBoards(TaskCatalog catalog) {
@@ -37,10 +40,7 @@ public final class IndexedBoards {
     /** An index of {@code entries}, e.g. everything in the store at start-up. */
     public static IndexedBoards of(Collection<BoardEntry> entries, TaskCatalog catalog) {
         IndexedBoards boards = new IndexedBoards(catalog);
-        for (BoardEntry e : entries) {
-            boards.byPr.computeIfAbsent(e.prKey(), k -> new ArrayList<>()).add(e);
-            boards.add(e);
-        }
+        entries.forEach(boards::queue);
         return boards;
     }
 
@@ -59,17 +59,26 @@ public final class IndexedBoards {
                 throw new IllegalArgumentException("entry of " + e.prKey() + " given as part of " + pr);
             }
         }
+        flush();
         SortedSet<String> affected = new TreeSet<>();
-        List<BoardEntry> old = byPr.remove(pr);
-        if (old != null) {
-            removeAll(pr, old, affected);
-        }
-        if (!entries.isEmpty()) {
-            byPr.put(pr, new ArrayList<>(entries));
-            for (BoardEntry e : entries) {
-                add(e);
-                affected.add(e.datasetId());
+        // One map probe per task finds the PR's old reports: tasks number in the hundreds or
+        // thousands, and a per-model index would cost a probe per report to build.
+        for (BenchmarkSlot benchmark : List.copyOf(benchmarks.values())) {
+            for (TaskSlot task : benchmark.tasks()) {
+                int removed = task.removePr(pr);
+                if (removed > 0) {
+                    size -= removed;
+                    affected.add(task.benchmarkId());
+                    benchmark.changed(task);
+                }
             }
+            if (benchmark.isEmpty()) {
+                benchmarks.remove(benchmark.id());
+            }
+        }
+        for (BoardEntry e : entries) {
+            queue(e);
+            affected.add(e.datasetId());
         }
         return Collections.unmodifiableSortedSet(affected);
     }
@@ -79,9 +88,17 @@ public final class IndexedBoards {
         return replace(pr, List.of());
     }
 
-    /** The reports {@code pr} currently contributes, e.g. to re-store them merged or closed. */
+    /** The reports {@code pr} currently contributes (by benchmark, task, file, line), e.g. to re-store them merged. */
     public List<BoardEntry> entries(PrKey pr) {
-        return List.copyOf(byPr.getOrDefault(pr, List.of()));
+        flush();
+        List<BoardEntry> out = new ArrayList<>();
+        for (BenchmarkSlot benchmark : benchmarks.values()) {
+            for (TaskSlot task : benchmark.tasks()) {
+                out.addAll(task.reportsOf(pr));
+            }
+        }
+        out.sort(POSITION);
+        return List.copyOf(out);
     }
 
     /**
@@ -122,27 +139,22 @@ public final class IndexedBoards {
         return size;
     }
 
-    private void add(BoardEntry e) {
-        benchmarks.computeIfAbsent(e.datasetId(), BenchmarkSlot::new).task(e.taskId(), catalog)
-                .add(e.modelKey(), e);
+    private void queue(BoardEntry e) {
+        BenchmarkSlot benchmark = benchmarks.get(e.datasetId());
+        if (benchmark == null) {
+            benchmark = new BenchmarkSlot(e.datasetId());
+            benchmarks.put(e.datasetId(), benchmark);
+        }
+        TaskSlot task = benchmark.task(e.taskId(), catalog);
+        if (task.queue(e)) {
+            pending.add(task);
+        }
         size++;
     }
 
-    private void removeAll(PrKey pr, List<BoardEntry> old, Set<String> affected) {
-        Set<String> seen = new HashSet<>();
-        for (BoardEntry e : old) {
-            size--;
-            if (!seen.add(e.datasetId() + '\n' + e.taskId())) {
-                continue;
-            }
-            BenchmarkSlot benchmark = benchmarks.get(e.datasetId());
-            TaskSlot task = benchmark.existingTask(e.taskId());
-            task.removePr(pr);
-            benchmark.dropIfEmpty(task);
-            if (benchmark.isEmpty()) {
-                benchmarks.remove(e.datasetId());
-            }
-            affected.add(e.datasetId());
-        }
+    /** Groups every queued report by model, so that a PR's reports can be found. */
+    private void flush() {
+        pending.forEach(TaskSlot::flush);
+        pending.clear();
     }
 }

@@ -12,6 +12,17 @@ public record ModelKey(String platform, String modelRepo) implements Comparable<
         Objects.requireNonNull(modelRepo, "modelRepo");
     }
 
+    // Written out: the generated record methods are slower, and these run once per report in a build.
+    @Override
+    public int hashCode() {
+        return 31 * platform.hashCode() + modelRepo.hashCode();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || (o instanceof ModelKey k && modelRepo.equals(k.modelRepo) && platform.equals(k.platform));
+    }
+
     @Override
     public int compareTo(ModelKey o) {
         int c = modelRepo.compareTo(o.modelRepo);

@@ -25,7 +25,8 @@ public record TaskBoard(String taskId, boolean lowerIsBetter, List<Row> rows, Ma
 
     public TaskBoard {
         Objects.requireNonNull(taskId, "taskId");
-        rows = List.copyOf(rows);
+        // RankedRows is immutable already; copying it would build every Row.
+        rows = rows instanceof RankedRows ? rows : List.copyOf(rows);
         Map<Tier, Integer> all = new EnumMap<>(Tier.class);
         for (Tier t : Tier.values()) {
             all.put(t, counts.getOrDefault(t, 0));

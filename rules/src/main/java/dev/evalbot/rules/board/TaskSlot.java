@@ -6,150 +6,225 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * One task's reports by model, and its board. A change marks only the models it touched; the next
- * {@link #board()} re-resolves those models and merges them into the previous ranked rows, so one
- * PR costs O(models on the task) with a small constant instead of a sort of the whole task.
+ * One task's reports by model, its ranked rows and totals. A change queues only the models it
+ * touched; the next {@link #board} takes each one's old contribution out (binary search, array
+ * shift, counters) and puts its new one in, so one PR costs O(log models) comparisons plus array
+ * copies, never a walk over the other models.
+ *
+ * <p>New reports wait in {@code incoming} until the slot is next read: a full build then groups
+ * one task at a time, while that task's map is hot in the cache, instead of scattering a million
+ * inserts over every task's map.
  */
 final class TaskSlot {
+    private final String benchmarkId;
     private final String taskId;
     private boolean lowerIsBetter;
-    private final Map<ModelKey, ModelSlot> models = new HashMap<>();
-    private final Set<ModelKey> dirty = new HashSet<>();
-    /** Everything is stale (new slot, or the direction changed): rank from scratch. */
+    private final Membership membership;
+    private final List<BoardEntry> incoming = new ArrayList<>();
+    private Map<ModelKey, ModelSlot> models = new HashMap<>();
+    /** Models changed since the last board; also the ones emptied and already unmapped. */
+    private final List<ModelSlot> dirty = new ArrayList<>();
+    /** New slot, or the direction changed: rank every model from scratch. */
     private boolean allDirty = true;
-    private List<Row> rows = List.of();
+    private final SortedRows rows = new SortedRows();
+    private final int[] counts = new int[3];
+    private int excluded;
+    private Instant lastChange;
+    private boolean lastChangeStale;
     private TaskBoard board;
 
-    TaskSlot(String taskId, boolean lowerIsBetter) {
+    TaskSlot(String benchmarkId, String taskId, boolean lowerIsBetter, Membership membership) {
+        this.benchmarkId = benchmarkId;
         this.taskId = taskId;
         this.lowerIsBetter = lowerIsBetter;
+        this.membership = membership;
+    }
+
+    String benchmarkId() {
+        return benchmarkId;
     }
 
     String taskId() {
         return taskId;
     }
 
-    void add(ModelKey model, BoardEntry e) {
-        models.computeIfAbsent(model, k -> new ModelSlot()).add(e);
-        touch(model);
+    /** @return true when nothing was waiting before, i.e. the caller should remember to flush */
+    boolean queue(BoardEntry e) {
+        incoming.add(e);
+        board = null;
+        return incoming.size() == 1;
     }
 
-    void removePr(PrKey pr) {
-        ModelKey model = pr.model();
-        ModelSlot slot = models.get(model);
-        if (slot == null) {
-            return;
+    void flush() {
+        if (models.isEmpty() && incoming.size() > 12) {
+            // A first bulk load: size the map once instead of rehashing it as it grows.
+            models = new HashMap<>(incoming.size() * 4 / 3 + 1);
         }
-        slot.removePr(pr);
-        if (slot.isEmpty()) {
-            models.remove(model);
+        for (BoardEntry e : incoming) {
+            ModelKey key = e.modelKey();
+            ModelSlot slot = models.get(key);
+            if (slot == null) {
+                slot = new ModelSlot(key);
+                models.put(key, slot);
+            }
+            slot.add(e);
+            touch(slot);
         }
-        touch(model);
+        incoming.clear();
+    }
+
+    /** @return how many reports of {@code pr} were removed */
+    int removePr(PrKey pr) {
+        flush();
+        ModelSlot slot = models.get(pr.model());
+        int removed = slot == null ? 0 : slot.removePr(pr.number());
+        if (removed > 0) {
+            if (slot.isEmpty()) {
+                models.remove(slot.key);
+            }
+            touch(slot);
+        }
+        return removed;
+    }
+
+    List<BoardEntry> reportsOf(PrKey pr) {
+        flush();
+        ModelSlot slot = models.get(pr.model());
+        return slot == null ? List.of() : slot.reportsOf(pr.number());
     }
 
     boolean isEmpty() {
-        return models.isEmpty();
+        return models.isEmpty() && incoming.isEmpty();
     }
 
-    /** @return true when the direction changed (the board must be ranked again) */
+    /** @return true when the direction changed (every model is ranked again) */
     boolean direction(boolean lower) {
         if (lower == lowerIsBetter) {
             return false;
         }
         lowerIsBetter = lower;
-        models.values().forEach(ModelSlot::invalidate);
         allDirty = true;
         board = null;
         return true;
     }
 
     TaskBoard board() {
-        if (board == null) {
-            rows = rank();
-            board = totals(rows);
-            rows = board.rows();
-            dirty.clear();
-            allDirty = false;
+        if (board != null) {
+            return board;
         }
-        return board;
-    }
-
-    private void touch(ModelKey model) {
-        if (!allDirty) {
-            dirty.add(model);
+        flush();
+        if (allDirty) {
+            rankAll();
+        } else {
+            rankChanged();
         }
-        board = null;
-    }
-
-    private List<Row> rank() {
-        List<ModelResult> fresh = new ArrayList<>();
-        Iterable<ModelKey> changed = allDirty ? models.keySet() : dirty;
-        for (ModelKey key : changed) {
-            ModelSlot slot = models.get(key);
-            if (slot != null) {
-                ModelResult r = slot.result(lowerIsBetter);
-                if (r.best() != null) {
-                    fresh.add(r);
-                }
-            }
+        for (ModelSlot slot : dirty) {
+            slot.dirty = false;
         }
-        Comparator<BoardEntry> order = Ranking.rows(lowerIsBetter);
-        fresh.sort((a, b) -> order.compare(a.best(), b.best()));
-        List<Row> previous = allDirty ? List.of() : rows;
-
-        List<Row> out = new ArrayList<>(previous.size() + fresh.size());
-        int i = 0;
-        int j = 0;
-        BoardEntry last = null;
-        int lastRank = 0;
-        while (i < previous.size() || j < fresh.size()) {
-            Row old = i < previous.size() ? previous.get(i) : null;
-            if (old != null && dirty.contains(old.modelKey())) {
-                i++;
-                continue;
-            }
-            ModelResult next = j < fresh.size() ? fresh.get(j) : null;
-            boolean takeOld = next == null || (old != null && order.compare(old.best(), next.best()) < 0);
-            BoardEntry best = takeOld ? old.best() : next.best();
-            int rank = last != null && Ranking.sameValue(last.value(), best.value()) ? lastRank : out.size() + 1;
-            if (takeOld) {
-                // An unchanged model keeps its Row object when its rank did not move either.
-                out.add(old.rank() == rank ? old : new Row(rank, old.modelRepo(), best, old.others()));
-                i++;
-            } else {
-                out.add(new Row(rank, best.modelRepo(), best, next.others()));
-                j++;
-            }
-            last = best;
-            lastRank = rank;
-        }
-        return out;
-    }
-
-    private TaskBoard totals(List<Row> ranked) {
-        int[] counts = new int[Tier.values().length];
-        int excluded = 0;
-        Instant lastChange = null;
-        for (ModelSlot slot : models.values()) {
-            ModelResult r = slot.result(lowerIsBetter);
-            for (int t = 0; t < counts.length; t++) {
-                counts[t] += r.counts()[t];
-            }
-            excluded += r.excluded();
-            if (lastChange == null || r.lastChange().isAfter(lastChange)) {
-                lastChange = r.lastChange();
-            }
+        dirty.clear();
+        allDirty = false;
+        if (lastChangeStale) {
+            lastChange = null;
+            models.values().forEach(s -> lastChange = later(lastChange, s.contributed.lastChange));
+            lastChangeStale = false;
         }
         Map<Tier, Integer> byTier = new EnumMap<>(Tier.class);
         for (Tier t : Tier.values()) {
             byTier.put(t, counts[t.ordinal()]);
         }
-        return new TaskBoard(taskId, lowerIsBetter, ranked, byTier, excluded, lastChange);
+        board = new TaskBoard(taskId, lowerIsBetter, rows.snapshot(), byTier, excluded, lastChange);
+        return board;
+    }
+
+    private void touch(ModelSlot slot) {
+        board = null;
+        // While everything is stale only emptied slots need remembering: the rest are in the map.
+        if (slot.dirty || (allDirty && !slot.isEmpty())) {
+            return;
+        }
+        slot.dirty = true;
+        dirty.add(slot);
+    }
+
+    private void rankAll() {
+        for (ModelSlot slot : dirty) {
+            if (slot.isEmpty()) {
+                membershipChange(slot.contributed, null);
+                slot.contributed = null;
+            }
+        }
+        counts[0] = counts[1] = counts[2] = excluded = 0;
+        lastChange = null;
+        List<ModelResult> ranked = new ArrayList<>(models.size());
+        for (ModelSlot slot : models.values()) {
+            ModelResult now = slot.resolve(lowerIsBetter);
+            membershipChange(slot.contributed, now);
+            slot.contributed = now;
+            add(now);
+            if (now.hasRow()) {
+                ranked.add(now);
+            }
+        }
+        ranked.sort(Ranking.results(lowerIsBetter));
+        rows.rebuild(ranked);
+    }
+
+    private void rankChanged() {
+        Comparator<ModelResult> order = Ranking.results(lowerIsBetter);
+        for (ModelSlot slot : dirty) {
+            ModelResult old = slot.contributed;
+            if (old != null) {
+                subtract(old);
+                if (old.hasRow()) {
+                    rows.remove(old, order);
+                }
+            }
+            ModelResult now = slot.resolve(lowerIsBetter);
+            if (now != null) {
+                add(now);
+                if (now.hasRow()) {
+                    rows.insert(now, order);
+                }
+            }
+            membershipChange(old, now);
+            slot.contributed = now;
+        }
+    }
+
+    private void membershipChange(ModelResult old, ModelResult now) {
+        boolean had = old != null && old.hasRow();
+        boolean has = now != null && now.hasRow();
+        if (had && !has) {
+            membership.leave(old.key);
+        } else if (has && !had) {
+            membership.join(now.key);
+        }
+    }
+
+    private void add(ModelResult r) {
+        counts[0] += r.verified;
+        counts[1] += r.author;
+        counts[2] += r.community;
+        excluded += r.excluded;
+        lastChange = later(lastChange, r.lastChange);
+    }
+
+    private void subtract(ModelResult r) {
+        counts[0] -= r.verified;
+        counts[1] -= r.author;
+        counts[2] -= r.community;
+        excluded -= r.excluded;
+        // A maximum cannot be taken back; recompute it if the one leaving held it.
+        if (lastChange != null && !r.lastChange.isBefore(lastChange)) {
+            lastChangeStale = true;
+        }
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null || (b != null && b.isAfter(a)) ? b : a;
     }
 }

@@ -1,1 +1,0 @@
-package dev.evalbot.bench; final class Placeholder {}
