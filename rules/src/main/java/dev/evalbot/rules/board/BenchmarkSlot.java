@@ -51,14 +51,11 @@ final class BenchmarkSlot implements Membership {
         return List.copyOf(tasks.values());
     }
 
-    /** @return true when a task's direction changed */
-    boolean redirect(TaskCatalog catalog) {
+    void redirect(TaskCatalog catalog) {
         board = null;
-        boolean changed = false;
         for (TaskSlot t : tasks.values()) {
-            changed |= t.direction(catalog.lowerIsBetter(benchmarkId, t.taskId()));
+            t.direction(catalog.lowerIsBetter(benchmarkId, t.taskId()));
         }
-        return changed;
     }
 
     Leaderboard board(TaskCatalog catalog) {

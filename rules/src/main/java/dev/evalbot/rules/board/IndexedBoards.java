@@ -103,19 +103,15 @@ public final class IndexedBoards {
 
     /**
      * Switches to another catalog (an eval.yaml or the config changed). Tasks whose direction
-     * changed are ranked again from scratch.
+     * changed are ranked again from scratch, the others keep their ranking; every leaderboard is
+     * rebuilt on its next read, since the declared task order may have changed too.
      *
-     * @return ids of the benchmarks whose rankings changed
+     * @return ids of every benchmark, all of which should be read again
      */
     public SortedSet<String> catalog(TaskCatalog next) {
         this.catalog = next;
-        SortedSet<String> affected = new TreeSet<>();
-        benchmarks.forEach((id, slot) -> {
-            if (slot.redirect(next)) {
-                affected.add(id);
-            }
-        });
-        return Collections.unmodifiableSortedSet(affected);
+        benchmarks.values().forEach(slot -> slot.redirect(next));
+        return Collections.unmodifiableSortedSet(new TreeSet<>(benchmarks.keySet()));
     }
 
     public Optional<Leaderboard> leaderboard(String benchmarkId) {

@@ -101,15 +101,13 @@ final class TaskSlot {
         return models.isEmpty() && incoming.isEmpty();
     }
 
-    /** @return true when the direction changed (every model is ranked again) */
-    boolean direction(boolean lower) {
-        if (lower == lowerIsBetter) {
-            return false;
+    /** A changed direction ranks every model again. */
+    void direction(boolean lower) {
+        if (lower != lowerIsBetter) {
+            lowerIsBetter = lower;
+            allDirty = true;
+            board = null;
         }
-        lowerIsBetter = lower;
-        allDirty = true;
-        board = null;
-        return true;
     }
 
     TaskBoard board() {

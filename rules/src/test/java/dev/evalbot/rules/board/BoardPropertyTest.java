@@ -108,12 +108,17 @@ class BoardPropertyTest {
 
     @Property(tries = 300)
     void incrementalUpdatesAgreeWithAggregatingFromScratch(@ForAll("entries") List<BoardEntry> initial,
-            @ForAll("prChanges") List<List<BoardEntry>> changes) {
+            @ForAll("prChanges") List<List<BoardEntry>> changes, @ForAll boolean flipDirectionHalfway) {
         TaskCatalog catalog = (benchmark, task) -> task.equals("t2");
         IndexedBoards boards = IndexedBoards.of(initial, catalog);
         List<BoardEntry> all = new ArrayList<>(initial);
         boards.leaderboards();
-        for (List<BoardEntry> change : changes) {
+        for (int i = 0; i < changes.size(); i++) {
+            if (flipDirectionHalfway && i == changes.size() / 2) {
+                catalog = (benchmark, task) -> task.equals("t1");
+                boards.catalog(catalog);
+            }
+            List<BoardEntry> change = changes.get(i);
             PrKey pr = change.isEmpty() ? initial.isEmpty() ? new PrKey("hub", "m/a", 0) : initial.get(0).prKey()
                     : change.get(0).prKey();
             List<BoardEntry> same = change.stream().filter(e -> e.prKey().equals(pr)).toList();
