@@ -11,8 +11,12 @@ import java.util.TreeMap;
 final class BenchmarkSlot implements Membership {
     private final String benchmarkId;
     private final Map<String, TaskSlot> tasks = new HashMap<>();
-    /** For each model with a row, on how many tasks: the benchmark's model count is its size. */
-    private final Map<ModelKey, Integer> rowsPerModel = new HashMap<>();
+    /**
+     * For each model with a row, on how many tasks: the benchmark's model count is its size. Null
+     * while the benchmark has one task, whose row count is the model count: most benchmarks have
+     * one task, and this spares them a map entry per model.
+     */
+    private Map<ModelKey, Integer> rowsPerModel;
     private Leaderboard board;
 
     BenchmarkSlot(String benchmarkId) {
@@ -28,6 +32,11 @@ final class BenchmarkSlot implements Membership {
         board = null;
         TaskSlot slot = tasks.get(taskId);
         if (slot == null) {
+            if (tasks.size() == 1) {
+                // A second task: from now on models are counted across tasks.
+                rowsPerModel = new HashMap<>();
+                tasks.values().iterator().next().rowsAsRanked(this);
+            }
             slot = new TaskSlot(benchmarkId, taskId, catalog.lowerIsBetter(benchmarkId, taskId), this);
             tasks.put(taskId, slot);
         }
@@ -39,6 +48,9 @@ final class BenchmarkSlot implements Membership {
         if (slot.isEmpty()) {
             slot.board(); // settles the models that just left, for the model count
             tasks.remove(slot.taskId());
+            if (tasks.size() == 1) {
+                rowsPerModel = null;
+            }
         }
     }
 
@@ -82,16 +94,21 @@ final class BenchmarkSlot implements Membership {
                 lastChange = t.lastChange();
             }
         }
-        return new Leaderboard(benchmarkId, ordered, rowsPerModel.size(), lastChange);
+        int models = rowsPerModel != null ? rowsPerModel.size() : ordered.isEmpty() ? 0 : ordered.get(0).rows().size();
+        return new Leaderboard(benchmarkId, ordered, models, lastChange);
     }
 
     @Override
     public void join(ModelKey model) {
-        rowsPerModel.merge(model, 1, Integer::sum);
+        if (rowsPerModel != null) {
+            rowsPerModel.merge(model, 1, Integer::sum);
+        }
     }
 
     @Override
     public void leave(ModelKey model) {
-        rowsPerModel.computeIfPresent(model, (k, n) -> n == 1 ? null : n - 1);
+        if (rowsPerModel != null) {
+            rowsPerModel.computeIfPresent(model, (k, n) -> n == 1 ? null : n - 1);
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.evalbot.rules.board;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A task's ranked models as arrays: inserting or removing one model is a binary search and an
@@ -44,6 +45,12 @@ final class SortedRows {
         results[at] = r;
         values[at] = r.value;
         size++;
+    }
+
+    void forEachModel(Consumer<ModelKey> action) {
+        for (int i = 0; i < size; i++) {
+            action.accept(results[i].key);
+        }
     }
 
     /** An immutable copy with competition ranks: equal values share a rank, the next one skips. */

@@ -65,12 +65,7 @@ final class TaskSlot {
             models = new HashMap<>(incoming.size() * 4 / 3 + 1);
         }
         for (BoardEntry e : incoming) {
-            ModelKey key = e.modelKey();
-            ModelSlot slot = models.get(key);
-            if (slot == null) {
-                slot = new ModelSlot(key);
-                models.put(key, slot);
-            }
+            ModelSlot slot = models.computeIfAbsent(e.modelKey(), ModelSlot::new);
             slot.add(e);
             touch(slot);
         }
@@ -99,6 +94,11 @@ final class TaskSlot {
 
     boolean isEmpty() {
         return models.isEmpty() && incoming.isEmpty();
+    }
+
+    /** Tells {@code to} every model that has a row as of the last ranking. */
+    void rowsAsRanked(Membership to) {
+        rows.forEachModel(to::join);
     }
 
     /** A changed direction ranks every model again. */
