@@ -1,0 +1,173 @@
+package dev.evalbot.app.board;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.evalbot.rules.board.BoardEntry;
+import dev.evalbot.rules.board.BoardSummary;
+import dev.evalbot.rules.board.Leaderboard;
+import dev.evalbot.rules.board.Row;
+import dev.evalbot.rules.board.TaskBoard;
+import dev.evalbot.rules.board.TopScoreHistory;
+import dev.evalbot.rules.check.rules.SourceRule;
+import dev.evalbot.rules.tier.Tier;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The JSON of {@code GET /api/leaderboards/{owner}/{name}} (and of the list,
+ * {@code GET /api/leaderboards}), schema version {@value #SCHEMA_VERSION}, documented in
+ * {@code docs/leaderboard-api.md}. Built as a tree so that field names and order are the schema's,
+ * whatever the records look like. Thread-safe. Send with {@link PageAssets#JSON_HEADERS}.
+ */
+public final class LeaderboardJson {
+    public static final int SCHEMA_VERSION = 1;
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    public LeaderboardJson() {
+        // <, >, & and the JS line separators escaped: the JSON stays inert if some client ever
+        // pastes it into HTML or a script.
+        mapper.getFactory().setCharacterEscapes(new HtmlSafeEscapes());
+    }
+
+    public String render(Leaderboard board) {
+        return write(tree(board));
+    }
+
+    public String renderIndex(List<BoardSummary> boards) {
+        return write(indexTree(boards));
+    }
+
+    public ObjectNode tree(Leaderboard board) {
+        ObjectNode root = mapper.createObjectNode();
+        root.put("schemaVersion", SCHEMA_VERSION);
+        root.put("benchmark", board.benchmarkId());
+        putTime(root, "lastChange", board.lastChange());
+        root.put("models", board.models());
+        ArrayNode tasks = root.putArray("tasks");
+        for (TaskBoard task : board.tasks()) {
+            tasks.add(task(task));
+        }
+        return root;
+    }
+
+    public ObjectNode indexTree(List<BoardSummary> boards) {
+        ObjectNode root = mapper.createObjectNode();
+        root.put("schemaVersion", SCHEMA_VERSION);
+        ArrayNode list = root.putArray("leaderboards");
+        for (BoardSummary b : boards) {
+            ObjectNode o = list.addObject();
+            o.put("benchmark", b.benchmarkId());
+            o.put("tasks", b.tasks());
+            o.put("models", b.models());
+            putTime(o, "lastChange", b.lastChange());
+            o.put("url", BoardPaths.api(b.benchmarkId()));
+        }
+        return root;
+    }
+
+    private ObjectNode task(TaskBoard task) {
+        ObjectNode o = mapper.createObjectNode();
+        o.put("id", task.taskId());
+        o.put("lowerIsBetter", task.lowerIsBetter());
+        putTime(o, "lastChange", task.lastChange());
+        ObjectNode counts = o.putObject("counts");
+        for (Tier t : Tier.values()) {
+            counts.put(t.label(), task.count(t));
+        }
+        o.put("excluded", task.excluded());
+        ArrayNode rows = o.putArray("rows");
+        for (Row row : task.rows()) {
+            ObjectNode r = rows.addObject();
+            r.put("rank", row.rank());
+            r.put("model", row.modelRepo());
+            r.put("platform", row.best().platform());
+            r.set("best", report(row.best()));
+            ArrayNode others = r.putArray("others");
+            row.others().forEach(e -> others.add(report(e)));
+        }
+        ArrayNode history = o.putArray("topScoreHistory");
+        for (TopScoreHistory.Point p : TopScoreHistory.of(task)) {
+            ObjectNode h = history.addObject();
+            putTime(h, "at", p.at());
+            h.put("value", p.value());
+            h.put("model", p.modelRepo());
+        }
+        return o;
+    }
+
+    private ObjectNode report(BoardEntry e) {
+        ObjectNode o = mapper.createObjectNode();
+        o.put("value", e.value());
+        o.put("tier", e.tier().label());
+        putTime(o, "date", e.date());
+        putTime(o, "effectiveDate", e.effectiveDate());
+        putTime(o, "updatedAt", e.updatedAt());
+        o.put("notes", e.notes());
+        if (e.sourceUrl() == null && e.sourceName() == null) {
+            o.putNull("source");
+        } else {
+            ObjectNode source = o.putObject("source");
+            // Same rule as the page: only an absolute https URL is passed on as a URL.
+            source.put("url", e.sourceUrl() != null && SourceRule.isAbsoluteHttps(e.sourceUrl())
+                    ? e.sourceUrl().trim() : null);
+            source.put("name", e.sourceName());
+        }
+        if (e.prNumber() == 0) {
+            o.putNull("pr");
+        } else {
+            ObjectNode pr = o.putObject("pr");
+            pr.put("number", e.prNumber());
+            pr.put("state", e.prState().label());
+        }
+        o.put("approved", e.approved());
+        o.put("file", e.file());
+        o.put("line", e.line());
+        return o;
+    }
+
+    private static void putTime(ObjectNode o, String field, Instant t) {
+        if (t == null) {
+            o.putNull(field);
+        } else {
+            o.put(field, t.toString());
+        }
+    }
+
+    private String write(JsonNode node) {
+        try {
+            return mapper.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final class HtmlSafeEscapes extends CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        private final int[] table = CharacterEscapes.standardAsciiEscapesForJSON();
+
+        HtmlSafeEscapes() {
+            table['<'] = ESCAPE_STANDARD;
+            table['>'] = ESCAPE_STANDARD;
+            table['&'] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return table;
+        }
+
+        /** U+2028 and U+2029 end a line in JavaScript source; written as escapes. */
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return ch == 0x2028 || ch == 0x2029 ? new SerializedString(String.format("\\u%04x", ch)) : null;
+        }
+    }
+}

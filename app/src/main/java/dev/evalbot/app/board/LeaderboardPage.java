@@ -1,0 +1,174 @@
+package dev.evalbot.app.board;
+
+import dev.evalbot.rules.board.BoardEntry;
+import dev.evalbot.rules.board.Leaderboard;
+import dev.evalbot.rules.board.Row;
+import dev.evalbot.rules.board.TaskBoard;
+import dev.evalbot.rules.model.Benchmark;
+import dev.evalbot.rules.tier.PrState;
+import dev.evalbot.rules.tier.Tier;
+import java.util.List;
+
+/**
+ * The HTML page of one benchmark ({@code GET /leaderboards/{owner}/{name}}): per task a chart of
+ * the top score over time and a table (rank, model, value, tier, date, source, notes), each row
+ * expandable to the model's other reports. Fully readable without JavaScript ({@code <details>}
+ * expands natively); the inline script only adds column sorting and the tier filter.
+ *
+ * <p>Pure: the page is a function of the board, so it can be rendered once per change and
+ * cached. Send it with {@link PageAssets#PAGE_HEADERS}. Every string from a PR is escaped and
+ * only https sources become links.
+ */
+public final class LeaderboardPage {
+    /** The policy to send with the page; see {@link PageAssets}. */
+    public static final String CONTENT_SECURITY_POLICY = PageAssets.CONTENT_SECURITY_POLICY;
+
+    private final PageLimits limits;
+
+    public LeaderboardPage() {
+        this(PageLimits.DEFAULT);
+    }
+
+    public LeaderboardPage(PageLimits limits) {
+        this.limits = limits;
+    }
+
+    /**
+     * @param benchmark the benchmark's definition for its name and description, or null to show
+     *     the id only
+     */
+    public String render(Leaderboard board, Benchmark benchmark) {
+        String name = benchmark != null && benchmark.name() != null ? benchmark.name() : board.benchmarkId();
+        StringBuilder html = new StringBuilder(8192);
+        html.append(PageAssets.head(name + " leaderboard · evalbot")).append("<body>\n<header>\n")
+                .append("<p><a href=\"").append(BoardPaths.INDEX).append("\">All leaderboards</a></p>\n")
+                .append("<h1><bdi>").append(Html.text(name)).append("</bdi></h1>\n")
+                .append("<p class=\"id\">").append(Html.text(board.benchmarkId())).append("</p>\n");
+        if (benchmark != null && benchmark.description() != null) {
+            html.append("<p>").append(Html.text(benchmark.description().strip())).append("</p>\n");
+        }
+        html.append("<p class=\"meta\">").append(board.models()).append(board.models() == 1 ? " model" : " models")
+                .append(" · last change ").append(Formats.time(board.lastChange()))
+                .append(" · <a href=\"").append(Html.text(BoardPaths.api(board.benchmarkId())))
+                .append("\">JSON</a></p>\n</header>\n");
+        if (board.tasks().size() > 1) {
+            html.append("<nav><ul>\n");
+            for (int i = 0; i < board.tasks().size(); i++) {
+                html.append("<li><a href=\"#task-").append(i + 1).append("\"><bdi>")
+                        .append(Html.text(board.tasks().get(i).taskId())).append("</bdi></a></li>\n");
+            }
+            html.append("</ul></nav>\n");
+        }
+        html.append(tierFilter()).append("<main>\n");
+        for (int i = 0; i < board.tasks().size(); i++) {
+            task(html, board.tasks().get(i), i + 1);
+        }
+        html.append("</main>\n<footer><p class=\"meta\">Equal values share a rank. Each model shows its most "
+                + "trusted report (verified, then author, then community), the newest first within a tier; its "
+                + "other reports are listed under \"more reports\". Closed, rejected and hidden reports are not "
+                + "shown.</p></footer>\n")
+                .append(PageAssets.script()).append("</body>\n</html>\n");
+        return html.toString();
+    }
+
+    private static String tierFilter() {
+        StringBuilder f = new StringBuilder("<fieldset id=\"tier-filter\" hidden>\n<legend>Show tiers</legend>\n");
+        for (Tier t : Tier.values()) {
+            f.append("<label><input type=\"checkbox\" value=\"").append(t.label()).append("\" checked> ")
+                    .append(t.label()).append("</label>\n");
+        }
+        return f.append("</fieldset>\n").toString();
+    }
+
+    private void task(StringBuilder html, TaskBoard task, int n) {
+        html.append("<section class=\"task\" id=\"task-").append(n).append("\">\n<h2><bdi>")
+                .append(Html.text(task.taskId())).append("</bdi></h2>\n<p class=\"meta\">")
+                .append(task.lowerIsBetter() ? "Lower is better" : "Higher is better").append(" · ")
+                .append(task.rows().size()).append(task.rows().size() == 1 ? " model · " : " models · ");
+        for (Tier t : Tier.values()) {
+            html.append(task.count(t)).append(' ').append(t.label()).append(", ");
+        }
+        html.setLength(html.length() - 2);
+        html.append(task.reports() == 1 ? " report" : " reports");
+        if (task.excluded() > 0) {
+            html.append(" · ").append(task.excluded()).append(" excluded");
+        }
+        html.append(" · last change ").append(Formats.time(task.lastChange())).append("</p>\n");
+        if (task.rows().isEmpty()) {
+            html.append("<p>No report on this leaderboard.</p>\n</section>\n");
+            return;
+        }
+        html.append(ScoreChart.render(task, "chart-" + n));
+        html.append("<table class=\"board sortable\">\n<thead><tr>")
+                .append("<th scope=\"col\" class=\"num\" data-sort=\"num\" aria-sort=\"ascending\">Rank</th>")
+                .append("<th scope=\"col\" data-sort=\"text\">Model</th>")
+                .append("<th scope=\"col\" class=\"num\" data-sort=\"num\">Value</th>")
+                .append("<th scope=\"col\" data-sort=\"num\">Tier</th>")
+                .append("<th scope=\"col\" data-sort=\"text\">Date</th>")
+                .append("<th scope=\"col\">Source</th><th scope=\"col\">Notes</th></tr></thead>\n<tbody>\n");
+        List<Row> rows = task.rows();
+        int shown = Math.min(rows.size(), limits.maxRowsPerTask());
+        for (int i = 0; i < shown; i++) {
+            row(html, rows.get(i));
+        }
+        html.append("</tbody>\n</table>\n");
+        if (shown < rows.size()) {
+            html.append("<p class=\"meta\">Showing the first ").append(shown).append(" of ").append(rows.size())
+                    .append(" models; the JSON API lists them all.</p>\n");
+        }
+        html.append("</section>\n");
+    }
+
+    private void row(StringBuilder html, Row row) {
+        BoardEntry best = row.best();
+        html.append("<tr data-tier=\"").append(best.tier().label()).append("\">")
+                .append("<td class=\"num\" data-v=\"").append(row.rank()).append("\">").append(row.rank()).append("</td>")
+                .append("<td data-v=\"").append(Html.text(row.modelRepo())).append("\"><bdi>")
+                .append(Html.text(row.modelRepo())).append("</bdi>");
+        if (!"hub".equals(best.platform())) {
+            html.append(" <span class=\"platform\">").append(Html.text(best.platform())).append("</span>");
+        }
+        others(html, row.others());
+        html.append("</td><td class=\"num\" data-v=\"").append(Formats.sortKey(best.value())).append("\">")
+                .append(Formats.value(best.value())).append("</td>")
+                .append("<td data-v=\"").append(best.tier().ordinal()).append("\">").append(badge(best)).append("</td>")
+                .append("<td data-v=\"").append(Formats.instant(best.effectiveDate())).append("\">")
+                .append(Formats.time(best.effectiveDate())).append("</td>")
+                .append("<td>").append(Html.link(best.sourceUrl(), best.sourceName())).append("</td>")
+                .append("<td class=\"notes\"><bdi>").append(Html.text(best.notes())).append("</bdi></td></tr>\n");
+    }
+
+    private void others(StringBuilder html, List<BoardEntry> others) {
+        if (others.isEmpty()) {
+            return;
+        }
+        html.append("<details><summary>").append(others.size())
+                .append(others.size() == 1 ? " more report" : " more reports").append("</summary><ul>");
+        int shown = Math.min(others.size(), limits.maxOthersPerRow());
+        for (BoardEntry e : others.subList(0, shown)) {
+            html.append("<li>").append(Html.text(Formats.value(e.value()))).append(' ').append(badge(e)).append(' ')
+                    .append(Formats.time(e.effectiveDate()));
+            if (e.sourceUrl() != null || e.sourceName() != null) {
+                html.append(" · ").append(Html.link(e.sourceUrl(), e.sourceName()));
+            }
+            if (e.notes() != null && !e.notes().isBlank()) {
+                html.append(" · <bdi>").append(Html.text(e.notes())).append("</bdi>");
+            }
+            html.append("</li>");
+        }
+        if (shown < others.size()) {
+            html.append("<li>and ").append(others.size() - shown).append(" more in the JSON API</li>");
+        }
+        html.append("</ul></details>");
+    }
+
+    /** The tier badge; its tooltip says which PR the report came from. */
+    private static String badge(BoardEntry e) {
+        String origin = e.prNumber() == 0 ? "on the main branch"
+                : "from PR #" + e.prNumber() + (e.prState() == PrState.OPEN ? " (open)" : " (merged)");
+        String badge = "<span class=\"tier tier-" + e.tier().label() + "\" title=\"" + Html.text(origin) + "\">"
+                + e.tier().label() + "</span>";
+        return e.approved() ? badge + " <span class=\"approved\" title=\"approved by a maintainer\">approved</span>"
+                : badge;
+    }
+}
