@@ -2,10 +2,10 @@ package dev.evalbot.app.review;
 
 import dev.evalbot.app.platform.PullRequestRef;
 import dev.evalbot.app.store.PlatformId;
-import dev.evalbot.app.store.PrState;
+import dev.evalbot.rules.tier.PrState;
 import dev.evalbot.app.store.ResultStore;
 import dev.evalbot.app.store.StoredResult;
-import dev.evalbot.app.store.Tier;
+import dev.evalbot.rules.tier.Tier;
 import dev.evalbot.rules.check.ChangeReport;
 import dev.evalbot.rules.check.FileReport;
 import dev.evalbot.rules.check.Finding;
@@ -53,7 +53,7 @@ public final class KnownValueCheck implements TrustAnnotator {
                     if (Math.abs(k.entry().value() - e.value()) > tolerance) {
                         extra.add(new Finding(DEVIATES.code(), DEVIATES.severity(), file.path(), e.line(), 1, e.index(),
                                 "value " + plain(e.value()) + " differs by more than " + plain(tolerance)
-                                        + " from the " + k.entry().tier().code() + " value " + plain(k.entry().value())
+                                        + " from the " + k.entry().tier().label() + " value " + plain(k.entry().value())
                                         + " already known for this model (" + describe(k) + ")",
                                 "if the setup differs (tools, provider, few-shot), say so in notes"));
                     }

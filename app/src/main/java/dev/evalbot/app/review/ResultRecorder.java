@@ -2,11 +2,11 @@ package dev.evalbot.app.review;
 
 import dev.evalbot.app.platform.PullRequestRef;
 import dev.evalbot.app.store.PlatformId;
-import dev.evalbot.app.store.PrState;
+import dev.evalbot.rules.tier.PrState;
 import dev.evalbot.app.store.PullRef;
 import dev.evalbot.app.store.ResultStore;
 import dev.evalbot.app.store.ReviewedEntry;
-import dev.evalbot.app.store.Tier;
+import dev.evalbot.rules.tier.Tier;
 import dev.evalbot.rules.check.FileKind;
 import dev.evalbot.rules.check.FileReport;
 import dev.evalbot.rules.model.ResultEntry;
@@ -41,7 +41,7 @@ public final class ResultRecorder implements ReviewListener {
                     continue;
                 }
                 EntryStatus status = review.status(file.path(), e.index());
-                Tier tier = status == null ? Tier.COMMUNITY : Tier.of(status.tier());
+                Tier tier = status == null ? Tier.COMMUNITY : Tier.parse(status.tier()).orElseThrow();
                 entries.add(new ReviewedEntry(file.path(), e.line(), e.index(), e.datasetId(), e.taskId(), e.value(),
                         e.date(), e.notes(), e.source() == null ? null : e.source().url(),
                         e.source() == null ? null : e.source().name(), tier));

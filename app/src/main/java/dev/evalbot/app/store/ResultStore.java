@@ -1,5 +1,7 @@
 package dev.evalbot.app.store;
 
+import dev.evalbot.rules.tier.PrState;
+import dev.evalbot.rules.tier.Tier;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -60,7 +62,7 @@ public final class ResultStore {
                     Rows.setNullable(ps, 11, e.notes());
                     Rows.setNullable(ps, 12, e.sourceUrl());
                     Rows.setNullable(ps, 13, e.sourceName());
-                    ps.setString(14, e.tier().code());
+                    ps.setString(14, e.tier().label());
                     ps.setLong(15, now);
                     ps.addBatch();
                 }
@@ -78,7 +80,7 @@ public final class ResultStore {
                     + " pr_state, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (platform, repo, number)"
                     + " DO UPDATE SET pr_state = excluded.pr_state, updated_at = excluded.updated_at")) {
                 Rows.setPull(ps, 1, pull);
-                ps.setString(4, state.code());
+                ps.setString(4, state.label());
                 ps.setLong(5, now);
                 return ps.executeUpdate();
             }
@@ -94,7 +96,7 @@ public final class ResultStore {
                     + " ON CONFLICT (platform, repo, number) DO UPDATE SET approved = excluded.approved,"
                     + " rejected = excluded.rejected, hidden = excluded.hidden, updated_at = excluded.updated_at")) {
                 Rows.setPull(ps, 1, pull);
-                ps.setString(4, (pull.number() == 0 ? PrState.MERGED : PrState.OPEN).code());
+                ps.setString(4, (pull.number() == 0 ? PrState.MERGED : PrState.OPEN).label());
                 ps.setBoolean(5, decision.approved());
                 ps.setBoolean(6, decision.rejected());
                 ps.setBoolean(7, decision.hidden());
@@ -166,10 +168,10 @@ public final class ResultStore {
     private static StoredResult row(ResultSet rs) throws SQLException {
         ReviewedEntry entry = new ReviewedEntry(rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getString(8),
                 rs.getString(9), rs.getDouble(10), rs.getString(11), rs.getString(12), rs.getString(13),
-                rs.getString(14), Tier.of(rs.getString(15)));
+                rs.getString(14), Tier.parse(rs.getString(15)).orElseThrow());
         Decision decision = new Decision(rs.getBoolean(17), rs.getBoolean(18), rs.getBoolean(19));
         long updated = Math.max(rs.getLong(20), rs.getLong(21));
-        return new StoredResult(Rows.pull(rs, 1), rs.getString(4), entry, PrState.of(rs.getString(16)), decision,
+        return new StoredResult(Rows.pull(rs, 1), rs.getString(4), entry, PrState.parse(rs.getString(16)).orElseThrow(), decision,
                 Instant.ofEpochMilli(updated));
     }
 
@@ -184,7 +186,7 @@ public final class ResultStore {
             } else {
                 ps.setString(4, headSha);
             }
-            ps.setString(5, state.code());
+            ps.setString(5, state.label());
             ps.setLong(6, now);
             ps.executeUpdate();
         }

@@ -1,5 +1,6 @@
 package dev.evalbot.app.store;
 
+import dev.evalbot.rules.tier.Tier;
 import java.util.Objects;
 
 /**

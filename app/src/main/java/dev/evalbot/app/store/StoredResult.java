@@ -1,5 +1,6 @@
 package dev.evalbot.app.store;
 
+import dev.evalbot.rules.tier.PrState;
 import java.time.Instant;
 
 /**

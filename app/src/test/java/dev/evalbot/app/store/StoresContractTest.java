@@ -1,5 +1,7 @@
 package dev.evalbot.app.store;
 
+import dev.evalbot.rules.tier.PrState;
+import dev.evalbot.rules.tier.Tier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
