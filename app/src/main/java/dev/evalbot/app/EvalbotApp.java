@@ -1,6 +1,10 @@
 package dev.evalbot.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.evalbot.app.board.Backfill;
+import dev.evalbot.app.board.BoardPaths;
+import dev.evalbot.app.board.BoardRoutes;
+import dev.evalbot.app.board.BoardService;
 import dev.evalbot.app.commands.AuditRoute;
 import dev.evalbot.app.commands.CommandEngine;
 import dev.evalbot.app.commands.CommandSettings;
@@ -46,6 +50,8 @@ import dev.evalbot.app.server.hub.HubWebhookRoute;
 import dev.evalbot.app.store.AuditStore;
 import dev.evalbot.app.store.Database;
 import dev.evalbot.app.store.PlatformId;
+import dev.evalbot.app.store.PullRef;
+import dev.evalbot.app.store.RefreshStore;
 import dev.evalbot.app.store.ResultStore;
 import dev.evalbot.app.store.ReviewStore;
 import dev.evalbot.app.store.StoreConfig;
@@ -54,6 +60,8 @@ import dev.evalbot.app.trust.TokenVerifier;
 import dev.evalbot.app.trust.TrustAnnotations;
 import dev.evalbot.app.trust.TrustConfig;
 import dev.evalbot.rules.benchmark.BenchmarkRegistry;
+import dev.evalbot.rules.board.TaskCatalog;
+import dev.evalbot.rules.model.Benchmark;
 import dev.evalbot.rules.check.ChangeValidator;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -63,6 +71,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,10 +87,12 @@ public final class EvalbotApp implements AutoCloseable {
     private final Database db;
     private final InboxWorker worker;
     private final EvalbotServer server;
+    private final BoardService boards;
     private final boolean dryRun;
 
-    private EvalbotApp(Database db, InboxWorker worker, EvalbotServer server, boolean dryRun) {
+    private EvalbotApp(Database db, InboxWorker worker, EvalbotServer server, BoardService boards, boolean dryRun) {
         this.db = db;
+        this.boards = boards;
         this.worker = worker;
         this.server = server;
         this.dryRun = dryRun;
@@ -112,7 +123,10 @@ public final class EvalbotApp implements AutoCloseable {
             trustConfig = trustConfig.withOffline(true);
         }
         ResultStore results = new ResultStore(db, clock);
-        ResultRecorder recorder = new ResultRecorder(results, benchmark -> { });
+        BoardService boards = new BoardService(results, new RefreshStore(db, Duration.ofMinutes(2)),
+                TaskCatalog.of(config.rules(), config.registry().all()), definitions(config), boardDebounce(env), clock,
+                List.of());
+        ResultRecorder recorder = new ResultRecorder(results, boards::changed);
         TrustAnnotator trust = new KnownValueCheck(new TrustAnnotations(TokenVerifier.fromConfig(trustConfig, clock),
                 new SourceChecker(trustConfig, clock)), results, config.rules());
         StoreReviewLog reviews = new StoreReviewLog(new ReviewStore(db, clock));
@@ -120,13 +134,22 @@ public final class EvalbotApp implements AutoCloseable {
                 config.rules().limits().maxBytes(), trust, reviews, new ReportJson(json),
                 ReviewPipeline.Settings.DEFAULT, recorder);
         StoreCommandAudit audit = new StoreCommandAudit(new AuditStore(db));
-        CommandStores commandStores = new CommandStores(new StoreDecisions(results), audit, LeaderboardRefresh.NONE);
+        LeaderboardRefresh refresh = (platform, repo, number) -> results.byPull(
+                new PullRef(PlatformId.of(platform), repo, number)).stream().map(r -> r.entry().datasetId()).distinct()
+                .forEach(boards::refreshNow);
+        CommandStores commandStores = new CommandStores(new StoreDecisions(results), audit, refresh);
 
         Map<PlatformId, DeliveryHandler> handlers = new EnumMap<>(PlatformId.class);
         GitHubDeliveryHandler githubHandler;
         if (dryRun) {
-            Platform platform = new DryRunPlatform("github", config.dir().resolve(
-                    env.getOrDefault("EVALBOT_DRY_RUN_REPOS", "examples/models")));
+            Path examples = config.dir().resolve(env.getOrDefault("EVALBOT_DRY_RUN_REPOS", "examples/models"));
+            if (results.datasetIds().isEmpty()) {
+                // The quick start shows full leaderboards at once: seed them from the shipped examples.
+                new Backfill(new ChangeValidator(config.rules(), registry, clock), trust, recorder,
+                        config.rules().limits().maxBytes()).seedAll("github", examples)
+                        .forEach(b -> LOG.info("dry-run: seeded {} entries of {} from the examples", b.entries(), b.repo()));
+            }
+            Platform platform = new DryRunPlatform("github", examples);
             githubHandler = new GitHubDeliveryHandler(platform, pipeline, recorder::closed,
                     GitHubDeliveryHandler.CommandRunner.IGNORE);
         } else {
@@ -148,6 +171,10 @@ public final class EvalbotApp implements AutoCloseable {
                 .get("/reviews/{owner}/{repo}/{number}",
                         new ReviewsRoute(reviews::latest, dryRun, serverSettings.adminToken()))
                 .get(AuditRoute.PATH, new AuditRoute(audit, serverSettings.adminToken(), json));
+        BoardRoutes boardRoutes = new BoardRoutes(boards);
+        server.get(BoardPaths.INDEX, boardRoutes.index()).get(BoardPaths.API_INDEX, boardRoutes.indexJson())
+                .get(BoardPaths.INDEX + "/{owner}/{name}", boardRoutes.page())
+                .get(BoardPaths.API_INDEX + "/{owner}/{name}", boardRoutes.json());
         if (hub.enabled()) {
             HubPlatform hubPlatform = new HubPlatform(hub, http, metrics, clock);
             HubCommandPlatform hubCommands = new HubCommandPlatform(hubPlatform,
@@ -161,17 +188,38 @@ public final class EvalbotApp implements AutoCloseable {
             server.post("/webhooks/hub", new HubWebhookRoute(hub, inbox, serverSettings.maxBodyBytes(), clock, metrics));
         }
         InboxWorker worker = new InboxWorker(inbox, new DeliveryRouter(handlers), WorkerConfig.DEFAULT, metrics);
+        boards.start();
         worker.start();
         server.start();
         LOG.info("evalbot ready in {} ms: GitHub {}, Hub {}, store {}, {}", (System.nanoTime() - started) / 1_000_000,
                 dryRun ? "dry-run (no credentials: writes are logged, not sent)" : github,
                 hub.enabled() ? hub : "off (set HF_TOKEN and HF_WEBHOOK_SECRET)", db.config().redactedUrl(),
                 serverSettings);
-        return new EvalbotApp(db, worker, server, dryRun);
+        return new EvalbotApp(db, worker, server, boards, dryRun);
+    }
+
+    private static Map<String, Benchmark> definitions(LocalConfig config) {
+        Map<String, Benchmark> out = new java.util.HashMap<>();
+        config.registry().all().forEach(b -> out.put(b.id(), b));
+        return out;
+    }
+
+    /** {@code EVALBOT_BOARD_DEBOUNCE_SECONDS}: how long a leaderboard waits for more changes (30 s). */
+    private static Duration boardDebounce(Map<String, String> env) {
+        String value = env.getOrDefault("EVALBOT_BOARD_DEBOUNCE_SECONDS", "30");
+        try {
+            return Duration.ofMillis((long) (Double.parseDouble(value) * 1000));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("EVALBOT_BOARD_DEBOUNCE_SECONDS must be a number of seconds, got " + value);
+        }
     }
 
     public int port() {
         return server.port();
+    }
+
+    public BoardService boards() {
+        return boards;
     }
 
     public boolean dryRun() {
@@ -182,6 +230,7 @@ public final class EvalbotApp implements AutoCloseable {
     public void close() {
         server.close();
         worker.shutdown(Duration.ofSeconds(10));
+        boards.close();
         db.close();
     }
 }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "Reviews model evaluation results: validates .eval_results/ files and eval.yaml, "
                 + "and runs the review bot for GitHub and the Hugging Face Hub.",
         subcommands = {ValidateCommand.class, ReviewCommand.class, ServeCommand.class, SendCommand.class,
-                RegistryCommand.class, DeliveriesCommand.class, ReplayCommand.class, dev.evalbot.app.cli.token.TokenCommand.class,
+                RegistryCommand.class, DeliveriesCommand.class, ReplayCommand.class, BackfillCommand.class, dev.evalbot.app.cli.token.TokenCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final String VERSION = "0.1.0";

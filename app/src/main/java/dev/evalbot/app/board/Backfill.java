@@ -1,0 +1,94 @@
+package dev.evalbot.app.board;
+
+import dev.evalbot.app.platform.PullRequestRef;
+import dev.evalbot.app.review.ResultRecorder;
+import dev.evalbot.app.review.Review;
+import dev.evalbot.app.review.TrustAnnotator;
+import dev.evalbot.rules.check.ChangeReport;
+import dev.evalbot.rules.check.ChangeValidator;
+import dev.evalbot.rules.check.ChangedFile;
+import dev.evalbot.rules.check.FileKind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Seeds the store from local checkouts of model repositories: their {@code .eval_results/} at the
+ * checked-out revision, validated like a review, recorded as the default branch (author tier, or
+ * verified when a token verifies), so that a new deployment starts with full leaderboards.
+ */
+public final class Backfill {
+    /** One repository's outcome. */
+    public record Seeded(String repo, int files, int entries, long errors) {}
+
+    private final ChangeValidator validator;
+    private final TrustAnnotator trust;
+    private final ResultRecorder recorder;
+    private final int maxBytes;
+
+    public Backfill(ChangeValidator validator, TrustAnnotator trust, ResultRecorder recorder, int maxBytes) {
+        this.validator = validator;
+        this.trust = trust;
+        this.recorder = recorder;
+        this.maxBytes = maxBytes;
+    }
+
+    /**
+     * @param checkout a model repository's working tree
+     * @param repoId its id ({@code owner/name}); the checkout's last two directories when null
+     */
+    public Seeded seed(String platform, Path checkout, String repoId) throws IOException {
+        String repo = repoId != null ? repoId : idOf(checkout);
+        List<ChangedFile> files = new ArrayList<>();
+        Path results = checkout.resolve(".eval_results");
+        if (Files.isDirectory(results)) {
+            try (Stream<Path> walk = Files.walk(results)) {
+                for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+                    String rel = checkout.relativize(p).toString().replace('\\', '/');
+                    if (FileKind.ofRepoPath(rel) == FileKind.RESULTS) {
+                        try (InputStream in = Files.newInputStream(p)) {
+                            files.add(new ChangedFile(rel, FileKind.RESULTS, in.readNBytes(maxBytes + 1)));
+                        }
+                    }
+                }
+            }
+        }
+        ChangeReport report = validator.validate(repo, files);
+        PullRequestRef pr = new PullRequestRef(platform, repo, "model", 0, "backfill", null, null, null, Set.of(), null);
+        TrustAnnotator.Annotated annotated = trust.annotate(pr, report, false);
+        Review review = new Review(repo, 0, "backfill", annotated.report(), annotated.statuses(), List.of(), false);
+        recorder.reviewed(pr, review);
+        int entries = annotated.report().files().stream().mapToInt(f -> f.acceptedEntries().size()).sum();
+        return new Seeded(repo, files.size(), entries, annotated.report().count(dev.evalbot.rules.check.Severity.ERROR));
+    }
+
+    /** Every checkout under {@code root} laid out as {@code owner/name/}. */
+    public List<Seeded> seedAll(String platform, Path root) throws IOException {
+        List<Seeded> out = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return out;
+        }
+        try (Stream<Path> owners = Files.list(root)) {
+            for (Path owner : owners.filter(Files::isDirectory).sorted().toList()) {
+                try (Stream<Path> repos = Files.list(owner)) {
+                    for (Path repo : repos.filter(Files::isDirectory).sorted().toList()) {
+                        out.add(seed(platform, repo, owner.getFileName() + "/" + repo.getFileName()));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    static String idOf(Path checkout) {
+        Path abs = checkout.toAbsolutePath().normalize();
+        Path parent = abs.getParent();
+        return (parent == null || parent.getFileName() == null ? "local" : parent.getFileName().toString()) + "/"
+                + abs.getFileName();
+    }
+}

@@ -1,0 +1,61 @@
+package dev.evalbot.app.board;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpStatus;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The leaderboard routes: {@code GET /leaderboards}, {@code /leaderboards/{owner}/{name}},
+ * {@code /api/leaderboards} and {@code /api/leaderboards/{owner}/{name}}. Served from the rendered
+ * cache with a strong ETag; a matching {@code If-None-Match} gets 304 and no body.
+ */
+public final class BoardRoutes {
+    private final BoardService boards;
+
+    public BoardRoutes(BoardService boards) {
+        this.boards = boards;
+    }
+
+    public Handler index() {
+        return ctx -> send(ctx, boards.indexPage(), PageAssets.PAGE_HEADERS);
+    }
+
+    public Handler indexJson() {
+        return ctx -> send(ctx, boards.indexJson(), PageAssets.JSON_HEADERS);
+    }
+
+    public Handler page() {
+        return ctx -> one(ctx, boards::page, PageAssets.PAGE_HEADERS);
+    }
+
+    public Handler json() {
+        return ctx -> one(ctx, boards::json, PageAssets.JSON_HEADERS);
+    }
+
+    private static void one(Context ctx, Function<String, Optional<BoardService.Rendered>> lookup,
+            Map<String, String> headers) {
+        String id = ctx.pathParam("owner") + "/" + ctx.pathParam("name");
+        Optional<BoardService.Rendered> rendered = lookup.apply(id);
+        if (rendered.isEmpty()) {
+            ctx.status(HttpStatus.NOT_FOUND).contentType("text/plain; charset=utf-8")
+                    .result("no leaderboard for " + id + " yet");
+            return;
+        }
+        send(ctx, rendered.get(), headers);
+    }
+
+    private static void send(Context ctx, BoardService.Rendered rendered, Map<String, String> headers) {
+        headers.forEach(ctx::header);
+        ctx.header("ETag", rendered.etag());
+        ctx.header("Cache-Control", "no-cache");
+        String match = ctx.header("If-None-Match");
+        if (match != null && match.contains(rendered.etag())) {
+            ctx.status(HttpStatus.NOT_MODIFIED);
+            return;
+        }
+        ctx.result(rendered.body());
+    }
+}
