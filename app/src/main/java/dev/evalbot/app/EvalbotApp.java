@@ -2,6 +2,9 @@ package dev.evalbot.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.evalbot.app.board.Backfill;
+import dev.evalbot.app.board.BoardPublisher;
+import dev.evalbot.app.board.PublishTargets;
+import dev.evalbot.app.board.Publishers;
 import dev.evalbot.app.board.BoardPaths;
 import dev.evalbot.app.board.BoardRoutes;
 import dev.evalbot.app.board.BoardService;
@@ -123,9 +126,14 @@ public final class EvalbotApp implements AutoCloseable {
             trustConfig = trustConfig.withOffline(true);
         }
         ResultStore results = new ResultStore(db, clock);
+        GitHubAuth auth = dryRun ? null : new GitHubAuth(github, http, clock);
+        // A dry-run publishes nothing anywhere: it is the no-account quick start.
+        List<BoardPublisher> publishers = dryRun ? List.of() : List.of(new Publishers(
+                PublishTargets.parse("evalbot.yaml", config.evalbotYaml()), http, github, auth, hub,
+                env.get("EVALBOT_PUBLISH_SECRET")));
         BoardService boards = new BoardService(results, new RefreshStore(db, Duration.ofMinutes(2)),
                 TaskCatalog.of(config.rules(), config.registry().all()), definitions(config), boardDebounce(env), clock,
-                List.of());
+                publishers);
         ResultRecorder recorder = new ResultRecorder(results, boards::changed);
         TrustAnnotator trust = new KnownValueCheck(new TrustAnnotations(TokenVerifier.fromConfig(trustConfig, clock),
                 new SourceChecker(trustConfig, clock)), results, config.rules());
@@ -153,7 +161,6 @@ public final class EvalbotApp implements AutoCloseable {
             githubHandler = new GitHubDeliveryHandler(platform, pipeline, recorder::closed,
                     GitHubDeliveryHandler.CommandRunner.IGNORE);
         } else {
-            GitHubAuth auth = new GitHubAuth(github, http, clock);
             GitHubPlatform platform = new GitHubPlatform(github, auth, http, metrics, clock);
             GitHubCommandPlatform commandHost = new GitHubCommandPlatform(github, auth, http, metrics, clock);
             CommandSettings commandSettings = CommandSettings.defaults(github.botLogin());

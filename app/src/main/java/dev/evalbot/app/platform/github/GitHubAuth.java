@@ -40,6 +40,8 @@ public final class GitHubAuth {
     private final ObjectMapper json = new ObjectMapper();
     private final RSAPrivateKey appKey;
     private final Cache<Long, InstallationToken> tokens;
+    private final Cache<String, Long> installations = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofHours(1)).build();
 
     public GitHubAuth(GitHubSettings settings, HttpClient http, Clock clock) {
         this.settings = settings;
@@ -79,6 +81,37 @@ public final class GitHubAuth {
                     0, false, null, null);
         }
         return "token " + tokens.get(installationId, this::mint).token();
+    }
+
+    /**
+     * The header value for calls about {@code repo} made outside any webhook (publishing a
+     * leaderboard): the App's installation on that repository, looked up once and cached.
+     */
+    public String authorizationForRepo(String repo) {
+        if (!settings.isApp()) {
+            return "token " + settings.token();
+        }
+        Long installation = installations.get(repo, this::installationOf);
+        return authorization(installation);
+    }
+
+    private Long installationOf(String repo) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(settings.apiUrl() + "/repos/" + repo + "/installation"))
+                    .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + appJwt())
+                    .header("Accept", "application/vnd.github+json").GET().build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new PlatformException("the GitHub App is not installed on " + repo + " (HTTP "
+                        + response.statusCode() + ")", response.statusCode(), response.statusCode() >= 500, null, null);
+            }
+            return json.readTree(response.body()).path("id").asLong();
+        } catch (IOException e) {
+            throw new PlatformException("cannot reach GitHub: " + e.getMessage(), 0, true, null, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformException("interrupted", 0, true, null, e);
+        }
     }
 
     private InstallationToken mint(Long installationId) {
