@@ -1,0 +1,132 @@
+package dev.evalbot.app.server;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.evalbot.app.EvalbotApp;
+import dev.evalbot.app.Eventually;
+import dev.evalbot.app.platform.github.FakeGitHub;
+import dev.evalbot.app.server.github.WebhookSignature;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Pull requests opened and merged through the fake GitHub move the leaderboard, once per debounce window. */
+class LeaderboardServerTest {
+    static final String REPO = "Codertocat/Hello-World";
+    static final String BOARD_REPO = "Codertocat/hle-board";
+
+    @TempDir
+    Path tmp;
+    FakeGitHub github;
+    EvalbotApp app;
+    final HttpClient http = HttpClient.newHttpClient();
+    final ObjectMapper json = new ObjectMapper();
+
+    @BeforeEach
+    void start() throws Exception {
+        github = new FakeGitHub(REPO, 2);
+        github.server().stubFor(get(urlPathEqualTo("/repos/" + BOARD_REPO + "/contents/leaderboard.json"))
+                .willReturn(aResponse().withStatus(404)));
+        github.server().stubFor(get(urlPathEqualTo("/repos/" + BOARD_REPO + "/contents/LEADERBOARD.md"))
+                .willReturn(aResponse().withStatus(404)));
+        github.server().stubFor(put(urlPathEqualTo("/repos/" + BOARD_REPO + "/contents/leaderboard.json"))
+                .willReturn(aResponse().withStatus(201).withBody("{}")));
+        github.server().stubFor(put(urlPathEqualTo("/repos/" + BOARD_REPO + "/contents/LEADERBOARD.md"))
+                .willReturn(aResponse().withStatus(201).withBody("{}")));
+        Path config = copyConfig();
+        Files.writeString(config.resolve("evalbot.yaml"), Files.readString(config.resolve("evalbot.yaml"))
+                .replace("  cais/hle:\n    tasks:\n", "  cais/hle:\n    publish: {github: " + BOARD_REPO + "}\n    tasks:\n"));
+        Map<String, String> env = GitHubServerTest.env(tmp, github.url());
+        env.put("EVALBOT_CONFIG", config.toString());
+        env.put("EVALBOT_BOARD_DEBOUNCE_SECONDS", "0.5");
+        app = EvalbotApp.start(env, Clock.systemUTC());
+    }
+
+    private Path copyConfig() throws Exception {
+        Path source = Path.of("../config");
+        Path target = tmp.resolve("config");
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path p : files.toList()) {
+                Path t = target.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+        return target;
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+        github.close();
+    }
+
+    private void send(String file, boolean merged) throws Exception {
+        ObjectNode root = (ObjectNode) json.readTree(Path.of("src/test/resources/github-webhooks", file).toFile());
+        if (merged) {
+            ((ObjectNode) root.get("pull_request")).put("merged", true);
+        }
+        byte[] body = json.writeValueAsBytes(root);
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
+                + "/webhooks/github")).header("X-GitHub-Event", "pull_request")
+                .header("X-GitHub-Delivery", UUID.randomUUID().toString())
+                .header("X-Hub-Signature-256", new WebhookSignature(GitHubServerTest.SECRET).sign(body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, r.statusCode(), r.body());
+    }
+
+    private String tierOf(String model) {
+        return app.boards().leaderboard("cais/hle").flatMap(b -> b.task("hle"))
+                .flatMap(t -> t.rows().stream().filter(r -> r.modelRepo().equals(model)).findFirst())
+                .map(r -> r.best().tier().label()).orElse("none");
+    }
+
+    @Test
+    void openThenMergeMovesTheBoardOncePerWindowAndPublishesOnlyChanges() throws Exception {
+        github.files(FakeGitHub.files(".eval_results/hle.yaml", "- dataset: {id: cais/hle, task_id: hle}\n  value: 22.5\n"));
+        long before = app.boards().refreshCount();
+        send("pull_request.opened.json", false);
+        send("pull_request.synchronize.json", false);
+        Eventually.await("the opened PR on the board", () -> tierOf(REPO).equals("community"));
+        Eventually.await("both reviews done", () -> github.statuses().stream().filter(s -> !s.equals("pending")).count() >= 2);
+        Eventually.await("refresh settled", () -> app.boards().refreshCount() > before);
+        long afterOpen = app.boards().refreshCount();
+        assertEquals(1, afterOpen - before, "two changes inside one window refresh once");
+        Eventually.await("published", () -> github.count("PUT", "/repos/" + BOARD_REPO + "/contents/.*") == 2);
+
+        send("pull_request.closed.json", true);
+        Eventually.await("merged results count as the author's", () -> tierOf(REPO).equals("author"));
+        Eventually.await("published again", () -> github.count("PUT", "/repos/" + BOARD_REPO + "/contents/.*") == 4);
+
+        // /evalbot refresh-like: a refresh with nothing new publishes nothing.
+        app.boards().refreshNow("cais/hle");
+        long n = app.boards().refreshCount();
+        Eventually.await("the forced refresh ran", () -> app.boards().refreshCount() > n);
+        assertEquals(4, github.count("PUT", "/repos/" + BOARD_REPO + "/contents/.*"), "no commit without a change");
+
+        String page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
+                + "/leaderboards/cais/hle")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(page.contains(REPO) && page.contains("22.5"), page);
+    }
+}
