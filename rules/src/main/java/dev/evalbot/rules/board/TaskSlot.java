@@ -3,7 +3,6 @@ package dev.evalbot.rules.board;
 import dev.evalbot.rules.tier.Tier;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -127,7 +126,7 @@ final class TaskSlot {
         allDirty = false;
         if (lastChangeStale) {
             lastChange = null;
-            models.values().forEach(s -> lastChange = later(lastChange, s.contributed.lastChange));
+            models.values().forEach(s -> lastChange = later(lastChange, s.lastChange));
             lastChangeStale = false;
         }
         Map<Tier, Integer> byTier = new EnumMap<>(Tier.class);
@@ -150,74 +149,70 @@ final class TaskSlot {
 
     private void rankAll() {
         for (ModelSlot slot : dirty) {
-            if (slot.isEmpty()) {
-                membershipChange(slot.contributed, null);
-                slot.contributed = null;
+            if (slot.isEmpty() && slot.hasRow()) {
+                membership.leave(slot.key);
             }
         }
         counts[0] = counts[1] = counts[2] = excluded = 0;
         lastChange = null;
-        List<ModelResult> ranked = new ArrayList<>(models.size());
+        List<ModelSlot> ranked = new ArrayList<>(models.size());
         for (ModelSlot slot : models.values()) {
-            ModelResult now = slot.resolve(lowerIsBetter);
-            membershipChange(slot.contributed, now);
-            slot.contributed = now;
-            add(now);
-            if (now.hasRow()) {
-                ranked.add(now);
+            boolean had = slot.hasRow();
+            slot.resolve(lowerIsBetter);
+            add(slot);
+            if (slot.hasRow()) {
+                ranked.add(slot);
             }
+            membershipChange(slot.key, had, slot.hasRow());
         }
-        ranked.sort(Ranking.results(lowerIsBetter));
+        ranked.sort(Ranking.slots(lowerIsBetter));
         rows.rebuild(ranked);
     }
 
     private void rankChanged() {
-        Comparator<ModelResult> order = Ranking.results(lowerIsBetter);
         for (ModelSlot slot : dirty) {
-            ModelResult old = slot.contributed;
-            if (old != null) {
-                subtract(old);
-                if (old.hasRow()) {
-                    rows.remove(old, order);
+            boolean had = slot.hasRow();
+            if (slot.ranked) {
+                // Out with the old contribution, while the slot still holds it.
+                subtract(slot);
+                if (had) {
+                    rows.remove(slot, lowerIsBetter);
                 }
             }
-            ModelResult now = slot.resolve(lowerIsBetter);
-            if (now != null) {
-                add(now);
-                if (now.hasRow()) {
-                    rows.insert(now, order);
+            slot.resolve(lowerIsBetter);
+            if (slot.ranked) {
+                add(slot);
+                if (slot.hasRow()) {
+                    rows.insert(slot, lowerIsBetter);
                 }
             }
-            membershipChange(old, now);
-            slot.contributed = now;
+            membershipChange(slot.key, had, slot.hasRow());
         }
     }
 
-    private void membershipChange(ModelResult old, ModelResult now) {
-        boolean had = old != null && old.hasRow();
-        boolean has = now != null && now.hasRow();
+    private void membershipChange(ModelKey model, boolean had, boolean has) {
         if (had && !has) {
-            membership.leave(old.key);
+            membership.leave(model);
         } else if (has && !had) {
-            membership.join(now.key);
+            membership.join(model);
         }
     }
 
-    private void add(ModelResult r) {
-        counts[0] += r.verified;
-        counts[1] += r.author;
-        counts[2] += r.community;
-        excluded += r.excluded;
-        lastChange = later(lastChange, r.lastChange);
+    private void add(ModelSlot s) {
+        counts[0] += s.verified;
+        counts[1] += s.author;
+        counts[2] += s.community;
+        excluded += s.excluded;
+        lastChange = later(lastChange, s.lastChange);
     }
 
-    private void subtract(ModelResult r) {
-        counts[0] -= r.verified;
-        counts[1] -= r.author;
-        counts[2] -= r.community;
-        excluded -= r.excluded;
+    private void subtract(ModelSlot s) {
+        counts[0] -= s.verified;
+        counts[1] -= s.author;
+        counts[2] -= s.community;
+        excluded -= s.excluded;
         // A maximum cannot be taken back; recompute it if the one leaving held it.
-        if (lastChange != null && !r.lastChange.isBefore(lastChange)) {
+        if (lastChange != null && !s.lastChange.isBefore(lastChange)) {
             lastChangeStale = true;
         }
     }
