@@ -16,7 +16,10 @@ import java.util.List;
  * resolution lives in the slot itself.
  */
 final class ModelSlot {
-    final ModelKey key;
+    final String platform;
+    final String repo;
+    /** Of (platform, repo), for {@link ModelTable}. */
+    final int hash;
     /** The only report, or null when there are none or several. */
     private BoardEntry one;
     /** Two or more reports, or null. */
@@ -37,8 +40,24 @@ final class ModelSlot {
     int excluded;
     Instant lastChange;
 
-    ModelSlot(ModelKey key) {
-        this.key = key;
+    ModelSlot(String platform, String repo) {
+        this.platform = platform;
+        this.repo = repo;
+        this.hash = hash(platform, repo);
+    }
+
+    static int hash(String platform, String repo) {
+        int h = 31 * platform.hashCode() + repo.hashCode();
+        return h ^ (h >>> 16);
+    }
+
+    boolean is(String platform, String repo) {
+        return (this.repo == repo || this.repo.equals(repo))
+                && (this.platform == platform || this.platform.equals(platform));
+    }
+
+    ModelKey key() {
+        return new ModelKey(platform, repo);
     }
 
     void add(BoardEntry e) {

@@ -2,7 +2,6 @@ package dev.evalbot.rules.board;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * A task's ranked models as parallel arrays: inserting or removing one model is a binary search
@@ -32,7 +31,7 @@ final class SortedRows {
     void remove(ModelSlot s, boolean lowerIsBetter) {
         int at = search(s.value, s.best, lowerIsBetter);
         if (at < 0 || slots[at] != s) {
-            throw new IllegalStateException("row of " + s.key + " not where its order says");
+            throw new IllegalStateException("row of " + s.key() + " not where its order says");
         }
         int tail = size - at - 1;
         System.arraycopy(slots, at + 1, slots, at, tail);
@@ -48,7 +47,7 @@ final class SortedRows {
     void insert(ModelSlot s, boolean lowerIsBetter) {
         int at = -search(s.value, s.best, lowerIsBetter) - 1;
         if (at < 0) {
-            throw new IllegalStateException("row of " + s.key + " already present");
+            throw new IllegalStateException("row of " + s.key() + " already present");
         }
         ensure(size + 1);
         int tail = size - at;
@@ -58,12 +57,6 @@ final class SortedRows {
         System.arraycopy(others, at, others, at + 1, tail);
         set(at, s);
         size++;
-    }
-
-    void forEachModel(Consumer<ModelKey> action) {
-        for (int i = 0; i < size; i++) {
-            action.accept(slots[i].key);
-        }
     }
 
     /** An immutable copy with competition ranks: equal values share a rank, the next one skips. */
