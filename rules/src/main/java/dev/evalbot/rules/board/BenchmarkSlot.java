@@ -12,11 +12,10 @@ final class BenchmarkSlot implements Membership {
     private final String benchmarkId;
     private final Map<String, TaskSlot> tasks = new HashMap<>();
     /**
-     * For each model with a row, on how many tasks: the benchmark's model count is its size. Null
-     * while the benchmark has one task, whose row count is the model count: most benchmarks have
-     * one task, and this spares them a map entry per model.
+     * Models with a row on at least one task. Kept by asking the other tasks on each change (one
+     * table probe per task) rather than by a per-model count map: no object per model.
      */
-    private Map<ModelKey, Integer> rowsPerModel;
+    private int models;
     private Leaderboard board;
 
     BenchmarkSlot(String benchmarkId) {
@@ -32,11 +31,6 @@ final class BenchmarkSlot implements Membership {
         board = null;
         TaskSlot slot = tasks.get(taskId);
         if (slot == null) {
-            if (tasks.size() == 1) {
-                // A second task: from now on models are counted across tasks.
-                rowsPerModel = new HashMap<>();
-                tasks.values().iterator().next().rowsAsRanked(this);
-            }
             slot = new TaskSlot(benchmarkId, taskId, catalog.lowerIsBetter(benchmarkId, taskId), this);
             tasks.put(taskId, slot);
         }
@@ -46,11 +40,8 @@ final class BenchmarkSlot implements Membership {
     void changed(TaskSlot slot) {
         board = null;
         if (slot.isEmpty()) {
-            slot.board(); // settles the models that just left, for the model count
+            slot.board(); // takes the rows of the models that just left out of the model count
             tasks.remove(slot.taskId());
-            if (tasks.size() == 1) {
-                rowsPerModel = null;
-            }
         }
     }
 
@@ -94,21 +85,29 @@ final class BenchmarkSlot implements Membership {
                 lastChange = t.lastChange();
             }
         }
-        int models = rowsPerModel != null ? rowsPerModel.size() : ordered.isEmpty() ? 0 : ordered.get(0).rows().size();
         return new Leaderboard(benchmarkId, ordered, models, lastChange);
     }
 
     @Override
-    public void join(ModelKey model) {
-        if (rowsPerModel != null) {
-            rowsPerModel.merge(model, 1, Integer::sum);
+    public void join(TaskSlot task, ModelSlot model) {
+        if (!rowElsewhere(task, model)) {
+            models++;
         }
     }
 
     @Override
-    public void leave(ModelKey model) {
-        if (rowsPerModel != null) {
-            rowsPerModel.computeIfPresent(model, (k, n) -> n == 1 ? null : n - 1);
+    public void leave(TaskSlot task, ModelSlot model) {
+        if (!rowElsewhere(task, model)) {
+            models--;
         }
+    }
+
+    private boolean rowElsewhere(TaskSlot except, ModelSlot model) {
+        for (TaskSlot t : tasks.values()) {
+            if (t != except && t.hasRow(model)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

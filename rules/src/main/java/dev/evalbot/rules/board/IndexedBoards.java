@@ -61,8 +61,8 @@ public final class IndexedBoards {
         }
         flush();
         SortedSet<String> affected = new TreeSet<>();
-        // One map probe per task finds the PR's old reports: tasks number in the hundreds or
-        // thousands, and a per-model index would cost a probe per report to build.
+        // One table probe per task finds the PR's old reports: tasks number in the hundreds or
+        // thousands, and a per-PR or per-model index would cost a probe per report to build.
         for (BenchmarkSlot benchmark : List.copyOf(benchmarks.values())) {
             for (TaskSlot task : benchmark.tasks()) {
                 int removed = task.removePr(pr);

@@ -4,13 +4,13 @@ package dev.evalbot.rules.board;
 interface Membership {
     Membership NONE = new Membership() {
         @Override
-        public void join(ModelKey model) {}
+        public void join(TaskSlot task, ModelSlot model) {}
 
         @Override
-        public void leave(ModelKey model) {}
+        public void leave(TaskSlot task, ModelSlot model) {}
     };
 
-    void join(ModelKey model);
+    void join(TaskSlot task, ModelSlot model);
 
-    void leave(ModelKey model);
+    void leave(TaskSlot task, ModelSlot model);
 }

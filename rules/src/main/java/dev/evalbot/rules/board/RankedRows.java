@@ -1,30 +1,35 @@
 package dev.evalbot.rules.board;
 
 import java.util.AbstractList;
+import java.util.List;
 import java.util.RandomAccess;
 
 /**
  * The immutable row list of a {@link TaskBoard}: rows are made on access from arrays the board
- * owns, so that publishing a board after a change copies two arrays instead of building a Row per
+ * owns, so that publishing a board after a change copies arrays instead of building a Row per
  * model.
  */
 final class RankedRows extends AbstractList<Row> implements RandomAccess {
-    private final ModelResult[] results;
+    private final BoardEntry[] bests;
+    /** Each an immutable {@code List<BoardEntry>}. */
+    private final Object[] others;
     private final int[] ranks;
 
-    RankedRows(ModelResult[] results, int[] ranks) {
-        this.results = results;
+    RankedRows(BoardEntry[] bests, Object[] others, int[] ranks) {
+        this.bests = bests;
+        this.others = others;
         this.ranks = ranks;
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public Row get(int index) {
-        ModelResult r = results[index];
-        return new Row(ranks[index], r.best.modelRepo(), r.best, r.others);
+        BoardEntry best = bests[index];
+        return new Row(ranks[index], best.modelRepo(), best, (List<BoardEntry>) others[index]);
     }
 
     @Override
     public int size() {
-        return results.length;
+        return bests.length;
     }
 }

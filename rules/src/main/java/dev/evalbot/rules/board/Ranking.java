@@ -13,8 +13,8 @@ final class Ranking {
     private static final Comparator<BoardEntry> REPORTS_LOWER = (a, b) -> compareReports(a, b, true);
     private static final Comparator<BoardEntry> ROWS_HIGHER = (a, b) -> compareRows(a, b, false);
     private static final Comparator<BoardEntry> ROWS_LOWER = (a, b) -> compareRows(a, b, true);
-    private static final Comparator<ModelResult> RESULTS_HIGHER = (a, b) -> compareResults(a, b, false);
-    private static final Comparator<ModelResult> RESULTS_LOWER = (a, b) -> compareResults(a, b, true);
+    private static final Comparator<ModelSlot> SLOTS_HIGHER = (a, b) -> compareSlots(a, b, false);
+    private static final Comparator<ModelSlot> SLOTS_LOWER = (a, b) -> compareSlots(a, b, true);
 
     private Ranking() {}
 
@@ -34,9 +34,9 @@ final class Ranking {
         return lowerIsBetter ? ROWS_LOWER : ROWS_HIGHER;
     }
 
-    /** {@link #rows} for resolved models; compares the values kept in the results first. */
-    static Comparator<ModelResult> results(boolean lowerIsBetter) {
-        return lowerIsBetter ? RESULTS_LOWER : RESULTS_HIGHER;
+    /** {@link #rows} for resolved model slots; compares the values kept in the slots first. */
+    static Comparator<ModelSlot> slots(boolean lowerIsBetter) {
+        return lowerIsBetter ? SLOTS_LOWER : SLOTS_HIGHER;
     }
 
     /** Negative when {@code a} is the better value. */
@@ -84,7 +84,7 @@ final class Ranking {
         return c != 0 ? c : a.platform().compareTo(b.platform());
     }
 
-    private static int compareResults(ModelResult a, ModelResult b, boolean lowerIsBetter) {
+    private static int compareSlots(ModelSlot a, ModelSlot b, boolean lowerIsBetter) {
         int byValue = compareValues(a.value, b.value, lowerIsBetter);
         return byValue != 0 ? byValue : compareRows(a.best, b.best, lowerIsBetter);
     }

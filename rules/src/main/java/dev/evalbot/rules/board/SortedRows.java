@@ -1,56 +1,62 @@
 package dev.evalbot.rules.board;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
- * A task's ranked models as arrays: inserting or removing one model is a binary search and an
- * array shift, and ranks are computed from a primitive array of values, so that a change costs
- * no walk over other models' objects.
+ * A task's ranked models as parallel arrays: inserting or removing one model is a binary search
+ * over the arrays and a shift, ranks come from the primitive array of values, and a snapshot is a
+ * copy of arrays, so that a change costs no walk over other models' objects.
  */
 final class SortedRows {
-    private ModelResult[] results = new ModelResult[8];
+    private ModelSlot[] slots = new ModelSlot[8];
     private double[] values = new double[8];
+    private BoardEntry[] bests = new BoardEntry[8];
+    private Object[] others = new Object[8];
     private int size;
 
-    void rebuild(List<ModelResult> sorted) {
+    /** @param sorted slots with a row, in {@link Ranking#slots} order */
+    void rebuild(List<ModelSlot> sorted) {
+        Arrays.fill(slots, 0, size, null);
+        Arrays.fill(bests, 0, size, null);
+        Arrays.fill(others, 0, size, null);
         size = 0;
         ensure(sorted.size());
-        for (ModelResult r : sorted) {
-            results[size] = r;
-            values[size++] = r.value;
+        for (ModelSlot s : sorted) {
+            set(size++, s);
         }
     }
 
-    void remove(ModelResult r, Comparator<ModelResult> order) {
-        int at = search(r, order);
-        if (at < 0 || results[at] != r) {
-            throw new IllegalStateException("row of " + r.key + " not where its order says");
+    /** Takes out the row of {@code s} as it was ranked (its fields must not have changed since). */
+    void remove(ModelSlot s, boolean lowerIsBetter) {
+        int at = search(s.value, s.best, lowerIsBetter);
+        if (at < 0 || slots[at] != s) {
+            throw new IllegalStateException("row of " + s.key() + " not where its order says");
         }
-        System.arraycopy(results, at + 1, results, at, size - at - 1);
-        System.arraycopy(values, at + 1, values, at, size - at - 1);
-        results[--size] = null;
+        int tail = size - at - 1;
+        System.arraycopy(slots, at + 1, slots, at, tail);
+        System.arraycopy(values, at + 1, values, at, tail);
+        System.arraycopy(bests, at + 1, bests, at, tail);
+        System.arraycopy(others, at + 1, others, at, tail);
+        size--;
+        slots[size] = null;
+        bests[size] = null;
+        others[size] = null;
     }
 
-    void insert(ModelResult r, Comparator<ModelResult> order) {
-        int at = -search(r, order) - 1;
+    void insert(ModelSlot s, boolean lowerIsBetter) {
+        int at = -search(s.value, s.best, lowerIsBetter) - 1;
         if (at < 0) {
-            throw new IllegalStateException("row of " + r.key + " already present");
+            throw new IllegalStateException("row of " + s.key() + " already present");
         }
         ensure(size + 1);
-        System.arraycopy(results, at, results, at + 1, size - at);
-        System.arraycopy(values, at, values, at + 1, size - at);
-        results[at] = r;
-        values[at] = r.value;
+        int tail = size - at;
+        System.arraycopy(slots, at, slots, at + 1, tail);
+        System.arraycopy(values, at, values, at + 1, tail);
+        System.arraycopy(bests, at, bests, at + 1, tail);
+        System.arraycopy(others, at, others, at + 1, tail);
+        set(at, s);
         size++;
-    }
-
-    void forEachModel(Consumer<ModelKey> action) {
-        for (int i = 0; i < size; i++) {
-            action.accept(results[i].key);
-        }
     }
 
     /** An immutable copy with competition ranks: equal values share a rank, the next one skips. */
@@ -59,15 +65,25 @@ final class SortedRows {
         for (int i = 0; i < size; i++) {
             ranks[i] = i > 0 && Ranking.sameValue(values[i - 1], values[i]) ? ranks[i - 1] : i + 1;
         }
-        return new RankedRows(Arrays.copyOf(results, size), ranks);
+        return new RankedRows(Arrays.copyOf(bests, size), Arrays.copyOf(others, size), ranks);
     }
 
-    private int search(ModelResult r, Comparator<ModelResult> order) {
+    private void set(int i, ModelSlot s) {
+        slots[i] = s;
+        values[i] = s.value;
+        bests[i] = s.best;
+        others[i] = s.others;
+    }
+
+    private int search(double value, BoardEntry best, boolean lowerIsBetter) {
         int lo = 0;
         int hi = size - 1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            int c = order.compare(results[mid], r);
+            int c = Ranking.compareValues(values[mid], value, lowerIsBetter);
+            if (c == 0) {
+                c = Ranking.rows(lowerIsBetter).compare(bests[mid], best);
+            }
             if (c < 0) {
                 lo = mid + 1;
             } else if (c > 0) {
@@ -80,10 +96,12 @@ final class SortedRows {
     }
 
     private void ensure(int capacity) {
-        if (capacity > results.length) {
-            int next = Math.max(capacity, results.length * 2);
-            results = Arrays.copyOf(results, next);
+        if (capacity > slots.length) {
+            int next = Math.max(capacity, slots.length * 2);
+            slots = Arrays.copyOf(slots, next);
             values = Arrays.copyOf(values, next);
+            bests = Arrays.copyOf(bests, next);
+            others = Arrays.copyOf(others, next);
         }
     }
 }

@@ -3,9 +3,7 @@ package dev.evalbot.rules.board;
 import dev.evalbot.rules.tier.Tier;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,8 +14,9 @@ import java.util.Map;
  * copies, never a walk over the other models.
  *
  * <p>New reports wait in {@code incoming} until the slot is next read: a full build then groups
- * one task at a time, while that task's map is hot in the cache, instead of scattering a million
- * inserts over every task's map.
+ * one task at a time, while that task's table is hot in the cache, instead of scattering a million
+ * inserts over every task's table. A slot whose last report went stays in the table until the
+ * next ranking takes its row out, so that the rows and the table agree in between.
  */
 final class TaskSlot {
     private final String benchmarkId;
@@ -25,10 +24,12 @@ final class TaskSlot {
     private boolean lowerIsBetter;
     private final Membership membership;
     private final List<BoardEntry> incoming = new ArrayList<>();
-    private Map<ModelKey, ModelSlot> models = new HashMap<>();
-    /** Models changed since the last board; also the ones emptied and already unmapped. */
+    private ModelTable models = new ModelTable(0);
+    /** Slots with at least one report. */
+    private int populated;
+    /** Slots changed since the last ranking (unless everything is to be ranked anyway). */
     private final List<ModelSlot> dirty = new ArrayList<>();
-    /** New slot, or the direction changed: rank every model from scratch. */
+    /** New task, or the direction changed: rank every model from scratch. */
     private boolean allDirty = true;
     private final SortedRows rows = new SortedRows();
     private final int[] counts = new int[3];
@@ -60,12 +61,15 @@ final class TaskSlot {
     }
 
     void flush() {
-        if (models.isEmpty() && incoming.size() > 12) {
-            // A first bulk load: size the map once instead of rehashing it as it grows.
-            models = new HashMap<>(incoming.size() * 4 / 3 + 1);
+        if (models.size() == 0 && incoming.size() > 8) {
+            // A first bulk load: size the table once instead of growing it step by step.
+            models = new ModelTable(incoming.size());
         }
         for (BoardEntry e : incoming) {
-            ModelSlot slot = models.computeIfAbsent(e.modelKey(), ModelSlot::new);
+            ModelSlot slot = models.getOrCreate(e.platform(), e.modelRepo());
+            if (slot.isEmpty()) {
+                populated++;
+            }
             slot.add(e);
             touch(slot);
         }
@@ -75,11 +79,11 @@ final class TaskSlot {
     /** @return how many reports of {@code pr} were removed */
     int removePr(PrKey pr) {
         flush();
-        ModelSlot slot = models.get(pr.model());
+        ModelSlot slot = models.get(pr.platform(), pr.modelRepo());
         int removed = slot == null ? 0 : slot.removePr(pr.number());
         if (removed > 0) {
             if (slot.isEmpty()) {
-                models.remove(slot.key);
+                populated--;
             }
             touch(slot);
         }
@@ -88,17 +92,19 @@ final class TaskSlot {
 
     List<BoardEntry> reportsOf(PrKey pr) {
         flush();
-        ModelSlot slot = models.get(pr.model());
+        ModelSlot slot = models.get(pr.platform(), pr.modelRepo());
         return slot == null ? List.of() : slot.reportsOf(pr.number());
     }
 
+    /** No report left (its rows may still need taking out: see {@link #board}). */
     boolean isEmpty() {
-        return models.isEmpty() && incoming.isEmpty();
+        return populated == 0 && incoming.isEmpty();
     }
 
-    /** Tells {@code to} every model that has a row as of the last ranking. */
-    void rowsAsRanked(Membership to) {
-        rows.forEachModel(to::join);
+    /** Whether the model has a row as of the last ranking. */
+    boolean hasRow(ModelSlot model) {
+        ModelSlot mine = models.get(model.platform, model.repo);
+        return mine != null && mine.hasRow();
     }
 
     /** A changed direction ranks every model again. */
@@ -127,7 +133,7 @@ final class TaskSlot {
         allDirty = false;
         if (lastChangeStale) {
             lastChange = null;
-            models.values().forEach(s -> lastChange = later(lastChange, s.contributed.lastChange));
+            models.forEach(s -> lastChange = later(lastChange, s.lastChange));
             lastChangeStale = false;
         }
         Map<Tier, Integer> byTier = new EnumMap<>(Tier.class);
@@ -140,84 +146,82 @@ final class TaskSlot {
 
     private void touch(ModelSlot slot) {
         board = null;
-        // While everything is stale only emptied slots need remembering: the rest are in the map.
-        if (slot.dirty || (allDirty && !slot.isEmpty())) {
-            return;
+        if (!slot.dirty && !allDirty) {
+            slot.dirty = true;
+            dirty.add(slot);
         }
-        slot.dirty = true;
-        dirty.add(slot);
     }
 
     private void rankAll() {
-        for (ModelSlot slot : dirty) {
-            if (slot.isEmpty()) {
-                membershipChange(slot.contributed, null);
-                slot.contributed = null;
-            }
-        }
         counts[0] = counts[1] = counts[2] = excluded = 0;
         lastChange = null;
-        List<ModelResult> ranked = new ArrayList<>(models.size());
-        for (ModelSlot slot : models.values()) {
-            ModelResult now = slot.resolve(lowerIsBetter);
-            membershipChange(slot.contributed, now);
-            slot.contributed = now;
-            add(now);
-            if (now.hasRow()) {
-                ranked.add(now);
+        List<ModelSlot> ranked = new ArrayList<>(models.size());
+        List<ModelSlot> emptied = new ArrayList<>();
+        models.forEach(slot -> {
+            boolean had = slot.hasRow();
+            slot.resolve(lowerIsBetter);
+            add(slot);
+            if (slot.hasRow()) {
+                ranked.add(slot);
             }
-        }
-        ranked.sort(Ranking.results(lowerIsBetter));
+            membershipChange(slot, had);
+            if (slot.isEmpty()) {
+                emptied.add(slot);
+            }
+        });
+        emptied.forEach(models::remove);
+        ranked.sort(Ranking.slots(lowerIsBetter));
         rows.rebuild(ranked);
     }
 
     private void rankChanged() {
-        Comparator<ModelResult> order = Ranking.results(lowerIsBetter);
         for (ModelSlot slot : dirty) {
-            ModelResult old = slot.contributed;
-            if (old != null) {
-                subtract(old);
-                if (old.hasRow()) {
-                    rows.remove(old, order);
+            boolean had = slot.hasRow();
+            if (slot.ranked) {
+                // Out with the old contribution, while the slot still holds it.
+                subtract(slot);
+                if (had) {
+                    rows.remove(slot, lowerIsBetter);
                 }
             }
-            ModelResult now = slot.resolve(lowerIsBetter);
-            if (now != null) {
-                add(now);
-                if (now.hasRow()) {
-                    rows.insert(now, order);
+            slot.resolve(lowerIsBetter);
+            if (slot.ranked) {
+                add(slot);
+                if (slot.hasRow()) {
+                    rows.insert(slot, lowerIsBetter);
                 }
             }
-            membershipChange(old, now);
-            slot.contributed = now;
+            membershipChange(slot, had);
+            if (slot.isEmpty()) {
+                models.remove(slot);
+            }
         }
     }
 
-    private void membershipChange(ModelResult old, ModelResult now) {
-        boolean had = old != null && old.hasRow();
-        boolean has = now != null && now.hasRow();
+    private void membershipChange(ModelSlot slot, boolean had) {
+        boolean has = slot.hasRow();
         if (had && !has) {
-            membership.leave(old.key);
+            membership.leave(this, slot);
         } else if (has && !had) {
-            membership.join(now.key);
+            membership.join(this, slot);
         }
     }
 
-    private void add(ModelResult r) {
-        counts[0] += r.verified;
-        counts[1] += r.author;
-        counts[2] += r.community;
-        excluded += r.excluded;
-        lastChange = later(lastChange, r.lastChange);
+    private void add(ModelSlot s) {
+        counts[0] += s.verified;
+        counts[1] += s.author;
+        counts[2] += s.community;
+        excluded += s.excluded;
+        lastChange = later(lastChange, s.lastChange);
     }
 
-    private void subtract(ModelResult r) {
-        counts[0] -= r.verified;
-        counts[1] -= r.author;
-        counts[2] -= r.community;
-        excluded -= r.excluded;
+    private void subtract(ModelSlot s) {
+        counts[0] -= s.verified;
+        counts[1] -= s.author;
+        counts[2] -= s.community;
+        excluded -= s.excluded;
         // A maximum cannot be taken back; recompute it if the one leaving held it.
-        if (lastChange != null && !r.lastChange.isBefore(lastChange)) {
+        if (lastChange != null && !s.lastChange.isBefore(lastChange)) {
             lastChangeStale = true;
         }
     }
