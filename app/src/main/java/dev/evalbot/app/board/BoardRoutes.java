@@ -56,6 +56,6 @@ public final class BoardRoutes {
             ctx.status(HttpStatus.NOT_MODIFIED);
             return;
         }
-        ctx.result(rendered.body());
+        ctx.result(rendered.bytes());
     }
 }

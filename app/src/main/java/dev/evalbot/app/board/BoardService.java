@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
 public final class BoardService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BoardService.class);
 
-    /** A rendered document and its strong ETag. */
-    public record Rendered(String body, String etag) {}
+    /** A rendered document, encoded once (a big page is not re-encoded per request), and its strong ETag. */
+    public record Rendered(String body, byte[] bytes, String etag) {}
 
     private record Board(Leaderboard leaderboard, Rendered page, Rendered json) {}
 
@@ -209,8 +209,9 @@ public final class BoardService implements AutoCloseable {
 
     private static Rendered rendered(String body) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
-            return new Rendered(body, "\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"");
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return new Rendered(body, bytes, "\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
