@@ -31,12 +31,18 @@ import javax.crypto.spec.SecretKeySpec;
  * duplicate comments and resident memory.
  *
  * <pre>java -cp bench/target/benchmarks.jar dev.evalbot.bench.load.LoadGenerator [--rate N|--flat-out]
- *     [--seconds S] [--prs P] [--latency-ms L] [--error-rate E] [--jar app/target/evalbot.jar]</pre>
+ *     [--seconds S] [--prs P] [--files F] [--latency-ms L] [--error-rate E] [--concurrency C]
+ *     [--jar app/target/evalbot.jar]</pre>
+ *
+ * <p>Review latency is measured per pull request, from sending its first delivery to its head's first
+ * final status; at a low rate (say {@code --rate 5 --prs 50 --files 10}) that is the time one review
+ * takes, at a high rate it includes the wait in the inbox.
  */
 public final class LoadGenerator {
     private static final String SECRET = "load-secret";
 
-    record Options(int rate, int seconds, int prs, long latencyMs, double errorRate, String jar, int concurrency) {
+    record Options(int rate, int seconds, int prs, long latencyMs, double errorRate, String jar, int concurrency,
+            int files) {
         static Options parse(String[] args) {
             Map<String, String> m = new HashMap<>();
             for (int i = 0; i < args.length; i++) {
@@ -51,14 +57,15 @@ public final class LoadGenerator {
                     Long.parseLong(m.getOrDefault("--latency-ms", "0")),
                     Double.parseDouble(m.getOrDefault("--error-rate", "0")),
                     m.getOrDefault("--jar", "app/target/evalbot.jar"),
-                    Integer.parseInt(m.getOrDefault("--concurrency", "64")));
+                    Integer.parseInt(m.getOrDefault("--concurrency", "64")),
+                    Integer.parseInt(m.getOrDefault("--files", "1")));
         }
     }
 
     public static void main(String[] args) throws Exception {
         Options o = Options.parse(args);
         Path work = Files.createTempDirectory("evalbot-load");
-        try (FakeGitHubServer github = new FakeGitHubServer(o.latencyMs(), o.errorRate()).start()) {
+        try (FakeGitHubServer github = new FakeGitHubServer(o.latencyMs(), o.errorRate(), o.files()).start()) {
             int port = freePort();
             Process evalbot = startEvalbot(o, work, github.url(), port);
             try {
@@ -82,6 +89,7 @@ public final class LoadGenerator {
         long end = start + Duration.ofSeconds(o.seconds()).toNanos();
         long sent = 0;
         List<CompletableFuture<?>> pending = new ArrayList<>();
+        Map<String, Long> firstSent = new HashMap<>();
         while (sent < total && System.nanoTime() < end) {
             if (o.rate() > 0) {
                 long due = start + sent * 1_000_000_000L / o.rate();
@@ -96,6 +104,7 @@ public final class LoadGenerator {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
             inFlight.acquire();
             long t0 = System.nanoTime();
+            firstSent.putIfAbsent(String.format("%040x", sent % opened.size() + 1), t0);
             pending.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
                 inFlight.release();
                 latencies.add(System.nanoTime() - t0);
@@ -116,6 +125,8 @@ public final class LoadGenerator {
         double drain = (System.nanoTime() - intakeDone) / 1e9;
         long rss = rssKb(evalbot.pid());
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] reviews = github.firstFinalStatus().entrySet().stream().filter(e -> firstSent.containsKey(e.getKey()))
+                .mapToLong(e -> e.getValue() - firstSent.get(e.getKey())).sorted().toArray();
         System.out.println();
         System.out.println("| metric | value |");
         System.out.println("|---|---|");
@@ -128,6 +139,8 @@ public final class LoadGenerator {
         row("non-2xx replies or errors", Long.toString(failures.get()));
         row("pull requests reviewed", github.headsWithFinalStatus() + " of " + Math.min(o.prs(), sent));
         row("drain after intake", String.format("%.1f s", drain));
+        row("review latency p50 / p99 (" + o.files() + " files; first delivery sent to final status)",
+                ms(pct(reviews, 50)) + " / " + ms(pct(reviews, 99)));
         row("GitHub API requests per review", String.format("%.1f", github.requests() / (double) Math.max(1, github.finalStatuses())));
         row("GitHub errors injected", Long.toString(github.errors()));
         row("lost deliveries", Long.toString(Math.max(0, Math.min(o.prs(), sent) - github.headsWithFinalStatus())));
