@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -31,6 +32,16 @@ import java.util.UUID;
 public final class Inbox {
     static final String ACTIVE = "state IN ('pending', 'running')";
     private static final String ABANDONED = "abandoned: its worker stopped before finishing (crash or shutdown)";
+    private static final String FORGET_HUB_KEY = "DELETE FROM deliveries WHERE delivery_key = ?"
+            + " AND platform = 'hub' AND received_at < ? AND state IN ('done', 'superseded')";
+    private static final String INSERT = "INSERT INTO deliveries (delivery_key, platform, event,"
+            + " action, subject, head_sha, kind, payload, received_at, state, attempts, due_at, updated_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT (delivery_key) DO NOTHING"
+            + " RETURNING id";
+    private static final String SUPERSEDE = "UPDATE deliveries SET state = 'superseded',"
+            + " completed_at = ?, updated_at = ?, lease_token = NULL, last_error = ?"
+            + " WHERE subject = ? AND kind = 'review' AND state = 'pending' AND id < ?"
+            + " AND head_sha IS NOT NULL AND head_sha <> ?";
 
     private final Database db;
     private final InboxConfig config;
@@ -39,6 +50,7 @@ public final class Inbox {
     private final InboxMetrics metrics;
     private final Wakeup wakeup = new Wakeup();
     private final String claimSql;
+    private final AcceptCommitter committer;
 
     public Inbox(Database db, InboxConfig config, Clock clock, Jitter jitter, MeterRegistry registry) {
         this.db = Objects.requireNonNull(db);
@@ -53,6 +65,8 @@ public final class Inbox {
                 + " AND NOT EXISTS (SELECT 1 FROM deliveries o WHERE o.subject = d.subject AND o." + ACTIVE
                 + " AND o.id <> d.id AND (o.id < d.id OR (o.state = 'running' AND o.due_at > ?)))"
                 + " ORDER BY d.due_at, d.id LIMIT 1" + db.dialect().skipLocked();
+        this.committer = new AcceptCommitter(this::acceptAll, config.acceptTimeout(), config.maxBatch(),
+                config.maxBatchBytes());
         Gauge.builder("evalbot.inbox.depth", this, Inbox::depthOrNaN)
                 .description("deliveries pending or running")
                 .register(registry);
@@ -68,33 +82,67 @@ public final class Inbox {
      * webhook; answer 2xx for both results. A new review delivery with a head sha supersedes the
      * queued (not running) reviews of other heads of the same subject.
      *
-     * @throws dev.evalbot.app.store.StoreUnavailableException when it cannot be committed now:
-     *     answer 503 so that the sender delivers it again
+     * <p>Concurrent accepts are committed together (group commit): the call returns once the
+     * transaction holding this delivery committed, with the same result as if the deliveries had been
+     * accepted one after another in the order they arrived.
+     *
+     * @throws dev.evalbot.app.store.StoreUnavailableException when it cannot be committed now (or not
+     *     within {@link InboxConfig#acceptTimeout()}): answer 503 so that the sender delivers it again
      */
     public AcceptResult accept(NewDelivery d) {
+        return committer.accept(d);
+    }
+
+    /**
+     * Commits the deliveries in one transaction, in order: each sees the ones before it (a key twice
+     * is stored once, a newer head supersedes an older one in the same batch). All or nothing: when
+     * it throws, none of them is stored.
+     */
+    List<AcceptResult> acceptAll(List<NewDelivery> batch) {
         long now = clock.millis();
-        AcceptResult result = db.write("accept delivery " + d.key(), c -> {
-            lockSubject(c, d.subject());
-            if (d.platform() == PlatformId.HUB) {
-                forgetExpiredHubKey(c, d.key(), now - config.hubDedupeWindow().toMillis());
+        String action = batch.size() == 1 ? "accept delivery " + batch.get(0).key()
+                : "accept " + batch.size() + " deliveries (" + batch.get(0).key() + " to "
+                        + batch.get(batch.size() - 1).key() + ")";
+        List<AcceptResult> results = db.write(action, c -> {
+            lockSubjects(c, batch);
+            List<AcceptResult> out = new ArrayList<>(batch.size());
+            try (PreparedStatement insert = c.prepareStatement(INSERT);
+                 PreparedStatement supersede = c.prepareStatement(SUPERSEDE);
+                 PreparedStatement forget = c.prepareStatement(FORGET_HUB_KEY)) {
+                long hubCutoff = now - config.hubDedupeWindow().toMillis();
+                for (NewDelivery d : batch) {
+                    if (d.platform() == PlatformId.HUB) {
+                        forgetExpiredHubKey(forget, d.key(), hubCutoff);
+                    }
+                    long id = insert(insert, d, now);
+                    if (id < 0) {
+                        out.add(new AcceptResult.Duplicate(d.key()));
+                    } else {
+                        int superseded = d.kind() == DeliveryKind.REVIEW && d.headSha() != null
+                                ? supersede(supersede, d, id, now) : 0;
+                        out.add(new AcceptResult.Accepted(id, superseded));
+                    }
+                }
             }
-            if (insert(c, d, now) == 0) {
-                return new AcceptResult.Duplicate(d.key());
-            }
-            long id = idOf(c, d.key());
-            int superseded = d.kind() == DeliveryKind.REVIEW && d.headSha() != null ? supersede(c, d, id, now) : 0;
-            return new AcceptResult.Accepted(id, superseded);
+            return out;
         });
-        if (result instanceof AcceptResult.Accepted a) {
-            metrics.accepted(d.platform());
-            if (a.superseded() > 0) {
-                metrics.superseded(d.platform(), a.superseded());
+        boolean accepted = false;
+        for (int i = 0; i < batch.size(); i++) {
+            PlatformId platform = batch.get(i).platform();
+            if (results.get(i) instanceof AcceptResult.Accepted a) {
+                accepted = true;
+                metrics.accepted(platform);
+                if (a.superseded() > 0) {
+                    metrics.superseded(platform, a.superseded());
+                }
+            } else {
+                metrics.duplicate(platform);
             }
-            wakeup.wake();
-        } else {
-            metrics.duplicate(d.platform());
         }
-        return result;
+        if (accepted) {
+            wakeup.wake();
+        }
+        return results;
     }
 
     /**
@@ -244,6 +292,11 @@ public final class Inbox {
         wakeup.wake();
     }
 
+    /** Accepts waiting for their commit, for tests. */
+    int queuedAccepts() {
+        return committer.queued();
+    }
+
     public InboxConfig config() {
         return config;
     }
@@ -268,70 +321,60 @@ public final class Inbox {
         }
     }
 
-    private void lockSubject(Connection c, String subject) throws SQLException {
+    /**
+     * PostgreSQL: takes the lock of every subject in the batch, in one order for every replica (so
+     * two replicas' batches cannot deadlock), and holds them to the commit.
+     */
+    private void lockSubjects(Connection c, List<NewDelivery> batch) throws SQLException {
         String sql = db.dialect().keyLock();
-        if (sql != null) {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
+        if (sql == null) {
+            return;
+        }
+        TreeSet<String> subjects = new TreeSet<>();
+        for (NewDelivery d : batch) {
+            subjects.add(d.subject());
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (String subject : subjects) {
                 ps.setString(1, "inbox:" + subject);
                 ps.executeQuery().close();
             }
         }
     }
 
-    private static void forgetExpiredHubKey(Connection c, String key, long cutoff) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM deliveries WHERE delivery_key = ?"
-                + " AND platform = 'hub' AND received_at < ? AND state IN ('done', 'superseded')")) {
-            ps.setString(1, key);
-            ps.setLong(2, cutoff);
-            ps.executeUpdate();
-        }
+    private static void forgetExpiredHubKey(PreparedStatement ps, String key, long cutoff) throws SQLException {
+        ps.setString(1, key);
+        ps.setLong(2, cutoff);
+        ps.executeUpdate();
     }
 
-    private static int insert(Connection c, NewDelivery d, long now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO deliveries (delivery_key, platform, event,"
-                + " action, subject, head_sha, kind, payload, received_at, state, attempts, due_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT (delivery_key) DO NOTHING")) {
-            ps.setString(1, d.key());
-            ps.setString(2, d.platform().code());
-            ps.setString(3, d.event());
-            setNullable(ps, 4, d.action());
-            ps.setString(5, d.subject());
-            setNullable(ps, 6, d.headSha());
-            ps.setString(7, d.kind().code());
-            ps.setBytes(8, d.payload());
-            ps.setLong(9, d.receivedAt().toEpochMilli());
-            ps.setLong(10, now);
-            ps.setLong(11, now);
-            return ps.executeUpdate();
-        }
-    }
-
-    private static long idOf(Connection c, String key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM deliveries WHERE delivery_key = ?")) {
-            ps.setString(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new SQLException("delivery " + key + " vanished inside its own transaction");
-                }
-                return rs.getLong(1);
-            }
+    /** The new row's id, or -1 when the key was there already. */
+    private static long insert(PreparedStatement ps, NewDelivery d, long now) throws SQLException {
+        ps.setString(1, d.key());
+        ps.setString(2, d.platform().code());
+        ps.setString(3, d.event());
+        setNullable(ps, 4, d.action());
+        ps.setString(5, d.subject());
+        setNullable(ps, 6, d.headSha());
+        ps.setString(7, d.kind().code());
+        ps.setBytes(8, d.payload());
+        ps.setLong(9, d.receivedAt().toEpochMilli());
+        ps.setLong(10, now);
+        ps.setLong(11, now);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : -1;
         }
     }
 
     /** Queued reviews of another head are pointless once a newer head arrived; running ones finish. */
-    private static int supersede(Connection c, NewDelivery d, long id, long now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE deliveries SET state = 'superseded',"
-                + " completed_at = ?, updated_at = ?, lease_token = NULL, last_error = ?"
-                + " WHERE subject = ? AND kind = 'review' AND state = 'pending' AND id < ?"
-                + " AND head_sha IS NOT NULL AND head_sha <> ?")) {
-            ps.setLong(1, now);
-            ps.setLong(2, now);
-            ps.setString(3, "superseded by " + d.key() + " for head " + d.headSha());
-            ps.setString(4, d.subject());
-            ps.setLong(5, id);
-            ps.setString(6, d.headSha());
-            return ps.executeUpdate();
-        }
+    private static int supersede(PreparedStatement ps, NewDelivery d, long id, long now) throws SQLException {
+        ps.setLong(1, now);
+        ps.setLong(2, now);
+        ps.setString(3, "superseded by " + d.key() + " for head " + d.headSha());
+        ps.setString(4, d.subject());
+        ps.setLong(5, id);
+        ps.setString(6, d.headSha());
+        return ps.executeUpdate();
     }
 
     private record Candidate(long id, boolean abandoned, int attempts, PlatformId platform) {}
