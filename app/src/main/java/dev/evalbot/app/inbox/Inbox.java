@@ -2,6 +2,7 @@ package dev.evalbot.app.inbox;
 
 import dev.evalbot.app.store.Database;
 import dev.evalbot.app.store.PlatformId;
+import dev.evalbot.app.store.SqlWork;
 import dev.evalbot.app.store.StoreException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -153,19 +154,7 @@ public final class Inbox {
         List<PlatformId> abandonedDead = new ArrayList<>();
         Optional<Claim> claim = db.write("claim a delivery", c -> {
             abandonedDead.clear();
-            long now = clock.millis();
-            while (true) {
-                Candidate next = candidate(c, now);
-                if (next == null) {
-                    return Optional.<Claim>empty();
-                }
-                if (next.abandoned() && config.retry().exhausted(next.attempts())) {
-                    deadLetter(c, next.id(), null, ABANDONED, now);
-                    abandonedDead.add(next.platform());
-                    continue;
-                }
-                return Optional.of(take(c, next, now));
-            }
+            return claim(c, clock.millis(), abandonedDead);
         });
         abandonedDead.forEach(metrics::deadLettered);
         return claim;
@@ -173,27 +162,79 @@ public final class Inbox {
 
     /** Records what the handler made of a claimed delivery. */
     public Disposition finish(Claim claim, Outcome outcome) {
-        Delivery d = claim.delivery();
+        Finishing f = finishing(claim, outcome, clock.millis());
+        Disposition disposition = db.write(f.action(), f.work());
+        finished(claim, disposition);
+        return disposition;
+    }
+
+    /** What {@link #finishAndClaim} did: the finished delivery's disposition, and the next claim. */
+    public record Finished(Disposition disposition, Optional<Claim> next) {}
+
+    /**
+     * {@link #finish} and then {@link #claim} in one transaction: a busy worker commits once per
+     * delivery instead of twice.
+     */
+    public Finished finishAndClaim(Claim claim, Outcome outcome) {
         long now = clock.millis();
-        Disposition disposition;
-        if (outcome instanceof Outcome.Done) {
-            disposition = complete(claim, now);
-        } else if (outcome instanceof Outcome.Retry r) {
-            disposition = config.retry().exhausted(d.attempt())
-                    ? deadLetter(claim, "gave up after " + d.attempt() + " attempts: " + r.reason(), now)
-                    : reschedule(claim, r, now);
-        } else {
-            disposition = deadLetter(claim, ((Outcome.Fail) outcome).reason(), now);
+        Finishing f = finishing(claim, outcome, now);
+        List<PlatformId> abandonedDead = new ArrayList<>();
+        Finished finished = db.write(f.action() + " and claim the next", c -> {
+            abandonedDead.clear();
+            Disposition disposition = f.work().run(c);
+            return new Finished(disposition, claim(c, now, abandonedDead));
+        });
+        finished(claim, finished.disposition());
+        abandonedDead.forEach(metrics::deadLettered);
+        return finished;
+    }
+
+    private Optional<Claim> claim(Connection c, long now, List<PlatformId> abandonedDead) throws SQLException {
+        while (true) {
+            Candidate next = candidate(c, now);
+            if (next == null) {
+                return Optional.empty();
+            }
+            if (next.abandoned() && config.retry().exhausted(next.attempts())) {
+                deadLetter(c, next.id(), null, ABANDONED, now);
+                abandonedDead.add(next.platform());
+                continue;
+            }
+            return Optional.of(take(c, next, now));
         }
+    }
+
+    /** The write that records an outcome, decided (backoff drawn, error cut) before the transaction. */
+    private record Finishing(String action, SqlWork<Disposition> work) {}
+
+    private Finishing finishing(Claim claim, Outcome outcome, long now) {
+        Delivery d = claim.delivery();
+        if (outcome instanceof Outcome.Done) {
+            return new Finishing("complete delivery " + d.key(), c -> complete(c, claim, now));
+        }
+        if (outcome instanceof Outcome.Retry r && !config.retry().exhausted(d.attempt())) {
+            long due = retryDue(claim, r, now);
+            String error = errorText(r.reason());
+            return new Finishing("reschedule delivery " + d.key(), c -> reschedule(c, claim, due, error, now));
+        }
+        String reason = outcome instanceof Outcome.Retry r
+                ? "gave up after " + d.attempt() + " attempts: " + r.reason()
+                : ((Outcome.Fail) outcome).reason();
+        String error = errorText(reason);
+        return new Finishing("dead-letter delivery " + d.key(), c -> deadLetter(c, d.id(), claim.leaseToken(), error, now)
+                ? Disposition.DEAD_LETTERED : Disposition.LEASE_LOST);
+    }
+
+    private void finished(Claim claim, Disposition disposition) {
+        PlatformId platform = claim.delivery().platform();
         switch (disposition) {
-            case COMPLETED -> metrics.completed(d.platform());
-            case RETRY_SCHEDULED -> metrics.retried(d.platform());
-            case DEAD_LETTERED -> metrics.deadLettered(d.platform());
+            case COMPLETED -> metrics.completed(platform);
+            case RETRY_SCHEDULED -> metrics.retried(platform);
+            case DEAD_LETTERED -> metrics.deadLettered(platform);
             case LEASE_LOST -> { }
         }
         // The subject's next delivery may be claimable now.
         wakeup.wake();
-        return disposition;
     }
 
     /** Extends the lease of work still running; false when the lease was lost meanwhile. */
@@ -420,22 +461,20 @@ public final class Inbox {
         }
     }
 
-    private Disposition complete(Claim claim, long now) {
-        return db.write("complete delivery " + claim.delivery().key(), c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE deliveries SET state = 'done', completed_at = ?,"
-                    + " updated_at = ?, due_at = ?, lease_token = NULL WHERE id = ? AND state = 'running'"
-                    + " AND lease_token = ?")) {
-                ps.setLong(1, now);
-                ps.setLong(2, now);
-                ps.setLong(3, now);
-                ps.setLong(4, claim.delivery().id());
-                ps.setString(5, claim.leaseToken());
-                return ps.executeUpdate() == 1 ? Disposition.COMPLETED : Disposition.LEASE_LOST;
-            }
-        });
+    private static Disposition complete(Connection c, Claim claim, long now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE deliveries SET state = 'done', completed_at = ?,"
+                + " updated_at = ?, due_at = ?, lease_token = NULL WHERE id = ? AND state = 'running'"
+                + " AND lease_token = ?")) {
+            ps.setLong(1, now);
+            ps.setLong(2, now);
+            ps.setLong(3, now);
+            ps.setLong(4, claim.delivery().id());
+            ps.setString(5, claim.leaseToken());
+            return ps.executeUpdate() == 1 ? Disposition.COMPLETED : Disposition.LEASE_LOST;
+        }
     }
 
-    private Disposition reschedule(Claim claim, Outcome.Retry retry, long now) {
+    private long retryDue(Claim claim, Outcome.Retry retry, long now) {
         Instant nowInstant = Instant.ofEpochMilli(now);
         Instant due = nowInstant.plus(config.retry().delay(claim.delivery().attempt(), jitter));
         if (retry.after() != null) {
@@ -444,35 +483,32 @@ public final class Inbox {
         if (retry.notBefore() != null) {
             due = latest(due, retry.notBefore());
         }
-        long dueMillis = due.toEpochMilli();
-        return db.write("reschedule delivery " + claim.delivery().key(), c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE deliveries SET state = 'pending', due_at = ?,"
-                    + " updated_at = ?, last_error = ?, lease_token = NULL WHERE id = ? AND state = 'running'"
-                    + " AND lease_token = ?")) {
-                ps.setLong(1, dueMillis);
-                ps.setLong(2, now);
-                ps.setString(3, errorText(retry.reason()));
-                ps.setLong(4, claim.delivery().id());
-                ps.setString(5, claim.leaseToken());
-                return ps.executeUpdate() == 1 ? Disposition.RETRY_SCHEDULED : Disposition.LEASE_LOST;
-            }
-        });
+        return due.toEpochMilli();
     }
 
-    private Disposition deadLetter(Claim claim, String reason, long now) {
-        return db.write("dead-letter delivery " + claim.delivery().key(),
-                c -> deadLetter(c, claim.delivery().id(), claim.leaseToken(), reason, now)
-                        ? Disposition.DEAD_LETTERED : Disposition.LEASE_LOST);
+    private static Disposition reschedule(Connection c, Claim claim, long due, String error, long now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE deliveries SET state = 'pending', due_at = ?,"
+                + " updated_at = ?, last_error = ?, lease_token = NULL WHERE id = ? AND state = 'running'"
+                + " AND lease_token = ?")) {
+            ps.setLong(1, due);
+            ps.setLong(2, now);
+            ps.setString(3, error);
+            ps.setLong(4, claim.delivery().id());
+            ps.setString(5, claim.leaseToken());
+            return ps.executeUpdate() == 1 ? Disposition.RETRY_SCHEDULED : Disposition.LEASE_LOST;
+        }
     }
 
-    private boolean deadLetter(Connection c, long id, String leaseToken, String reason, long now)
+    /** @param error already cut by {@link #errorText} */
+    private static boolean deadLetter(Connection c, long id, String leaseToken, String error, long now)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE deliveries SET state = 'dead', updated_at = ?,"
                 + " due_at = ?, last_error = ?, lease_token = NULL WHERE id = ? AND state = 'running'"
                 + (leaseToken == null ? "" : " AND lease_token = ?"))) {
             ps.setLong(1, now);
             ps.setLong(2, now);
-            ps.setString(3, errorText(reason));
+            ps.setString(3, error);
             ps.setLong(4, id);
             if (leaseToken != null) {
                 ps.setString(5, leaseToken);

@@ -336,6 +336,38 @@ abstract class InboxContractTest {
     }
 
     @Test
+    void finishAndClaimRecordsTheOutcomeAndTakesTheNextInOneCommit() {
+        inbox.accept(Deliveries.command("a1", "github:o/r#1"));
+        inbox.accept(Deliveries.command("a2", "github:o/r#1"));
+        inbox.accept(Deliveries.command("b1", "github:o/r#2"));
+        Claim a1 = claimOne();
+
+        Inbox.Finished first = inbox.finishAndClaim(a1, Outcome.done());
+        assertEquals(Disposition.COMPLETED, first.disposition());
+        Claim a2 = first.next().orElseThrow();
+        assertEquals("a2", a2.delivery().key(), "a1 is done, so its subject's next is first in line");
+
+        Inbox.Finished second = inbox.finishAndClaim(a2, Outcome.retry("HTTP 502"));
+        assertEquals(Disposition.RETRY_SCHEDULED, second.disposition());
+        Claim b1 = second.next().orElseThrow();
+        assertEquals("b1", b1.delivery().key(), "a2 backs off");
+
+        Inbox.Finished third = inbox.finishAndClaim(b1, Outcome.fail("bad"));
+        assertEquals(Disposition.DEAD_LETTERED, third.disposition());
+        assertTrue(third.next().isEmpty());
+        assertEquals(Disposition.LEASE_LOST, inbox.finishAndClaim(a1, Outcome.done()).disposition(),
+                "an old claim records nothing");
+
+        assertEquals(1, count("evalbot.deliveries.completed"));
+        assertEquals(1, count("evalbot.deliveries.retried"));
+        assertEquals(1, count("evalbot.deliveries.dead_lettered"));
+        clock.advance(Duration.ofSeconds(1));
+        Claim again = claimOne();
+        assertEquals("a2", again.delivery().key());
+        assertEquals(2, again.delivery().attempt());
+    }
+
+    @Test
     void aKeyTwiceInOneBatchIsStoredOnce() {
         List<AcceptResult> results = inbox.acceptAll(List.of(Deliveries.command("k1", "github:o/r#1"),
                 Deliveries.command("k2", "github:o/r#2"), Deliveries.command("k1", "github:o/r#1")));
