@@ -39,9 +39,12 @@ public final class Inbox {
             + " action, subject, head_sha, kind, payload, received_at, state, attempts, due_at, updated_at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT (delivery_key) DO NOTHING"
             + " RETURNING id";
-    private static final String SUPERSEDE = "UPDATE deliveries SET state = 'superseded',"
+    // "ACTIVE AND state = 'pending'" rather than the latter alone: SQLite uses a partial index only
+    // when the query names the index's own condition, and without the subject index this was a scan
+    // of every row ever kept (7 days of deliveries) at each review accept.
+    static final String SUPERSEDE = "UPDATE deliveries SET state = 'superseded',"
             + " completed_at = ?, updated_at = ?, lease_token = NULL, last_error = ?"
-            + " WHERE subject = ? AND kind = 'review' AND state = 'pending' AND id < ?"
+            + " WHERE subject = ? AND " + ACTIVE + " AND state = 'pending' AND kind = 'review' AND id < ?"
             + " AND head_sha IS NOT NULL AND head_sha <> ?";
 
     private final Database db;
@@ -267,7 +270,7 @@ public final class Inbox {
         int released = db.write("release abandoned deliveries", c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE deliveries SET state = CASE WHEN attempts >= ?"
                     + " THEN 'dead' ELSE 'pending' END, due_at = ?, updated_at = ?, lease_token = NULL, last_error = ?"
-                    + " WHERE state = 'running'")) {
+                    + " WHERE " + ACTIVE + " AND state = 'running'")) {
                 ps.setInt(1, config.retry().maxAttempts());
                 ps.setLong(2, now);
                 ps.setLong(3, now);
@@ -331,6 +334,11 @@ public final class Inbox {
     /** Wakes idle workers, e.g. after a change made behind the inbox's back. */
     public void wake() {
         wakeup.wake();
+    }
+
+    /** The query that picks the next claimable delivery, for tests. */
+    String claimSql() {
+        return claimSql;
     }
 
     /** Accepts waiting for their commit, for tests. */
