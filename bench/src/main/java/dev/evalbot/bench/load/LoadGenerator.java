@@ -85,6 +85,7 @@ public final class LoadGenerator {
         AtomicLong failures = new AtomicLong();
         Semaphore inFlight = new Semaphore(o.concurrency());
         long total = o.rate() > 0 ? (long) o.rate() * o.seconds() : Long.MAX_VALUE;
+        long cpuBefore = cpuMillis(evalbot.pid());
         long start = System.nanoTime();
         long end = start + Duration.ofSeconds(o.seconds()).toNanos();
         long sent = 0;
@@ -117,12 +118,14 @@ public final class LoadGenerator {
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
         double seconds = (System.nanoTime() - start) / 1e9;
         long intakeDone = System.nanoTime();
+        long cpuIntake = cpuMillis(evalbot.pid()) - cpuBefore;
         // Drain: every pull request's newest head gets its final status (superseded heads need none).
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (github.headsWithFinalStatus() < Math.min(o.prs(), sent) && System.nanoTime() < deadline) {
             LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
         }
         double drain = (System.nanoTime() - intakeDone) / 1e9;
+        long cpuDrained = cpuMillis(evalbot.pid()) - cpuBefore;
         long rss = rssKb(evalbot.pid());
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         long[] reviews = github.firstFinalStatus().entrySet().stream().filter(e -> firstSent.containsKey(e.getKey()))
@@ -146,6 +149,10 @@ public final class LoadGenerator {
         row("lost deliveries", Long.toString(Math.max(0, Math.min(o.prs(), sent) - github.headsWithFinalStatus())));
         row("duplicate comments", Long.toString(github.duplicateComments()));
         row("evalbot resident memory", rss / 1024 + " MB");
+        // CPU time is what a busy shared machine distorts least: latency waits for a core, CPU does not.
+        row("evalbot CPU during intake / until drained", String.format("%.1f s / %.1f s (%.2f ms per delivery sent)",
+                cpuIntake / 1000.0, cpuDrained / 1000.0, cpuIntake / (double) Math.max(1, sent)));
+        row("machine load average (1 min) at the end", loadAverage());
     }
 
     private static void row(String k, String v) {
@@ -208,6 +215,27 @@ public final class LoadGenerator {
             }
         }
         throw new IllegalStateException("evalbot did not become ready; see " + work.resolve("evalbot.log"));
+    }
+
+    /** User + system CPU time of a process, from /proc (Linux); 0 elsewhere. */
+    static long cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after the command: state(0) ... utime(11) stime(12), in clock ticks (100 per second on Linux)
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0] + " (" + Runtime.getRuntime().availableProcessors()
+                    + " cores)";
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     static long rssKb(long pid) {
