@@ -43,6 +43,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,25 +80,39 @@ public final class EvalbotApp implements AutoCloseable {
         Path dataDir = Path.of(env.getOrDefault("EVALBOT_DATA", "data"));
         String secret = WebhookSecrets.resolve(github.webhookSecret(), dryRun, dataDir.resolve("webhook-secret"));
 
+        // Opening the store (Flyway's migration check) is the longest step of a start: it runs on its
+        // own thread while the parts that do not need the store are built.
+        StoreConfig storeConfig = StoreConfig.fromEnvironment(env);
+        CompletableFuture<Database> opening = new CompletableFuture<>();
+        Thread opener = new Thread(() -> {
+            try {
+                opening.complete(Database.open(storeConfig));
+            } catch (Throwable t) {
+                opening.completeExceptionally(t);
+            }
+        }, "evalbot-open-store");
+        opener.setDaemon(true);
+        opener.start();
+
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        Database db = Database.open(StoreConfig.fromEnvironment(env));
-        Inbox inbox = new Inbox(db, InboxConfig.DEFAULT, metrics);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
-
         Platform platform = dryRun
                 ? new DryRunPlatform("github", config.dir().resolve(env.getOrDefault("EVALBOT_DRY_RUN_REPOS",
                         "examples/models")))
                 : new GitHubPlatform(github, new GitHubAuth(github, http, clock), http, metrics, clock);
-        StoreReviewLog reviews = new StoreReviewLog(new ReviewStore(db, clock));
         // A dry-run is the no-network quick start: benchmark definitions come from config/ only.
         BenchmarkRegistry registry = config.registry(env, !dryRun, null, clock);
         ObjectMapper json = new ObjectMapper();
-        ResultRecorder recorder = new ResultRecorder(new ResultStore(db, clock), benchmark -> { });
         TrustConfig trustConfig = TrustConfig.fromEnvironment(env).withOffline(dryRun
                 || TrustConfig.fromEnvironment(env).offline());
         TrustAnnotator trust = new TrustAnnotations(TokenVerifier.fromConfig(trustConfig, clock),
                 new SourceChecker(trustConfig, clock));
+
+        Database db = opened(opening);
+        Inbox inbox = new Inbox(db, InboxConfig.DEFAULT, metrics);
+        StoreReviewLog reviews = new StoreReviewLog(new ReviewStore(db, clock));
+        ResultRecorder recorder = new ResultRecorder(new ResultStore(db, clock), benchmark -> { });
         ReviewPipeline pipeline = new ReviewPipeline(
                 () -> new ChangeValidator(config.rules(), registry, clock),
                 config.rules().limits().maxBytes(), trust, reviews, new ReportJson(json),
@@ -117,6 +133,22 @@ public final class EvalbotApp implements AutoCloseable {
                 dryRun ? "dry-run (no GitHub credentials: writes are logged, not sent)" : github,
                 db.config().redactedUrl(), serverSettings);
         return new EvalbotApp(db, worker, server, dryRun, platform);
+    }
+
+    /** The store, or the failure to open it as if it had been opened on this thread. */
+    private static Database opened(CompletableFuture<Database> opening) {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     public int port() {
