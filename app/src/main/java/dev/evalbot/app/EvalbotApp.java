@@ -76,6 +76,8 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,9 +114,21 @@ public final class EvalbotApp implements AutoCloseable {
         Path dataDir = Path.of(env.getOrDefault("EVALBOT_DATA", "data"));
         String secret = WebhookSecrets.resolve(github.webhookSecret(), dryRun, dataDir.resolve("webhook-secret"));
 
+        // Opening the store (Flyway's migration check) is the longest step of a start: it runs on its
+        // own thread while the parts that do not need the store are built.
+        StoreConfig storeConfig = StoreConfig.fromEnvironment(env);
+        CompletableFuture<Database> opening = new CompletableFuture<>();
+        Thread opener = new Thread(() -> {
+            try {
+                opening.complete(Database.open(storeConfig));
+            } catch (Throwable t) {
+                opening.completeExceptionally(t);
+            }
+        }, "evalbot-open-store");
+        opener.setDaemon(true);
+        opener.start();
+
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        Database db = Database.open(StoreConfig.fromEnvironment(env));
-        Inbox inbox = new Inbox(db, InboxConfig.DEFAULT, metrics);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
         ObjectMapper json = new ObjectMapper();
@@ -125,8 +139,13 @@ public final class EvalbotApp implements AutoCloseable {
         if (dryRun) {
             trustConfig = trustConfig.withOffline(true);
         }
-        ResultStore results = new ResultStore(db, clock);
         GitHubAuth auth = dryRun ? null : new GitHubAuth(github, http, clock);
+        TrustAnnotations trustChecks = new TrustAnnotations(TokenVerifier.fromConfig(trustConfig, clock),
+                new SourceChecker(trustConfig, clock));
+
+        Database db = opened(opening);
+        Inbox inbox = new Inbox(db, InboxConfig.DEFAULT, metrics);
+        ResultStore results = new ResultStore(db, clock);
         // A dry-run publishes nothing anywhere: it is the no-account quick start.
         List<BoardPublisher> publishers = dryRun ? List.of() : List.of(new Publishers(
                 PublishTargets.parse("evalbot.yaml", config.evalbotYaml()), http, github, auth, hub,
@@ -135,8 +154,7 @@ public final class EvalbotApp implements AutoCloseable {
                 TaskCatalog.of(config.rules(), config.registry().all()), definitions(config), boardDebounce(env), clock,
                 publishers);
         ResultRecorder recorder = new ResultRecorder(results, boards::changed);
-        TrustAnnotator trust = new KnownValueCheck(new TrustAnnotations(TokenVerifier.fromConfig(trustConfig, clock),
-                new SourceChecker(trustConfig, clock)), results, config.rules());
+        TrustAnnotator trust = new KnownValueCheck(trustChecks, results, config.rules());
         StoreReviewLog reviews = new StoreReviewLog(new ReviewStore(db, clock));
         ReviewPipeline pipeline = new ReviewPipeline(() -> new ChangeValidator(config.rules(), registry, clock),
                 config.rules().limits().maxBytes(), trust, reviews, new ReportJson(json),
@@ -203,6 +221,22 @@ public final class EvalbotApp implements AutoCloseable {
                 hub.enabled() ? hub : "off (set HF_TOKEN and HF_WEBHOOK_SECRET)", db.config().redactedUrl(),
                 serverSettings);
         return new EvalbotApp(db, worker, server, boards, dryRun);
+    }
+
+    /** The store, or the failure to open it as if it had been opened on this thread. */
+    private static Database opened(CompletableFuture<Database> opening) {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     private static Map<String, Benchmark> definitions(LocalConfig config) {

@@ -2,6 +2,7 @@ package dev.evalbot.app.inbox;
 
 import dev.evalbot.app.store.Database;
 import dev.evalbot.app.store.PlatformId;
+import dev.evalbot.app.store.SqlWork;
 import dev.evalbot.app.store.StoreException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -31,6 +33,19 @@ import java.util.UUID;
 public final class Inbox {
     static final String ACTIVE = "state IN ('pending', 'running')";
     private static final String ABANDONED = "abandoned: its worker stopped before finishing (crash or shutdown)";
+    private static final String FORGET_HUB_KEY = "DELETE FROM deliveries WHERE delivery_key = ?"
+            + " AND platform = 'hub' AND received_at < ? AND state IN ('done', 'superseded')";
+    private static final String INSERT = "INSERT INTO deliveries (delivery_key, platform, event,"
+            + " action, subject, head_sha, kind, payload, received_at, state, attempts, due_at, updated_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT (delivery_key) DO NOTHING"
+            + " RETURNING id";
+    // "ACTIVE AND state = 'pending'" rather than the latter alone: SQLite uses a partial index only
+    // when the query names the index's own condition, and without the subject index this was a scan
+    // of every row ever kept (7 days of deliveries) at each review accept.
+    static final String SUPERSEDE = "UPDATE deliveries SET state = 'superseded',"
+            + " completed_at = ?, updated_at = ?, lease_token = NULL, last_error = ?"
+            + " WHERE subject = ? AND " + ACTIVE + " AND state = 'pending' AND kind = 'review' AND id < ?"
+            + " AND head_sha IS NOT NULL AND head_sha <> ?";
 
     private final Database db;
     private final InboxConfig config;
@@ -39,6 +54,7 @@ public final class Inbox {
     private final InboxMetrics metrics;
     private final Wakeup wakeup = new Wakeup();
     private final String claimSql;
+    private final AcceptCommitter committer;
 
     public Inbox(Database db, InboxConfig config, Clock clock, Jitter jitter, MeterRegistry registry) {
         this.db = Objects.requireNonNull(db);
@@ -53,6 +69,8 @@ public final class Inbox {
                 + " AND NOT EXISTS (SELECT 1 FROM deliveries o WHERE o.subject = d.subject AND o." + ACTIVE
                 + " AND o.id <> d.id AND (o.id < d.id OR (o.state = 'running' AND o.due_at > ?)))"
                 + " ORDER BY d.due_at, d.id LIMIT 1" + db.dialect().skipLocked();
+        this.committer = new AcceptCommitter(this::acceptAll, config.acceptTimeout(), config.maxBatch(),
+                config.maxBatchBytes());
         Gauge.builder("evalbot.inbox.depth", this, Inbox::depthOrNaN)
                 .description("deliveries pending or running")
                 .register(registry);
@@ -68,33 +86,67 @@ public final class Inbox {
      * webhook; answer 2xx for both results. A new review delivery with a head sha supersedes the
      * queued (not running) reviews of other heads of the same subject.
      *
-     * @throws dev.evalbot.app.store.StoreUnavailableException when it cannot be committed now:
-     *     answer 503 so that the sender delivers it again
+     * <p>Concurrent accepts are committed together (group commit): the call returns once the
+     * transaction holding this delivery committed, with the same result as if the deliveries had been
+     * accepted one after another in the order they arrived.
+     *
+     * @throws dev.evalbot.app.store.StoreUnavailableException when it cannot be committed now (or not
+     *     within {@link InboxConfig#acceptTimeout()}): answer 503 so that the sender delivers it again
      */
     public AcceptResult accept(NewDelivery d) {
+        return committer.accept(d);
+    }
+
+    /**
+     * Commits the deliveries in one transaction, in order: each sees the ones before it (a key twice
+     * is stored once, a newer head supersedes an older one in the same batch). All or nothing: when
+     * it throws, none of them is stored.
+     */
+    List<AcceptResult> acceptAll(List<NewDelivery> batch) {
         long now = clock.millis();
-        AcceptResult result = db.write("accept delivery " + d.key(), c -> {
-            lockSubject(c, d.subject());
-            if (d.platform() == PlatformId.HUB) {
-                forgetExpiredHubKey(c, d.key(), now - config.hubDedupeWindow().toMillis());
+        String action = batch.size() == 1 ? "accept delivery " + batch.get(0).key()
+                : "accept " + batch.size() + " deliveries (" + batch.get(0).key() + " to "
+                        + batch.get(batch.size() - 1).key() + ")";
+        List<AcceptResult> results = db.write(action, c -> {
+            lockSubjects(c, batch);
+            List<AcceptResult> out = new ArrayList<>(batch.size());
+            try (PreparedStatement insert = c.prepareStatement(INSERT);
+                 PreparedStatement supersede = c.prepareStatement(SUPERSEDE);
+                 PreparedStatement forget = c.prepareStatement(FORGET_HUB_KEY)) {
+                long hubCutoff = now - config.hubDedupeWindow().toMillis();
+                for (NewDelivery d : batch) {
+                    if (d.platform() == PlatformId.HUB) {
+                        forgetExpiredHubKey(forget, d.key(), hubCutoff);
+                    }
+                    long id = insert(insert, d, now);
+                    if (id < 0) {
+                        out.add(new AcceptResult.Duplicate(d.key()));
+                    } else {
+                        int superseded = d.kind() == DeliveryKind.REVIEW && d.headSha() != null
+                                ? supersede(supersede, d, id, now) : 0;
+                        out.add(new AcceptResult.Accepted(id, superseded));
+                    }
+                }
             }
-            if (insert(c, d, now) == 0) {
-                return new AcceptResult.Duplicate(d.key());
-            }
-            long id = idOf(c, d.key());
-            int superseded = d.kind() == DeliveryKind.REVIEW && d.headSha() != null ? supersede(c, d, id, now) : 0;
-            return new AcceptResult.Accepted(id, superseded);
+            return out;
         });
-        if (result instanceof AcceptResult.Accepted a) {
-            metrics.accepted(d.platform());
-            if (a.superseded() > 0) {
-                metrics.superseded(d.platform(), a.superseded());
+        boolean accepted = false;
+        for (int i = 0; i < batch.size(); i++) {
+            PlatformId platform = batch.get(i).platform();
+            if (results.get(i) instanceof AcceptResult.Accepted a) {
+                accepted = true;
+                metrics.accepted(platform);
+                if (a.superseded() > 0) {
+                    metrics.superseded(platform, a.superseded());
+                }
+            } else {
+                metrics.duplicate(platform);
             }
-            wakeup.wake();
-        } else {
-            metrics.duplicate(d.platform());
         }
-        return result;
+        if (accepted) {
+            wakeup.wake();
+        }
+        return results;
     }
 
     /**
@@ -105,19 +157,7 @@ public final class Inbox {
         List<PlatformId> abandonedDead = new ArrayList<>();
         Optional<Claim> claim = db.write("claim a delivery", c -> {
             abandonedDead.clear();
-            long now = clock.millis();
-            while (true) {
-                Candidate next = candidate(c, now);
-                if (next == null) {
-                    return Optional.<Claim>empty();
-                }
-                if (next.abandoned() && config.retry().exhausted(next.attempts())) {
-                    deadLetter(c, next.id(), null, ABANDONED, now);
-                    abandonedDead.add(next.platform());
-                    continue;
-                }
-                return Optional.of(take(c, next, now));
-            }
+            return claim(c, clock.millis(), abandonedDead);
         });
         abandonedDead.forEach(metrics::deadLettered);
         return claim;
@@ -125,27 +165,79 @@ public final class Inbox {
 
     /** Records what the handler made of a claimed delivery. */
     public Disposition finish(Claim claim, Outcome outcome) {
-        Delivery d = claim.delivery();
+        Finishing f = finishing(claim, outcome, clock.millis());
+        Disposition disposition = db.write(f.action(), f.work());
+        finished(claim, disposition);
+        return disposition;
+    }
+
+    /** What {@link #finishAndClaim} did: the finished delivery's disposition, and the next claim. */
+    public record Finished(Disposition disposition, Optional<Claim> next) {}
+
+    /**
+     * {@link #finish} and then {@link #claim} in one transaction: a busy worker commits once per
+     * delivery instead of twice.
+     */
+    public Finished finishAndClaim(Claim claim, Outcome outcome) {
         long now = clock.millis();
-        Disposition disposition;
-        if (outcome instanceof Outcome.Done) {
-            disposition = complete(claim, now);
-        } else if (outcome instanceof Outcome.Retry r) {
-            disposition = config.retry().exhausted(d.attempt())
-                    ? deadLetter(claim, "gave up after " + d.attempt() + " attempts: " + r.reason(), now)
-                    : reschedule(claim, r, now);
-        } else {
-            disposition = deadLetter(claim, ((Outcome.Fail) outcome).reason(), now);
+        Finishing f = finishing(claim, outcome, now);
+        List<PlatformId> abandonedDead = new ArrayList<>();
+        Finished finished = db.write(f.action() + " and claim the next", c -> {
+            abandonedDead.clear();
+            Disposition disposition = f.work().run(c);
+            return new Finished(disposition, claim(c, now, abandonedDead));
+        });
+        finished(claim, finished.disposition());
+        abandonedDead.forEach(metrics::deadLettered);
+        return finished;
+    }
+
+    private Optional<Claim> claim(Connection c, long now, List<PlatformId> abandonedDead) throws SQLException {
+        while (true) {
+            Candidate next = candidate(c, now);
+            if (next == null) {
+                return Optional.empty();
+            }
+            if (next.abandoned() && config.retry().exhausted(next.attempts())) {
+                deadLetter(c, next.id(), null, ABANDONED, now);
+                abandonedDead.add(next.platform());
+                continue;
+            }
+            return Optional.of(take(c, next, now));
         }
+    }
+
+    /** The write that records an outcome, decided (backoff drawn, error cut) before the transaction. */
+    private record Finishing(String action, SqlWork<Disposition> work) {}
+
+    private Finishing finishing(Claim claim, Outcome outcome, long now) {
+        Delivery d = claim.delivery();
+        if (outcome instanceof Outcome.Done) {
+            return new Finishing("complete delivery " + d.key(), c -> complete(c, claim, now));
+        }
+        if (outcome instanceof Outcome.Retry r && !config.retry().exhausted(d.attempt())) {
+            long due = retryDue(claim, r, now);
+            String error = errorText(r.reason());
+            return new Finishing("reschedule delivery " + d.key(), c -> reschedule(c, claim, due, error, now));
+        }
+        String reason = outcome instanceof Outcome.Retry r
+                ? "gave up after " + d.attempt() + " attempts: " + r.reason()
+                : ((Outcome.Fail) outcome).reason();
+        String error = errorText(reason);
+        return new Finishing("dead-letter delivery " + d.key(), c -> deadLetter(c, d.id(), claim.leaseToken(), error, now)
+                ? Disposition.DEAD_LETTERED : Disposition.LEASE_LOST);
+    }
+
+    private void finished(Claim claim, Disposition disposition) {
+        PlatformId platform = claim.delivery().platform();
         switch (disposition) {
-            case COMPLETED -> metrics.completed(d.platform());
-            case RETRY_SCHEDULED -> metrics.retried(d.platform());
-            case DEAD_LETTERED -> metrics.deadLettered(d.platform());
+            case COMPLETED -> metrics.completed(platform);
+            case RETRY_SCHEDULED -> metrics.retried(platform);
+            case DEAD_LETTERED -> metrics.deadLettered(platform);
             case LEASE_LOST -> { }
         }
         // The subject's next delivery may be claimable now.
         wakeup.wake();
-        return disposition;
     }
 
     /** Extends the lease of work still running; false when the lease was lost meanwhile. */
@@ -178,7 +270,7 @@ public final class Inbox {
         int released = db.write("release abandoned deliveries", c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE deliveries SET state = CASE WHEN attempts >= ?"
                     + " THEN 'dead' ELSE 'pending' END, due_at = ?, updated_at = ?, lease_token = NULL, last_error = ?"
-                    + " WHERE state = 'running'")) {
+                    + " WHERE " + ACTIVE + " AND state = 'running'")) {
                 ps.setInt(1, config.retry().maxAttempts());
                 ps.setLong(2, now);
                 ps.setLong(3, now);
@@ -244,6 +336,16 @@ public final class Inbox {
         wakeup.wake();
     }
 
+    /** The query that picks the next claimable delivery, for tests. */
+    String claimSql() {
+        return claimSql;
+    }
+
+    /** Accepts waiting for their commit, for tests. */
+    int queuedAccepts() {
+        return committer.queued();
+    }
+
     public InboxConfig config() {
         return config;
     }
@@ -268,70 +370,60 @@ public final class Inbox {
         }
     }
 
-    private void lockSubject(Connection c, String subject) throws SQLException {
+    /**
+     * PostgreSQL: takes the lock of every subject in the batch, in one order for every replica (so
+     * two replicas' batches cannot deadlock), and holds them to the commit.
+     */
+    private void lockSubjects(Connection c, List<NewDelivery> batch) throws SQLException {
         String sql = db.dialect().keyLock();
-        if (sql != null) {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
+        if (sql == null) {
+            return;
+        }
+        TreeSet<String> subjects = new TreeSet<>();
+        for (NewDelivery d : batch) {
+            subjects.add(d.subject());
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (String subject : subjects) {
                 ps.setString(1, "inbox:" + subject);
                 ps.executeQuery().close();
             }
         }
     }
 
-    private static void forgetExpiredHubKey(Connection c, String key, long cutoff) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM deliveries WHERE delivery_key = ?"
-                + " AND platform = 'hub' AND received_at < ? AND state IN ('done', 'superseded')")) {
-            ps.setString(1, key);
-            ps.setLong(2, cutoff);
-            ps.executeUpdate();
-        }
+    private static void forgetExpiredHubKey(PreparedStatement ps, String key, long cutoff) throws SQLException {
+        ps.setString(1, key);
+        ps.setLong(2, cutoff);
+        ps.executeUpdate();
     }
 
-    private static int insert(Connection c, NewDelivery d, long now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO deliveries (delivery_key, platform, event,"
-                + " action, subject, head_sha, kind, payload, received_at, state, attempts, due_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT (delivery_key) DO NOTHING")) {
-            ps.setString(1, d.key());
-            ps.setString(2, d.platform().code());
-            ps.setString(3, d.event());
-            setNullable(ps, 4, d.action());
-            ps.setString(5, d.subject());
-            setNullable(ps, 6, d.headSha());
-            ps.setString(7, d.kind().code());
-            ps.setBytes(8, d.payload());
-            ps.setLong(9, d.receivedAt().toEpochMilli());
-            ps.setLong(10, now);
-            ps.setLong(11, now);
-            return ps.executeUpdate();
-        }
-    }
-
-    private static long idOf(Connection c, String key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM deliveries WHERE delivery_key = ?")) {
-            ps.setString(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new SQLException("delivery " + key + " vanished inside its own transaction");
-                }
-                return rs.getLong(1);
-            }
+    /** The new row's id, or -1 when the key was there already. */
+    private static long insert(PreparedStatement ps, NewDelivery d, long now) throws SQLException {
+        ps.setString(1, d.key());
+        ps.setString(2, d.platform().code());
+        ps.setString(3, d.event());
+        setNullable(ps, 4, d.action());
+        ps.setString(5, d.subject());
+        setNullable(ps, 6, d.headSha());
+        ps.setString(7, d.kind().code());
+        ps.setBytes(8, d.payload());
+        ps.setLong(9, d.receivedAt().toEpochMilli());
+        ps.setLong(10, now);
+        ps.setLong(11, now);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : -1;
         }
     }
 
     /** Queued reviews of another head are pointless once a newer head arrived; running ones finish. */
-    private static int supersede(Connection c, NewDelivery d, long id, long now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE deliveries SET state = 'superseded',"
-                + " completed_at = ?, updated_at = ?, lease_token = NULL, last_error = ?"
-                + " WHERE subject = ? AND kind = 'review' AND state = 'pending' AND id < ?"
-                + " AND head_sha IS NOT NULL AND head_sha <> ?")) {
-            ps.setLong(1, now);
-            ps.setLong(2, now);
-            ps.setString(3, "superseded by " + d.key() + " for head " + d.headSha());
-            ps.setString(4, d.subject());
-            ps.setLong(5, id);
-            ps.setString(6, d.headSha());
-            return ps.executeUpdate();
-        }
+    private static int supersede(PreparedStatement ps, NewDelivery d, long id, long now) throws SQLException {
+        ps.setLong(1, now);
+        ps.setLong(2, now);
+        ps.setString(3, "superseded by " + d.key() + " for head " + d.headSha());
+        ps.setString(4, d.subject());
+        ps.setLong(5, id);
+        ps.setString(6, d.headSha());
+        return ps.executeUpdate();
     }
 
     private record Candidate(long id, boolean abandoned, int attempts, PlatformId platform) {}
@@ -377,22 +469,20 @@ public final class Inbox {
         }
     }
 
-    private Disposition complete(Claim claim, long now) {
-        return db.write("complete delivery " + claim.delivery().key(), c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE deliveries SET state = 'done', completed_at = ?,"
-                    + " updated_at = ?, due_at = ?, lease_token = NULL WHERE id = ? AND state = 'running'"
-                    + " AND lease_token = ?")) {
-                ps.setLong(1, now);
-                ps.setLong(2, now);
-                ps.setLong(3, now);
-                ps.setLong(4, claim.delivery().id());
-                ps.setString(5, claim.leaseToken());
-                return ps.executeUpdate() == 1 ? Disposition.COMPLETED : Disposition.LEASE_LOST;
-            }
-        });
+    private static Disposition complete(Connection c, Claim claim, long now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE deliveries SET state = 'done', completed_at = ?,"
+                + " updated_at = ?, due_at = ?, lease_token = NULL WHERE id = ? AND state = 'running'"
+                + " AND lease_token = ?")) {
+            ps.setLong(1, now);
+            ps.setLong(2, now);
+            ps.setLong(3, now);
+            ps.setLong(4, claim.delivery().id());
+            ps.setString(5, claim.leaseToken());
+            return ps.executeUpdate() == 1 ? Disposition.COMPLETED : Disposition.LEASE_LOST;
+        }
     }
 
-    private Disposition reschedule(Claim claim, Outcome.Retry retry, long now) {
+    private long retryDue(Claim claim, Outcome.Retry retry, long now) {
         Instant nowInstant = Instant.ofEpochMilli(now);
         Instant due = nowInstant.plus(config.retry().delay(claim.delivery().attempt(), jitter));
         if (retry.after() != null) {
@@ -401,35 +491,32 @@ public final class Inbox {
         if (retry.notBefore() != null) {
             due = latest(due, retry.notBefore());
         }
-        long dueMillis = due.toEpochMilli();
-        return db.write("reschedule delivery " + claim.delivery().key(), c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE deliveries SET state = 'pending', due_at = ?,"
-                    + " updated_at = ?, last_error = ?, lease_token = NULL WHERE id = ? AND state = 'running'"
-                    + " AND lease_token = ?")) {
-                ps.setLong(1, dueMillis);
-                ps.setLong(2, now);
-                ps.setString(3, errorText(retry.reason()));
-                ps.setLong(4, claim.delivery().id());
-                ps.setString(5, claim.leaseToken());
-                return ps.executeUpdate() == 1 ? Disposition.RETRY_SCHEDULED : Disposition.LEASE_LOST;
-            }
-        });
+        return due.toEpochMilli();
     }
 
-    private Disposition deadLetter(Claim claim, String reason, long now) {
-        return db.write("dead-letter delivery " + claim.delivery().key(),
-                c -> deadLetter(c, claim.delivery().id(), claim.leaseToken(), reason, now)
-                        ? Disposition.DEAD_LETTERED : Disposition.LEASE_LOST);
+    private static Disposition reschedule(Connection c, Claim claim, long due, String error, long now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE deliveries SET state = 'pending', due_at = ?,"
+                + " updated_at = ?, last_error = ?, lease_token = NULL WHERE id = ? AND state = 'running'"
+                + " AND lease_token = ?")) {
+            ps.setLong(1, due);
+            ps.setLong(2, now);
+            ps.setString(3, error);
+            ps.setLong(4, claim.delivery().id());
+            ps.setString(5, claim.leaseToken());
+            return ps.executeUpdate() == 1 ? Disposition.RETRY_SCHEDULED : Disposition.LEASE_LOST;
+        }
     }
 
-    private boolean deadLetter(Connection c, long id, String leaseToken, String reason, long now)
+    /** @param error already cut by {@link #errorText} */
+    private static boolean deadLetter(Connection c, long id, String leaseToken, String error, long now)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE deliveries SET state = 'dead', updated_at = ?,"
                 + " due_at = ?, last_error = ?, lease_token = NULL WHERE id = ? AND state = 'running'"
                 + (leaseToken == null ? "" : " AND lease_token = ?"))) {
             ps.setLong(1, now);
             ps.setLong(2, now);
-            ps.setString(3, errorText(reason));
+            ps.setString(3, error);
             ps.setLong(4, id);
             if (leaseToken != null) {
                 ps.setString(5, leaseToken);

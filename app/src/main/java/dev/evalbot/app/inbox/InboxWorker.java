@@ -105,12 +105,16 @@ public final class InboxWorker implements AutoCloseable {
 
     private void loop() {
         Wakeup wakeup = inbox.wakeup();
-        while (running) {
+        // A claim taken in the same transaction that finished the previous delivery. It runs even when
+        // a shutdown began meanwhile: it is held under a lease like any running delivery.
+        Optional<Claim> next = Optional.empty();
+        while (running || next.isPresent()) {
             long seen = wakeup.count();
             try {
-                Optional<Claim> claim = inbox.claim();
+                Optional<Claim> claim = next.isPresent() ? next : inbox.claim();
+                next = Optional.empty();
                 if (claim.isPresent()) {
-                    run(claim.get());
+                    next = run(claim.get());
                 } else {
                     wakeup.await(seen, inbox.untilNextDue(config.pollInterval()));
                 }
@@ -128,7 +132,8 @@ public final class InboxWorker implements AutoCloseable {
         }
     }
 
-    private void run(Claim claim) {
+    /** Runs one delivery and records its outcome; while running, claims the next in the same commit. */
+    private Optional<Claim> run(Claim claim) {
         Delivery d = claim.delivery();
         inFlight.add(claim);
         Timer.Sample sample = Timer.start(registry);
@@ -144,8 +149,16 @@ public final class InboxWorker implements AutoCloseable {
         }
         // An interrupt (forced shutdown) must not stop the outcome from being recorded.
         boolean interrupted = Thread.interrupted();
+        Optional<Claim> next = Optional.empty();
         try {
-            Disposition disposition = inbox.finish(claim, outcome);
+            Disposition disposition;
+            if (running && !interrupted) {
+                Inbox.Finished finished = inbox.finishAndClaim(claim, outcome);
+                disposition = finished.disposition();
+                next = finished.next();
+            } else {
+                disposition = inbox.finish(claim, outcome);
+            }
             if (disposition == Disposition.LEASE_LOST) {
                 LOG.warn("lease on {} was lost before it finished; its outcome was not recorded", d);
             } else if (disposition == Disposition.DEAD_LETTERED) {
@@ -165,6 +178,7 @@ public final class InboxWorker implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        return next;
     }
 
     private void renewLeases() {

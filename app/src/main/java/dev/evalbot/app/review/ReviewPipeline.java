@@ -109,11 +109,23 @@ public final class ReviewPipeline {
         Set<String> current = new HashSet<>(pr.labels());
         current.addAll(comment.state().labels());
         OwnedLabels.Change labels = OwnedLabels.change(current, desired);
-        if (!labels.isEmpty()) {
-            platform.setLabels(pr, labels.add(), labels.remove());
+        // The state is written once, at the end. Should a platform call fail first, what was posted
+        // so far is written before the failure goes up, so that the retry edits rather than searches.
+        ReviewState reached = comment.state();
+        try {
+            if (!labels.isEmpty()) {
+                platform.setLabels(pr, labels.add(), labels.remove());
+            }
+            reached = reached.withLabels(desired);
+        } catch (RuntimeException e) {
+            try {
+                log.saveState(pr, reached);
+            } catch (RuntimeException stored) {
+                e.addSuppressed(stored);
+            }
+            throw e;
         }
-        log.saveState(pr, comment.state().withLabels(desired));
-        log.saveReview(pr, review, markdown, jsonOf(review));
+        log.save(pr, reached, review, markdown, jsonOf(review));
         listener.reviewed(pr, review);
         // The status goes last: it is what tells the author (and tests) that the review is complete.
         CommitState status = review.verdict() == Verdict.INVALID ? CommitState.FAILURE : CommitState.SUCCESS;
@@ -144,8 +156,9 @@ public final class ReviewPipeline {
             platform.updateComment(pr, commentId, markdown);
             written = true;
         }
+        // Not written here: the review's end writes it (see review()). A crash before then leaves the
+        // "create pending" mark, and the next run looks for the comment before creating one.
         ReviewState after = state.withComment(commentId, false, hash, pr.headSha(), review.verdict().name());
-        log.saveState(pr, after);
         return new CommentStep(after, written);
     }
 

@@ -51,6 +51,15 @@ public final class StoreReviewLog implements ReviewLog {
                 markdown, json, r.commentId(), r.commentHash(), r.labels()));
     }
 
+    /** One write instead of two, and no read: the state and the review hold every column. */
+    @Override
+    public void save(PullRequestRef pr, ReviewState state, Review review, String markdown, String json) {
+        store.put(pull(pr), new dev.evalbot.app.store.Review(
+                state.headSha() != null ? state.headSha() : String.valueOf(pr.headSha()), review.verdict().name(),
+                markdown, json, state.commentId(), state.commentPending() ? PENDING : state.bodyHash(),
+                List.copyOf(new TreeSet<>(state.labels()))));
+    }
+
     /** The latest review's Markdown and JSON, for {@code GET /reviews/...}. */
     public Optional<String[]> latest(String platform, String repo, int number) {
         PlatformId id;

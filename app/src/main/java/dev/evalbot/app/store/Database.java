@@ -25,15 +25,22 @@ import org.sqlite.SQLiteDataSource;
 public final class Database implements AutoCloseable {
     /** A PostgreSQL transaction that lost a serialisation race or deadlock is run again this often. */
     private static final int RACE_RETRIES = 3;
+    /** Most works in one SQLite transaction. */
+    private static final int MAX_GROUP = 256;
 
     private final StoreConfig config;
     private final DataSource dataSource;
     private final Connections connections;
+    /** SQLite: every write goes through one group-committing writer; null on PostgreSQL. */
+    private final SqliteWriter writer;
 
     private Database(StoreConfig config, DataSource dataSource, Connections connections) {
         this.config = config;
         this.dataSource = dataSource;
         this.connections = connections;
+        // A write waited up to the busy timeout for this process's lock and then as long for SQLite's.
+        this.writer = config.dialect() == Dialect.SQLITE
+                ? new SqliteWriter(connections, config.busyTimeout().multipliedBy(2), MAX_GROUP) : null;
     }
 
     /**
@@ -66,8 +73,24 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
-    /** Runs {@code work} in one transaction and commits it; on any failure nothing is kept. */
+    /**
+     * Runs {@code work} in one transaction and commits it; on any failure nothing is kept. Returns
+     * once committed.
+     *
+     * <p>On SQLite the work runs in a savepoint of a transaction shared with the writes queued at
+     * the same moment (group commit: one fsync for all of them); it sees the writes queued before it
+     * as if they had committed, and must not commit, roll back or change auto-commit itself (see
+     * {@link #writeAlone}). A write from inside a work joins the enclosing transaction.
+     */
     public <T> T write(String action, SqlWork<T> work) {
+        if (writer != null) {
+            return writer.write(action, work);
+        }
+        return writeAlone(action, work);
+    }
+
+    /** Like {@link #write}, in a transaction of its own, for work that manages the connection itself. */
+    public <T> T writeAlone(String action, SqlWork<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction(work);
@@ -113,6 +136,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (writer != null) {
+            writer.close();
+        }
         connections.close();
     }
 

@@ -46,7 +46,7 @@ class AcceptCostBench {
 
     private static void measure(String label, String url, boolean normal) {
         try (Database db = Database.open(StoreConfig.of(url))) {
-            String sync = db.dialect() == Dialect.SQLITE ? db.write("check", c -> {
+            String sync = db.dialect() == Dialect.SQLITE ? db.writeAlone("check", c -> {
                 if (normal) { // the level cannot change inside a transaction: step out of it briefly
                     c.setAutoCommit(true);
                     try (Statement s = c.createStatement()) {

@@ -14,9 +14,21 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -321,6 +333,120 @@ abstract class InboxContractTest {
         clock.advance(CONFIG.retention().plusSeconds(1));
         assertEquals(1, inbox.prune());
         assertEquals(List.of("pending", "dead"), keys(inbox.admin().recent(10)));
+    }
+
+    @Test
+    void finishAndClaimRecordsTheOutcomeAndTakesTheNextInOneCommit() {
+        inbox.accept(Deliveries.command("a1", "github:o/r#1"));
+        inbox.accept(Deliveries.command("a2", "github:o/r#1"));
+        inbox.accept(Deliveries.command("b1", "github:o/r#2"));
+        Claim a1 = claimOne();
+
+        Inbox.Finished first = inbox.finishAndClaim(a1, Outcome.done());
+        assertEquals(Disposition.COMPLETED, first.disposition());
+        Claim a2 = first.next().orElseThrow();
+        assertEquals("a2", a2.delivery().key(), "a1 is done, so its subject's next is first in line");
+
+        Inbox.Finished second = inbox.finishAndClaim(a2, Outcome.retry("HTTP 502"));
+        assertEquals(Disposition.RETRY_SCHEDULED, second.disposition());
+        Claim b1 = second.next().orElseThrow();
+        assertEquals("b1", b1.delivery().key(), "a2 backs off");
+
+        Inbox.Finished third = inbox.finishAndClaim(b1, Outcome.fail("bad"));
+        assertEquals(Disposition.DEAD_LETTERED, third.disposition());
+        assertTrue(third.next().isEmpty());
+        assertEquals(Disposition.LEASE_LOST, inbox.finishAndClaim(a1, Outcome.done()).disposition(),
+                "an old claim records nothing");
+
+        assertEquals(1, count("evalbot.deliveries.completed"));
+        assertEquals(1, count("evalbot.deliveries.retried"));
+        assertEquals(1, count("evalbot.deliveries.dead_lettered"));
+        clock.advance(Duration.ofSeconds(1));
+        Claim again = claimOne();
+        assertEquals("a2", again.delivery().key());
+        assertEquals(2, again.delivery().attempt());
+    }
+
+    @Test
+    void aKeyTwiceInOneBatchIsStoredOnce() {
+        List<AcceptResult> results = inbox.acceptAll(List.of(Deliveries.command("k1", "github:o/r#1"),
+                Deliveries.command("k2", "github:o/r#2"), Deliveries.command("k1", "github:o/r#1")));
+        assertInstanceOf(AcceptResult.Accepted.class, results.get(0));
+        assertInstanceOf(AcceptResult.Accepted.class, results.get(1));
+        assertEquals(new AcceptResult.Duplicate("k1"), results.get(2));
+        assertEquals(2, inbox.depth());
+        assertEquals(2, count("evalbot.deliveries.accepted"));
+        assertEquals(1, count("evalbot.deliveries.duplicate"));
+        assertEquals(new AcceptResult.Duplicate("k2"), inbox.accept(Deliveries.command("k2", "github:o/r#2")),
+                "a later batch sees the committed key");
+    }
+
+    @Test
+    void aBatchSupersedesAsIfItsDeliveriesCameOneAfterAnother() {
+        String pr = "github:o/r#7";
+        List<AcceptResult> results = inbox.acceptAll(List.of(Deliveries.review("r1", pr, "sha1"),
+                Deliveries.command("c1", pr), Deliveries.review("r2", pr, "sha2"), Deliveries.review("r3", pr, "sha2")));
+        assertEquals(0, ((AcceptResult.Accepted) results.get(0)).superseded());
+        assertEquals(1, ((AcceptResult.Accepted) results.get(2)).superseded(), "r1, queued in the same batch");
+        assertEquals(0, ((AcceptResult.Accepted) results.get(3)).superseded(), "the same head supersedes nothing");
+        List<String> order = new ArrayList<>();
+        for (Optional<Claim> c = inbox.claim(); c.isPresent(); c = inbox.claim()) {
+            order.add(c.get().delivery().key());
+            inbox.finish(c.get(), Outcome.done());
+        }
+        assertEquals(List.of("c1", "r2", "r3"), order);
+        long[] ids = results.stream().filter(r -> r instanceof AcceptResult.Accepted)
+                .mapToLong(r -> ((AcceptResult.Accepted) r).id()).toArray();
+        for (int i = 1; i < ids.length; i++) {
+            assertTrue(ids[i - 1] < ids[i], "ids follow the batch's order");
+        }
+    }
+
+    @Test
+    void concurrentAcceptsFromManyThreadsStoreEveryKeyExactlyOnce() throws Exception {
+        int threads = 8;
+        int keys = 150;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Map<String, AcceptResult>>> futures = new ArrayList<>();
+        try {
+            for (int t = 0; t < threads; t++) {
+                long seed = t;
+                futures.add(pool.submit(() -> {
+                    // Every thread sends every key, each in its own order.
+                    List<Integer> order = IntStream.range(0, keys).boxed().collect(Collectors.toList());
+                    Collections.shuffle(order, new Random(seed));
+                    Map<String, AcceptResult> seen = new HashMap<>();
+                    start.await();
+                    for (int k : order) {
+                        String key = "c-" + k;
+                        seen.put(key, inbox.accept(Deliveries.command(key, "github:o/r#" + k % 13)));
+                    }
+                    return seen;
+                }));
+            }
+            start.countDown();
+            Map<String, Integer> acceptedPerKey = new HashMap<>();
+            Set<Long> ids = new HashSet<>();
+            for (Future<Map<String, AcceptResult>> f : futures) {
+                for (Map.Entry<String, AcceptResult> e : f.get(120, TimeUnit.SECONDS).entrySet()) {
+                    if (e.getValue() instanceof AcceptResult.Accepted a) {
+                        acceptedPerKey.merge(e.getKey(), 1, Integer::sum);
+                        assertTrue(ids.add(a.id()), "ids are unique");
+                    } else {
+                        assertEquals(new AcceptResult.Duplicate(e.getKey()), e.getValue());
+                    }
+                }
+            }
+            assertEquals(keys, acceptedPerKey.size(), "every key accepted");
+            assertTrue(acceptedPerKey.values().stream().allMatch(n -> n == 1), "and by one caller only");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(keys, inbox.depth());
+        assertEquals(keys, inbox.admin().recent(10_000).size());
+        assertEquals(keys, count("evalbot.deliveries.accepted"));
+        assertEquals((threads - 1) * keys, count("evalbot.deliveries.duplicate"));
     }
 
     @Test

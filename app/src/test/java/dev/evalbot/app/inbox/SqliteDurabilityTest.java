@@ -19,9 +19,16 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -152,6 +159,64 @@ class SqliteDurabilityTest {
             assertTrue(e.getMessage().contains("SQLITE_FULL"), e.getMessage());
             assertEquals(0, inbox.depth());
             assertTrue(db.isReachable(), "reads still work: ready for what is stored, failing new writes");
+        }
+    }
+
+    @Test
+    void aBatchThatCannotCommitStoresNoneOfItsDeliveries() {
+        try (Database db = Database.open(StoreConfig.of(url()))) {
+            Inbox inbox = inbox(db, MutableClock.atDefaultStart());
+            db.write("cap the file", c -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("PRAGMA max_page_count = " + pageCount(s));
+                }
+                return null;
+            });
+            NewDelivery big = new NewDelivery(PlatformId.GITHUB, "big", "pull_request", "opened", "github:o/r#2",
+                    "sha", DeliveryKind.REVIEW, new byte[1 << 20], Deliveries.RECEIVED);
+            StoreUnavailableException e = assertThrows(StoreUnavailableException.class, () -> inbox.acceptAll(
+                    List.of(Deliveries.command("small-1", "github:o/r#1"), big,
+                            Deliveries.command("small-2", "github:o/r#3"))));
+            assertTrue(e.getMessage().contains("SQLITE_FULL"), e.getMessage());
+            assertEquals(0, inbox.depth(), "the small ones went with the big one: none was acknowledged");
+            assertTrue(inbox.admin().recent(10).isEmpty());
+        }
+    }
+
+    @Test
+    void concurrentAcceptsWhileTheFileIsLockedAreAllRefusedAndNoneIsStored() throws Exception {
+        StoreConfig config = StoreConfig.of(url()).withBusyTimeout(Duration.ofMillis(200));
+        int callers = 12;
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try (Database db = Database.open(config);
+             Connection other = DriverManager.getConnection(url());
+             Statement s = other.createStatement()) {
+            Inbox inbox = inbox(db, MutableClock.atDefaultStart());
+            s.execute("BEGIN EXCLUSIVE");
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<AcceptResult>> futures = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                NewDelivery d = Deliveries.command("locked-" + i, "github:o/r#" + i);
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return inbox.accept(d);
+                }));
+            }
+            start.countDown();
+            for (Future<AcceptResult> f : futures) {
+                ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(60, TimeUnit.SECONDS));
+                assertInstanceOf(StoreUnavailableException.class, e.getCause());
+                assertTrue(e.getCause().getMessage().contains("SQLITE_BUSY"), e.getCause().getMessage());
+            }
+            s.execute("ROLLBACK");
+
+            for (int i = 0; i < callers; i++) {
+                assertInstanceOf(AcceptResult.Accepted.class,
+                        inbox.accept(Deliveries.command("locked-" + i, "github:o/r#" + i)),
+                        "the refused accept stored nothing, so the redelivery is new");
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 

@@ -26,21 +26,34 @@ public final class FakeGitHubServer implements AutoCloseable {
     /** pull request key -> comments created (more than one is a duplicate). */
     private final Map<String, LongAdder> comments = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> statuses = new ConcurrentHashMap<>();
+    /** head sha -> System.nanoTime() of its first final (not pending) status. */
+    private final Map<String, Long> firstFinalStatus = new ConcurrentHashMap<>();
 
     public FakeGitHubServer(long latencyMillis, double errorRate) {
+        this(latencyMillis, errorRate, 1);
+    }
+
+    /** @param files results files in every pull request (each is one valid entry) */
+    public FakeGitHubServer(long latencyMillis, double errorRate, int files) {
         this.latencyMillis = latencyMillis;
         this.errorRate = errorRate;
+        java.util.List<Map<String, String>> changed = new java.util.ArrayList<>();
+        StringBuilder blobs = new StringBuilder();
+        for (int i = 0; i < files; i++) {
+            changed.add(Map.of("filename", ".eval_results/load-" + i + ".yaml", "status", "added", "sha", "0".repeat(40)));
+            blobs.append(i == 0 ? "" : ",").append("\"f").append(i).append("\":{\"byteSize\":60,\"isBinary\":false,")
+                    .append("\"isTruncated\":false,\"text\":\"").append(FILE.replace("notes: load", "notes: load " + i))
+                    .append("\"}");
+        }
+        String graphql = "{\"data\":{\"repository\":{" + blobs + "}}}";
         this.app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.jetty.defaultHost = "127.0.0.1";
             c.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(400, 8);
         });
         app.before(this::slowAndFaulty);
-        app.get("/repos/{o}/{r}/pulls/{n}/files", ctx -> ctx.json(java.util.List.of(
-                Map.of("filename", ".eval_results/load.yaml", "status", "added", "sha", "0".repeat(40)))));
-        app.post("/graphql", ctx -> ctx.contentType("application/json").result(
-                "{\"data\":{\"repository\":{\"f0\":{\"byteSize\":60,\"isBinary\":false,\"isTruncated\":false,\"text\":\""
-                        + FILE + "\"}}}}"));
+        app.get("/repos/{o}/{r}/pulls/{n}/files", ctx -> ctx.json(changed));
+        app.post("/graphql", ctx -> ctx.contentType("application/json").result(graphql));
         app.get("/repos/{o}/{r}/issues/{n}/comments", ctx -> ctx.contentType("application/json").result("[]"));
         app.post("/repos/{o}/{r}/issues/{n}/comments", ctx -> {
             comments.computeIfAbsent(key(ctx), k -> new LongAdder()).increment();
@@ -56,6 +69,7 @@ public final class FakeGitHubServer implements AutoCloseable {
         app.post("/repos/{o}/{r}/statuses/{sha}", ctx -> {
             String body = ctx.body();
             if (!body.contains("\"pending\"")) {
+                firstFinalStatus.putIfAbsent(ctx.pathParam("sha"), System.nanoTime());
                 statuses.computeIfAbsent(ctx.pathParam("o") + "/" + ctx.pathParam("r") + "@" + ctx.pathParam("sha"),
                         k -> new LongAdder()).increment();
             }
@@ -116,6 +130,11 @@ public final class FakeGitHubServer implements AutoCloseable {
 
     public long finalStatuses() {
         return statuses.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    /** When each head got its first final status (System.nanoTime()), by head sha. */
+    public Map<String, Long> firstFinalStatus() {
+        return firstFinalStatus;
     }
 
     public long headsWithFinalStatus() {

@@ -31,12 +31,18 @@ import javax.crypto.spec.SecretKeySpec;
  * duplicate comments and resident memory.
  *
  * <pre>java -cp bench/target/benchmarks.jar dev.evalbot.bench.load.LoadGenerator [--rate N|--flat-out]
- *     [--seconds S] [--prs P] [--latency-ms L] [--error-rate E] [--jar app/target/evalbot.jar]</pre>
+ *     [--seconds S] [--prs P] [--files F] [--latency-ms L] [--error-rate E] [--concurrency C]
+ *     [--jar app/target/evalbot.jar]</pre>
+ *
+ * <p>Review latency is measured per pull request, from sending its first delivery to its head's first
+ * final status; at a low rate (say {@code --rate 5 --prs 50 --files 10}) that is the time one review
+ * takes, at a high rate it includes the wait in the inbox.
  */
 public final class LoadGenerator {
     private static final String SECRET = "load-secret";
 
-    record Options(int rate, int seconds, int prs, long latencyMs, double errorRate, String jar, int concurrency) {
+    record Options(int rate, int seconds, int prs, long latencyMs, double errorRate, String jar, int concurrency,
+            int files) {
         static Options parse(String[] args) {
             Map<String, String> m = new HashMap<>();
             for (int i = 0; i < args.length; i++) {
@@ -51,14 +57,15 @@ public final class LoadGenerator {
                     Long.parseLong(m.getOrDefault("--latency-ms", "0")),
                     Double.parseDouble(m.getOrDefault("--error-rate", "0")),
                     m.getOrDefault("--jar", "app/target/evalbot.jar"),
-                    Integer.parseInt(m.getOrDefault("--concurrency", "64")));
+                    Integer.parseInt(m.getOrDefault("--concurrency", "64")),
+                    Integer.parseInt(m.getOrDefault("--files", "1")));
         }
     }
 
     public static void main(String[] args) throws Exception {
         Options o = Options.parse(args);
         Path work = Files.createTempDirectory("evalbot-load");
-        try (FakeGitHubServer github = new FakeGitHubServer(o.latencyMs(), o.errorRate()).start()) {
+        try (FakeGitHubServer github = new FakeGitHubServer(o.latencyMs(), o.errorRate(), o.files()).start()) {
             int port = freePort();
             Process evalbot = startEvalbot(o, work, github.url(), port);
             try {
@@ -72,16 +79,26 @@ public final class LoadGenerator {
 
     private static void run(Options o, FakeGitHubServer github, Process evalbot, int port) throws Exception {
         List<byte[]> opened = payloads(o.prs());
+        // The signature covers the body only, so each body is signed once: the load generator shares the
+        // machine with the server, and its CPU should go to sending, not to HMACs it can compute ahead.
+        List<String> signatures = new ArrayList<>();
+        List<String> heads = new ArrayList<>();
+        for (byte[] body : opened) {
+            signatures.add(sign(body));
+            heads.add(String.format("%040x", heads.size() + 1));
+        }
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI target = URI.create("http://127.0.0.1:" + port + "/webhooks/github");
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong failures = new AtomicLong();
         Semaphore inFlight = new Semaphore(o.concurrency());
         long total = o.rate() > 0 ? (long) o.rate() * o.seconds() : Long.MAX_VALUE;
+        long cpuBefore = cpuMillis(evalbot.pid());
         long start = System.nanoTime();
         long end = start + Duration.ofSeconds(o.seconds()).toNanos();
         long sent = 0;
         List<CompletableFuture<?>> pending = new ArrayList<>();
+        Map<String, Long> firstSent = new HashMap<>();
         while (sent < total && System.nanoTime() < end) {
             if (o.rate() > 0) {
                 long due = start + sent * 1_000_000_000L / o.rate();
@@ -89,13 +106,15 @@ public final class LoadGenerator {
                     LockSupport.parkNanos(Math.max(1000, due - System.nanoTime()));
                 }
             }
-            byte[] body = opened.get((int) (sent % opened.size()));
+            int pr = (int) (sent % opened.size());
+            byte[] body = opened.get(pr);
             HttpRequest request = HttpRequest.newBuilder(target)
                     .header("X-GitHub-Event", "pull_request").header("X-GitHub-Delivery", "load-" + sent)
-                    .header("X-Hub-Signature-256", sign(body)).header("Content-Type", "application/json")
+                    .header("X-Hub-Signature-256", signatures.get(pr)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
             inFlight.acquire();
             long t0 = System.nanoTime();
+            firstSent.putIfAbsent(heads.get(pr), t0);
             pending.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
                 inFlight.release();
                 latencies.add(System.nanoTime() - t0);
@@ -108,14 +127,18 @@ public final class LoadGenerator {
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
         double seconds = (System.nanoTime() - start) / 1e9;
         long intakeDone = System.nanoTime();
+        long cpuIntake = cpuMillis(evalbot.pid()) - cpuBefore;
         // Drain: every pull request's newest head gets its final status (superseded heads need none).
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (github.headsWithFinalStatus() < Math.min(o.prs(), sent) && System.nanoTime() < deadline) {
             LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
         }
         double drain = (System.nanoTime() - intakeDone) / 1e9;
+        long cpuDrained = cpuMillis(evalbot.pid()) - cpuBefore;
         long rss = rssKb(evalbot.pid());
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] reviews = github.firstFinalStatus().entrySet().stream().filter(e -> firstSent.containsKey(e.getKey()))
+                .mapToLong(e -> e.getValue() - firstSent.get(e.getKey())).sorted().toArray();
         System.out.println();
         System.out.println("| metric | value |");
         System.out.println("|---|---|");
@@ -128,11 +151,17 @@ public final class LoadGenerator {
         row("non-2xx replies or errors", Long.toString(failures.get()));
         row("pull requests reviewed", github.headsWithFinalStatus() + " of " + Math.min(o.prs(), sent));
         row("drain after intake", String.format("%.1f s", drain));
+        row("review latency p50 / p99 (" + o.files() + " files; first delivery sent to final status)",
+                ms(pct(reviews, 50)) + " / " + ms(pct(reviews, 99)));
         row("GitHub API requests per review", String.format("%.1f", github.requests() / (double) Math.max(1, github.finalStatuses())));
         row("GitHub errors injected", Long.toString(github.errors()));
         row("lost deliveries", Long.toString(Math.max(0, Math.min(o.prs(), sent) - github.headsWithFinalStatus())));
         row("duplicate comments", Long.toString(github.duplicateComments()));
         row("evalbot resident memory", rss / 1024 + " MB");
+        // CPU time is what a busy shared machine distorts least: latency waits for a core, CPU does not.
+        row("evalbot CPU during intake / until drained", String.format("%.1f s / %.1f s (%.2f ms per delivery sent)",
+                cpuIntake / 1000.0, cpuDrained / 1000.0, cpuIntake / (double) Math.max(1, sent)));
+        row("machine load average (1 min) at the end", loadAverage());
     }
 
     private static void row(String k, String v) {
@@ -195,6 +224,27 @@ public final class LoadGenerator {
             }
         }
         throw new IllegalStateException("evalbot did not become ready; see " + work.resolve("evalbot.log"));
+    }
+
+    /** User + system CPU time of a process, from /proc (Linux); 0 elsewhere. */
+    static long cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after the command: state(0) ... utime(11) stime(12), in clock ticks (100 per second on Linux)
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0] + " (" + Runtime.getRuntime().availableProcessors()
+                    + " cores)";
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     static long rssKb(long pid) {

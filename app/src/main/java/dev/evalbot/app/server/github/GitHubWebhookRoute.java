@@ -69,7 +69,7 @@ public final class GitHubWebhookRoute implements Handler {
         }
         JsonNode root;
         try {
-            root = json.readTree(body);
+            root = PayloadFields.read(json, body);
         } catch (IOException e) {
             reply(ctx, HttpStatus.BAD_REQUEST, "body is not JSON", "bad_request");
             return;

@@ -118,6 +118,101 @@ class GitHubPipelineTest {
         assertEquals(1, github.count("POST", "/repos/" + REPO + "/issues/2/comments"));
     }
 
+    /** Counts the review log's writes. */
+    static final class CountingLog implements dev.evalbot.app.review.ReviewLog {
+        final MemoryReviewLog inner = new MemoryReviewLog();
+        int states;
+        int saves;
+
+        @Override
+        public dev.evalbot.app.review.ReviewState state(PullRequestRef pr) {
+            return inner.state(pr);
+        }
+
+        @Override
+        public void saveState(PullRequestRef pr, dev.evalbot.app.review.ReviewState state) {
+            states++;
+            inner.saveState(pr, state);
+        }
+
+        @Override
+        public void saveReview(PullRequestRef pr, dev.evalbot.app.review.Review review, String md, String json) {
+            throw new AssertionError("the pipeline saves state and review together");
+        }
+
+        @Override
+        public void save(PullRequestRef pr, dev.evalbot.app.review.ReviewState state,
+                dev.evalbot.app.review.Review review, String md, String json) {
+            saves++;
+            inner.saveState(pr, state);
+            inner.saveReview(pr, review, md, json);
+        }
+    }
+
+    ReviewPipeline pipeline(dev.evalbot.app.review.ReviewLog with) throws Exception {
+        LocalConfig config = LocalConfig.load(Path.of("../config"), null);
+        return new ReviewPipeline(() -> new ChangeValidator(config.rules(), config.registry(), Clock.systemUTC()),
+                config.rules().limits().maxBytes(), TrustAnnotator.OFFLINE, with, new ReportJson(new ObjectMapper()),
+                ReviewPipeline.Settings.DEFAULT);
+    }
+
+    @Test
+    void aReviewWritesItsStateOnceAndMarksACreateBeforeIt() throws Exception {
+        github.files(FakeGitHub.files(".eval_results/hle.yaml", VALID));
+        CountingLog counting = new CountingLog();
+        ReviewPipeline p = pipeline(counting);
+        p.review(platform, pr, List.of(), false, false, false);
+        assertEquals(1, counting.states, "the create-pending mark");
+        assertEquals(1, counting.saves);
+        assertEquals(FakeGitHub.COMMENT_ID, counting.state(pr).commentId());
+        p.review(platform, pr, List.of(), false, false, false);
+        assertEquals(1, counting.states);
+        assertEquals(2, counting.saves);
+    }
+
+    @Test
+    void aStatusThatFailsStillRecordsTheCommentSoTheRetryNeitherSearchesNorEdits() throws Exception {
+        github.files(FakeGitHub.files(".eval_results/hle.yaml", VALID));
+        CountingLog counting = new CountingLog();
+        ReviewPipeline p = pipeline(counting);
+        java.util.concurrent.atomic.AtomicBoolean failStatus = new java.util.concurrent.atomic.AtomicBoolean(true);
+        dev.evalbot.app.platform.Platform flaky = new dev.evalbot.app.platform.Platform() {
+            public String name() { return platform.name(); }
+            public List<dev.evalbot.app.platform.ChangedPath> changedFiles(PullRequestRef r, int cap) {
+                return platform.changedFiles(r, cap);
+            }
+            public Map<String, byte[]> read(PullRequestRef r, String rev, List<String> paths, int max) {
+                return platform.read(r, rev, paths, max);
+            }
+            public java.util.Optional<String> findOwnComment(PullRequestRef r, String marker) {
+                return platform.findOwnComment(r, marker);
+            }
+            public String createComment(PullRequestRef r, String body) { return platform.createComment(r, body); }
+            public void updateComment(PullRequestRef r, String id, String body) { platform.updateComment(r, id, body); }
+            public void setLabels(PullRequestRef r, java.util.Set<String> add, java.util.Set<String> remove) {
+                platform.setLabels(r, add, remove);
+            }
+            public void setStatus(PullRequestRef r, String sha, dev.evalbot.app.platform.CommitState state,
+                    String description) {
+                if (failStatus.getAndSet(false)) {
+                    throw new PlatformException("HTTP 502 on status", 502, true, null, null);
+                }
+                platform.setStatus(r, sha, state, description);
+            }
+            public dev.evalbot.app.review.Links links(PullRequestRef r) { return platform.links(r); }
+        };
+        assertThrows(PlatformException.class, () -> p.review(flaky, pr, List.of(), false, false, false));
+        assertEquals(FakeGitHub.COMMENT_ID, counting.state(pr).commentId(), "recorded on the way out");
+        assertEquals(1, counting.saves, "the review is recorded before the status, which goes last");
+
+        p.review(flaky, pr, List.of(), false, false, false);
+        assertEquals(1, github.count("POST", "/repos/" + REPO + "/issues/2/comments"));
+        assertEquals(0, github.count("GET", "/repos/" + REPO + "/issues/2/comments"), "no search for the comment");
+        assertEquals(0, github.count("PATCH", ".*/issues/comments/.*"), "the same body is not sent again");
+        assertEquals(List.of("success"), github.statuses());
+        assertEquals(1, counting.saves);
+    }
+
     @Test
     void secondaryRateLimitBecomesRetryAdviceNotASleep() {
         github.files(FakeGitHub.files(".eval_results/hle.yaml", VALID));

@@ -1,0 +1,311 @@
+package dev.evalbot.app.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Group commit for every SQLite write of this process. SQLite has one writer per file, and with
+ * {@code synchronous=FULL} each commit is an fsync (milliseconds on most disks), so transactions
+ * that each commit alone queue behind one another: intake, workers and housekeeping all waited on
+ * one lock, one fsync at a time.
+ *
+ * <p>Here callers queue their work and wait; one thread takes everything queued, runs each work in
+ * a savepoint of one transaction and commits once, then answers every caller. Each work is still
+ * all or nothing: a work that fails is rolled back to its savepoint and only its caller gets the
+ * error. When the transaction itself cannot begin or commit (file locked past the busy timeout,
+ * disk full, I/O error) every caller in it gets the error: nothing of it was committed, and no
+ * caller is told otherwise. Works in one transaction run in arrival order and each sees the ones
+ * before it, so the outcome is the one of running them one after another.
+ *
+ * <p>No delay is added: a write that finds the writer idle commits at once, alone. The thread
+ * exists while there is work and ends after a short idle time.
+ */
+final class SqliteWriter implements AutoCloseable {
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private static final class Pending<T> {
+        final String action;
+        final SqlWork<T> work;
+        final CompletableFuture<T> result = new CompletableFuture<>();
+
+        Pending(String action, SqlWork<T> work) {
+            this.action = action;
+            this.work = work;
+        }
+    }
+
+    private final Connections connections;
+    private final Duration timeout;
+    private final int maxBatch;
+    private final ConcurrentLinkedQueue<Pending<?>> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final ThreadPoolExecutor thread;
+    /** The writer thread, while it runs a batch: a write from inside a work joins that batch. */
+    private volatile Thread current;
+    private Connection currentConnection;
+    private volatile boolean closed;
+    private final Runnable onQueued;
+    private final AtomicLong commits = new AtomicLong();
+
+    /**
+     * @param timeout how long a caller waits for its commit before it reports the store unavailable
+     * @param maxBatch most works in one transaction
+     */
+    SqliteWriter(Connections connections, Duration timeout, int maxBatch) {
+        this(connections, timeout, maxBatch, () -> { });
+    }
+
+    /** @param onQueued run by each caller right after it queued its work, for tests */
+    SqliteWriter(Connections connections, Duration timeout, int maxBatch, Runnable onQueued) {
+        this.onQueued = onQueued;
+        this.connections = connections;
+        this.timeout = timeout;
+        this.maxBatch = maxBatch;
+        this.thread = new ThreadPoolExecutor(1, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "sqlite-writer-" + THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.thread.allowCoreThreadTimeOut(true);
+    }
+
+    /** Runs {@code work} in a savepoint of the next transaction and returns once that committed. */
+    <T> T write(String action, SqlWork<T> work) {
+        if (Thread.currentThread() == current) {
+            return nested(action, work);
+        }
+        if (closed) {
+            throw new StoreUnavailableException(action + ": the store is closed", null);
+        }
+        Pending<T> p = new Pending<>(action, work);
+        queue.add(p);
+        onQueued.run();
+        if (draining.compareAndSet(false, true)) {
+            try {
+                thread.execute(this::drain);
+            } catch (RejectedExecutionException e) {
+                draining.set(false);
+                p.result.completeExceptionally(new StoreUnavailableException(action + ": the store is closed", e));
+            }
+        }
+        try {
+            return p.result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            // Too late for this caller: a transaction that has not started yet leaves its work out.
+            p.result.completeExceptionally(new StoreUnavailableException(
+                    action + ": the database writer did not commit within " + timeout, e));
+            return outcome(p);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.result.completeExceptionally(new StoreUnavailableException(
+                    action + ": interrupted while waiting for the database", e));
+            return outcome(p);
+        } catch (ExecutionException e) {
+            throw rethrow(e.getCause());
+        }
+    }
+
+    /** Transactions committed so far, for tests. */
+    long commits() {
+        return commits.get();
+    }
+
+    /** Stops taking work, lets the transaction in progress end, and waits for the thread. */
+    @Override
+    public void close() {
+        closed = true;
+        thread.shutdown();
+        try {
+            thread.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (Pending<?> p; (p = queue.poll()) != null; ) {
+            p.result.completeExceptionally(new StoreUnavailableException(p.action + ": the store is closed", null));
+        }
+    }
+
+    private <T> T nested(String action, SqlWork<T> work) {
+        Connection c = currentConnection;
+        try {
+            Savepoint savepoint = c.setSavepoint();
+            try {
+                T result = work.run(c);
+                c.releaseSavepoint(savepoint);
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback(savepoint);
+                c.releaseSavepoint(savepoint);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.translate(action, e);
+        }
+    }
+
+    private static <T> T outcome(Pending<T> p) {
+        try {
+            return p.result.join();
+        } catch (CompletionException e) {
+            throw rethrow(e.getCause());
+        } catch (CancellationException e) {
+            throw new StoreUnavailableException(p.action + " was cancelled", e);
+        }
+    }
+
+    /** The writer thread's exception again, with this caller's stack, keeping its type and message. */
+    private static RuntimeException rethrow(Throwable cause) {
+        if (cause instanceof StoreUnavailableException e) {
+            return new StoreUnavailableException(e.getMessage(), e);
+        }
+        if (cause instanceof StoreException e) {
+            return new StoreException(e.getMessage(), e);
+        }
+        if (cause instanceof RuntimeException e) {
+            return e;
+        }
+        if (cause instanceof Error e) {
+            throw e;
+        }
+        return new StoreException(String.valueOf(cause), cause);
+    }
+
+    private void drain() {
+        while (true) {
+            List<Pending<?>> batch = new ArrayList<>();
+            for (Pending<?> p = queue.poll(); p != null; p = batch.size() < maxBatch ? queue.poll() : null) {
+                if (!p.result.isDone()) { // its caller gave up waiting: never run it
+                    batch.add(p);
+                }
+            }
+            if (batch.isEmpty()) {
+                draining.set(false);
+                // A write that queued after our last poll but saw draining still set relies on us.
+                if (queue.isEmpty() || !draining.compareAndSet(false, true)) {
+                    return;
+                }
+                continue;
+            }
+            run(batch);
+        }
+    }
+
+    /** What became of one work inside the transaction. */
+    private record Ran(Object value, Throwable failure) {}
+
+    private void run(List<Pending<?>> batch) {
+        Connection c;
+        try {
+            c = connections.acquire(true);
+        } catch (SQLException e) {
+            failAll(batch, e);
+            return;
+        }
+        boolean broken = false;
+        List<Ran> ran = new ArrayList<>(batch.size());
+        try {
+            c.setAutoCommit(false); // BEGIN IMMEDIATE: fails here when another process holds the file
+            current = Thread.currentThread();
+            currentConnection = c;
+            for (Pending<?> p : batch) {
+                ran.add(runOne(c, p));
+            }
+            current = null;
+            c.commit();
+            commits.incrementAndGet();
+        } catch (SQLException | RuntimeException | Error e) {
+            current = null;
+            broken = e instanceof SQLException s && SqlErrors.breaksConnection(s);
+            broken |= !rollback(c);
+            failAll(batch, e);
+            return;
+        } finally {
+            current = null;
+            currentConnection = null;
+            broken |= !autoCommit(c);
+            connections.release(c, true, broken);
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            complete(batch.get(i), ran.get(i));
+        }
+    }
+
+    /**
+     * Runs one work in its own savepoint. Its own failure is rolled back and kept for its caller;
+     * a savepoint that cannot be rolled back (SQLite may have rolled back the whole transaction,
+     * e.g. on an I/O error) aborts the transaction with the work's error.
+     */
+    private static Ran runOne(Connection c, Pending<?> p) throws SQLException {
+        Savepoint savepoint = c.setSavepoint();
+        try {
+            Object value = p.work.run(c);
+            c.releaseSavepoint(savepoint);
+            return new Ran(value, null);
+        } catch (SQLException | RuntimeException e) {
+            try {
+                c.rollback(savepoint);
+                c.releaseSavepoint(savepoint);
+            } catch (SQLException cannot) {
+                e.addSuppressed(cannot);
+                if (e instanceof SQLException s) {
+                    throw s;
+                }
+                throw (RuntimeException) e;
+            }
+            return new Ran(null, e);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void complete(Pending p, Ran ran) {
+        if (ran.failure() == null) {
+            p.result.complete(ran.value());
+        } else if (ran.failure() instanceof SQLException e) {
+            p.result.completeExceptionally(SqlErrors.translate(p.action, e));
+        } else {
+            p.result.completeExceptionally(ran.failure());
+        }
+    }
+
+    /** Nothing of the transaction was committed: every caller in it learns so. */
+    private static void failAll(List<Pending<?>> batch, Throwable e) {
+        for (Pending<?> p : batch) {
+            p.result.completeExceptionally(e instanceof SQLException s ? SqlErrors.translate(p.action, s) : e);
+        }
+    }
+
+    private static boolean rollback(Connection c) {
+        try {
+            c.rollback();
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static boolean autoCommit(Connection c) {
+        try {
+            c.setAutoCommit(true);
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+}
