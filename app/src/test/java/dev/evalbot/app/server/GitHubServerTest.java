@@ -156,6 +156,19 @@ class GitHubServerTest {
     }
 
     @Test
+    void labelsCreatedMeanwhileByAnotherReplicaDoNotFailTheReview() throws Exception {
+        github.files(FakeGitHub.files(".eval_results/hle.yaml", VALID));
+        // The listing shows no labels, but eval/valid exists by the time evalbot creates it: 422.
+        github.server().setScenarioState("label-" + REPO + "-eval/valid", "exists");
+        send("pull_request", "pull_request.opened.json");
+        awaitStatuses(1);
+        assertEquals(java.util.List.of("success"), finalStatuses());
+        assertEquals(1, github.requests("POST", "/repos/" + REPO + "/labels").stream()
+                .filter(r -> r.getBodyAsString().contains("\"eval/valid\"")).count());
+        assertTrue(github.addedLabels().get(0).contains("eval/valid"));
+    }
+
+    @Test
     void secondaryRateLimitWithRetryAfterIsHonouredAndEndsInExactlyOneComment() throws Exception {
         github.files(FakeGitHub.files(".eval_results/hle.yaml", VALID));
         github.failNext(1, 403, Map.of("Retry-After", "1", "Content-Type", "application/json"));

@@ -194,10 +194,26 @@ public final class GitHubPlatform implements Platform {
         }
         for (OwnedLabels.Definition d : OwnedLabels.DEFINITIONS) {
             if (!existing.contains(d.name())) {
-                repo.createLabel(d.name(), d.color(), d.description());
+                createLabel(repo, d);
             }
         }
         labelledRepos.put(repo.getFullName(), Boolean.TRUE);
+    }
+
+    /**
+     * Creates a label that was missing from the listing. GitHub answers 422 "already_exists" when it
+     * exists after all: another replica or worker created it since the listing, or an earlier
+     * attempt created it although its reply was lost (a 502). The end state is the one wanted, so
+     * that is success; treated as a failure it was permanent and dead-lettered the review.
+     */
+    private static void createLabel(GHRepository repo, OwnedLabels.Definition d) throws IOException {
+        try {
+            repo.createLabel(d.name(), d.color(), d.description());
+        } catch (HttpException e) {
+            if (e.getResponseCode() != 422 || e.getMessage() == null || !e.getMessage().contains("already_exists")) {
+                throw e;
+            }
+        }
     }
 
     @Override
