@@ -25,6 +25,10 @@ import org.sqlite.SQLiteDataSource;
 public final class Database implements AutoCloseable {
     /** A PostgreSQL transaction that lost a serialisation race or deadlock is run again this often. */
     private static final int RACE_RETRIES = 3;
+    /** Longest {@link #isWritable} waits for a lock or connection: a commit in flight takes milliseconds. */
+    static final Duration PROBE_WAIT = Duration.ofMillis(500);
+    /** Room {@link #isWritable} wants for the next writes: a few typical deliveries with their indexes. */
+    static final long HEADROOM_BYTES = 256 * 1024;
 
     private final StoreConfig config;
     private final DataSource dataSource;
@@ -97,7 +101,70 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** For {@code /readyz}: true when a query reaches the database file or server now. Never throws. */
+    /**
+     * For {@code /readyz}: true when a delivery could be committed now. Never throws, and waits at
+     * most {@link #PROBE_WAIT} for a lock or a connection.
+     *
+     * <p>A query is not enough: an SQLite file locked by another process, or full, still answers
+     * reads in WAL mode while every accept fails. So the probe does what an accept needs, without
+     * writing: on SQLite it takes the write lock ({@code BEGIN IMMEDIATE}) and gives it back, then
+     * checks that the file may grow by {@link #HEADROOM_BYTES} (its {@code max_page_count}, and the
+     * free space of the file system it lives on); on PostgreSQL it asks a write connection whether
+     * it may write ({@code transaction_read_only}: off, not a standby). Nothing is committed or
+     * synced, so it stays cheap at any probe rate. Remembering the last failed accept instead would
+     * be cheaper still, but could only turn ready again after another accept succeeded, and an
+     * orchestrator sends no traffic to a pod that is not ready.
+     */
+    public boolean isWritable() {
+        Connection c = null;
+        boolean broken = false;
+        try {
+            c = connections.acquire(true, PROBE_WAIT);
+            return dialect() == Dialect.SQLITE ? sqliteWritable(c) : postgresWritable(c);
+        } catch (SQLException e) {
+            broken = true; // reopened at the next use: the probe must not leave a half-done transaction behind
+            return false;
+        } catch (RuntimeException | IOException e) {
+            return false;
+        } finally {
+            if (c != null) {
+                connections.release(c, true, broken);
+            }
+        }
+    }
+
+    private boolean sqliteWritable(Connection c) throws SQLException, IOException {
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout = " + PROBE_WAIT.toMillis());
+            try {
+                s.execute("BEGIN IMMEDIATE");
+                s.execute("ROLLBACK");
+            } finally {
+                s.execute("PRAGMA busy_timeout = " + config.busyTimeout().toMillis());
+            }
+            long room = (pragma(s, "max_page_count") - pragma(s, "page_count") + pragma(s, "freelist_count"))
+                    * pragma(s, "page_size");
+            if (room < HEADROOM_BYTES) {
+                return false;
+            }
+        }
+        Path file = config.sqliteFile().orElseThrow().toAbsolutePath();
+        return Files.getFileStore(file).getUsableSpace() >= HEADROOM_BYTES;
+    }
+
+    private static boolean postgresWritable(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW transaction_read_only")) {
+            return rs.next() && "off".equalsIgnoreCase(rs.getString(1));
+        }
+    }
+
+    private static long pragma(Statement s, String name) throws SQLException {
+        try (ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    /** For tools: true when a query reaches the database file or server now. Never throws. */
     public boolean isReachable() {
         try {
             return read("ping", c -> {

@@ -29,12 +29,17 @@ final class PostgresPool implements Connections {
 
     @Override
     public Connection acquire(boolean write) throws SQLException {
+        return acquire(write, acquireTimeout);
+    }
+
+    @Override
+    public Connection acquire(boolean write, Duration wait) throws SQLException {
         if (closed) {
             throw new SQLTransientConnectionException("the store is closed", "08003");
         }
         try {
-            if (!permits.tryAcquire(acquireTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new SQLTransientConnectionException("no database connection free within " + acquireTimeout, "08001");
+            if (!permits.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new SQLTransientConnectionException("no database connection free within " + wait, "08001");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
