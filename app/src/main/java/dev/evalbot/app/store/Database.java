@@ -70,13 +70,19 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
-    /** Runs {@code work} in one transaction and commits it; on any failure nothing is kept. */
+    /**
+     * Runs {@code work} in one transaction and commits it; on any failure nothing is kept. The work
+     * runs again when the transaction lost a race, or when a pooled connection turned out dead
+     * before the commit was sent (the server restarted meanwhile): nothing can have been kept then,
+     * and the pool has dropped its other stale connections, so the next try gets a fresh one.
+     */
     public <T> T write(String action, SqlWork<T> work) {
         for (int attempt = 1; ; attempt++) {
+            boolean[] committing = {false};
             try {
-                return transaction(work);
+                return transaction(work, committing);
             } catch (SQLException e) {
-                if (attempt < RACE_RETRIES && SqlErrors.isRetryable(e)) {
+                if (attempt < RACE_RETRIES && (SqlErrors.isRetryable(e) || deadBeforeCommit(e, committing[0]))) {
                     continue;
                 }
                 throw SqlErrors.translate(action, e);
@@ -84,21 +90,31 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs read-only {@code work}; each statement sees committed data. */
+    /** Runs read-only {@code work}; each statement sees committed data. Runs it again on a dead pooled connection. */
     public <T> T read(String action, SqlWork<T> work) {
-        Connection c = null;
-        boolean broken = false;
-        try {
-            c = connections.acquire(false);
-            return work.run(c);
-        } catch (SQLException e) {
-            broken = SqlErrors.breaksConnection(e);
-            throw SqlErrors.translate(action, e);
-        } finally {
-            if (c != null) {
-                connections.release(c, false, broken);
+        for (int attempt = 1; ; attempt++) {
+            Connection c = null;
+            boolean broken = false;
+            try {
+                c = connections.acquire(false);
+                return work.run(c);
+            } catch (SQLException e) {
+                broken = SqlErrors.breaksConnection(e);
+                if (attempt < RACE_RETRIES && c != null && broken) {
+                    continue;
+                }
+                throw SqlErrors.translate(action, e);
+            } finally {
+                if (c != null) {
+                    connections.release(c, false, broken);
+                }
             }
         }
+    }
+
+    /** The connection died while the work ran, not while connecting nor while committing. */
+    private static boolean deadBeforeCommit(SQLException e, boolean committing) {
+        return !committing && e instanceof DeadConnection;
     }
 
     /**
@@ -183,21 +199,34 @@ public final class Database implements AutoCloseable {
         connections.close();
     }
 
-    private <T> T transaction(SqlWork<T> work) throws SQLException {
+    private <T> T transaction(SqlWork<T> work, boolean[] committing) throws SQLException {
         Connection c = connections.acquire(true);
         boolean broken = false;
         try {
             c.setAutoCommit(false);
             T result = work.run(c);
+            committing[0] = true;
             c.commit();
             return result;
         } catch (SQLException | RuntimeException e) {
-            broken = e instanceof SQLException s && SqlErrors.breaksConnection(s);
-            broken |= !rollback(c);
+            boolean dead = e instanceof SQLException s && SqlErrors.breaksConnection(s);
+            broken = !rollback(c) || dead;
+            if (dead && !committing[0]) {
+                throw new DeadConnection((SQLException) e);
+            }
             throw e;
         } finally {
             broken |= !autoCommit(c);
             connections.release(c, true, broken);
+        }
+    }
+
+    /** The connection of a transaction broke before its commit was sent: nothing was kept. */
+    private static final class DeadConnection extends SQLException {
+        private static final long serialVersionUID = 1L;
+
+        DeadConnection(SQLException cause) {
+            super(cause.getMessage(), cause.getSQLState(), cause.getErrorCode(), cause);
         }
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.evalbot.app.EvalbotApp;
 import dev.evalbot.app.Eventually;
 import dev.evalbot.app.platform.github.FakeGitHub;
+import dev.evalbot.app.store.EmbeddedPostgresServer;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The store failing under a running server: a locked SQLite file, a full one. Meanwhile {@code /readyz} says 503 and webhooks are answered 503, never 2xx (so that
+ * The store failing under a running server: a locked SQLite file, a full one, PostgreSQL going
+ * away. Meanwhile {@code /readyz} says 503 and webhooks are answered 503, never 2xx (so that
  * GitHub redelivers rather than count a delivery the store did not keep); when the store is back,
  * both recover and the redelivered webhook is reviewed.
  */
@@ -125,6 +127,26 @@ class StoreFaultsServerTest {
         assertEquals(200, readyz());
         assertEquals(202, deliver(2).statusCode());
         awaitReviewed(2, 2);
+    }
+
+    @Test
+    void postgresGoingAwayMakesReadyzAndWebhooks503AndBothRecoverWhenItIsBack() throws Exception {
+        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startRestartable(tmp.resolve("pg"))) {
+            start(Map.of("EVALBOT_DB", postgres.newDatabaseUrl()));
+            assertHealthyAndWorking(1);
+
+            postgres.stop();
+            assertEquals(503, readyz());
+            assertEquals(503, deliver(2).statusCode());
+            assertEquals(503, readyz());
+
+            postgres.startAgain();
+            // The pool's connections from before the restart are dead: none may fail the first
+            // webhook, nor lose a worker's outcome (the delivery would run again when its lease expired).
+            assertEquals(202, deliver(2).statusCode());
+            awaitReviewed(2, 2);
+            assertHealthyAndWorking(3);
+        }
     }
 
     private static long pragma(Statement s, String name) throws java.sql.SQLException {
