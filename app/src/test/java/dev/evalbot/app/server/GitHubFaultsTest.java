@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -59,19 +58,13 @@ class GitHubFaultsTest {
 
     @Test
     void failingAndSlowGitHubStillEndsInOneReviewPerPullRequestWithBackoffHonoured() throws Exception {
-        run(seed(), 300, Duration.ofSeconds(120));
+        run(Webhooks.seed("GitHubFaultsTest"), 300, Duration.ofSeconds(120));
     }
 
     @Test
     @EnabledIfSystemProperty(named = "evalbot.long", matches = "true")
     void fiveSecondRepliesToo() throws Exception {
-        run(seed(), 5_000, Duration.ofMinutes(10));
-    }
-
-    static long seed() {
-        long seed = Long.getLong("evalbot.seed", ThreadLocalRandom.current().nextLong());
-        System.out.println("GitHubFaultsTest seed: " + seed + " (rerun with -Devalbot.seed=" + seed + ")");
-        return seed;
+        run(Webhooks.seed("GitHubFaultsTest"), 5_000, Duration.ofMinutes(10));
     }
 
     static String repo(int i) {

@@ -53,6 +53,13 @@ final class Webhooks {
         }
     }
 
+    /** The seed of a randomised test: {@code -Devalbot.seed=N}, else a random one; printed for a rerun. */
+    static long seed(String test) {
+        long seed = Long.getLong("evalbot.seed", java.util.concurrent.ThreadLocalRandom.current().nextLong());
+        System.out.println(test + " seed: " + seed + " (rerun with -Devalbot.seed=" + seed + ")");
+        return seed;
+    }
+
     /** A 40-character head sha that names its pull request and revision, for reading the journal. */
     static String sha(int pr, int revision) {
         return String.format("%020d%020d", pr, revision);
