@@ -1,5 +1,6 @@
 package dev.evalbot.app.platform.github;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -242,15 +243,28 @@ public final class GitHubPlatform implements Platform {
         GitHub gh = client(payload.installationId());
         GHPullRequest pull;
         if ("pull_request".equals(payload.event())) {
-            pull = gh.parseEventPayload(new StringReader(payload.json()), GHEventPayload.PullRequest.class)
-                    .getPullRequest();
+            pull = parsePayload(gh, payload, GHEventPayload.PullRequest.class).getPullRequest();
         } else {
-            GHRepository repo = gh.parseEventPayload(new StringReader(payload.json()), GHEventPayload.IssueComment.class)
-                    .getRepository();
+            GHRepository repo = parsePayload(gh, payload, GHEventPayload.IssueComment.class).getRepository();
             pull = repo.getPullRequest(pr.number());
         }
         pulls.put(pr, pull);
         return pull;
+    }
+
+    /**
+     * Wires github-api objects from the stored webhook payload (no request). A payload github-api
+     * cannot bind (a field of the wrong type) will never bind: that is a permanent failure, not
+     * "cannot reach GitHub", which was retried for minutes before it was dead-lettered.
+     */
+    static <T extends GHEventPayload> T parsePayload(GitHub gh, GitHubPayload payload, Class<T> type)
+            throws IOException {
+        try {
+            return gh.parseEventPayload(new StringReader(payload.json()), type);
+        } catch (JsonProcessingException e) {
+            throw new PlatformException("the " + payload.event() + " webhook payload cannot be read: "
+                    + firstLine(e.getOriginalMessage()), 0, false, null, e);
+        }
     }
 
     private GitHub client(Long installationId) throws IOException {
