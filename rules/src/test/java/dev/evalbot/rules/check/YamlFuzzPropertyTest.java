@@ -29,8 +29,8 @@ import net.jqwik.api.constraints.IntRange;
  * nesting around the depth limit, files around the size limit in 1- to 4-byte characters, node
  * floods around the node and entry limits, random unicode, and random keys and values in the
  * shape of results files and of eval.yaml. Every document goes through the results validator,
- * the eval.yaml parser and the change validator: each ends in findings with known codes, never an
- * exception; the limits hold (the finding codes say so exactly at the boundaries); and the
+ * and all but the big floods through the eval.yaml parser and the change validator too: each ends
+ * in findings with known codes, never an exception; the limits hold (the finding codes say so exactly at the boundaries); and the
  * validation allocates a bounded amount (a few MB plus a small multiple of the input), so an
  * alias cannot expand.
  */
@@ -63,11 +63,7 @@ class YamlFuzzPropertyTest {
      * allocating at most {@code budget} bytes.
      */
     static Set<String> validateEveryWay(byte[] bytes, long budget) {
-        long before = allocated();
-        FileReport results = RESULTS.validate(".eval_results/fuzz.yaml", bytes);
-        long used = allocated() - before;
-        assertTrue(before < 0 || used <= budget, "validating " + bytes.length + " bytes allocated " + used
-                + " bytes, over the budget of " + budget);
+        FileReport results = validateResults(bytes, budget);
         BenchmarkFile benchmark = BENCHMARKS.parse("fuzz/bench", "eval.yaml", bytes);
         ChangeReport change = CHANGES.validate("org/model", List.of(
                 new ChangedFile(".eval_results/fuzz.yaml", FileKind.RESULTS, bytes),
@@ -83,6 +79,21 @@ class YamlFuzzPropertyTest {
             assertTrue(!f.isError() || f.line() > 0 || f.code().equals("yaml-syntax"), f::toString);
         }
         return results.findings().stream().map(Finding::code).collect(Collectors.toSet());
+    }
+
+    /** The results validator alone (for the big floods, where the other ways add time, not insight). */
+    static FileReport validateResults(byte[] bytes, long budget) {
+        long before = allocated();
+        FileReport results = RESULTS.validate(".eval_results/fuzz.yaml", bytes);
+        long used = allocated() - before;
+        assertTrue(before < 0 || used <= budget, "validating " + bytes.length + " bytes allocated " + used
+                + " bytes, over the budget of " + budget);
+        assertNotNull(results.verdict());
+        return results;
+    }
+
+    static Set<String> codes(FileReport report) {
+        return report.findings().stream().map(Finding::code).collect(Collectors.toSet());
     }
 
     private static long allocated() {
@@ -258,7 +269,7 @@ class YamlFuzzPropertyTest {
                 doc.append("- [").append(width == 0 ? "" : "0,".repeat(width - 1) + "0").append("]\n");
                 left -= 1 + width;
             }
-            Set<String> codes = validateEveryWay(utf8(doc.toString()), nodeBudget(nodes));
+            Set<String> codes = codes(validateResults(utf8(doc.toString()), nodeBudget(nodes)));
             if (nodes > LIMITS.maxNodes()) {
                 assertTrue(codes.contains("too-many-entries"), () -> nodes + " nodes: " + codes);
             } else {
@@ -272,7 +283,7 @@ class YamlFuzzPropertyTest {
     void entriesUpToTheEntryLimitAreReadAndOneMoreIsRefused() {
         for (int entries : new int[] {LIMITS.maxEntries(), LIMITS.maxEntries() + 1}) {
             String doc = "- {dataset: {id: cais/hle, task_id: hle}, value: 20.9}\n".repeat(entries);
-            Set<String> codes = validateEveryWay(utf8(doc), nodeBudget(8L * entries));
+            Set<String> codes = codes(validateResults(utf8(doc), nodeBudget(8L * entries)));
             if (entries > LIMITS.maxEntries()) {
                 assertTrue(codes.contains("too-many-entries"), () -> entries + " entries: " + codes);
             } else {
