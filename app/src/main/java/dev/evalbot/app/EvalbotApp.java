@@ -190,7 +190,7 @@ public final class EvalbotApp implements AutoCloseable {
         }
         handlers.put(PlatformId.GITHUB, githubHandler);
 
-        EvalbotServer server = new EvalbotServer(serverSettings, metrics, db::isReachable)
+        EvalbotServer server = new EvalbotServer(serverSettings, metrics, db::isWritable)
                 .post("/webhooks/github", new GitHubWebhookRoute(new WebhookSignature(secret), inbox,
                         serverSettings.maxBodyBytes(), clock, metrics))
                 .get("/reviews/{owner}/{repo}/{number}",
@@ -265,6 +265,11 @@ public final class EvalbotApp implements AutoCloseable {
 
     public boolean dryRun() {
         return dryRun;
+    }
+
+    /** The store the server writes to, for tools and tests. */
+    public Database database() {
+        return db;
     }
 
     @Override

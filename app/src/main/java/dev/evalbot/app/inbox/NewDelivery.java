@@ -23,7 +23,18 @@ import java.util.Objects;
 public record NewDelivery(PlatformId platform, String key, String event, String action, String subject,
         String headSha, DeliveryKind kind, byte[] payload, Instant receivedAt) {
     public static final int MAX_KEY_LENGTH = 200;
+    /**
+     * Longest event, action, subject or head sha the store keeps: far above any real one (a GitHub
+     * {@code owner/name} has at most 140 characters, a sha 64), and far below what PostgreSQL can
+     * index (2,704 bytes per index row, so at most 4 bytes a character still fits).
+     */
+    public static final int MAX_FIELD_LENGTH = 512;
 
+    /**
+     * @throws IllegalArgumentException when a field cannot be stored: a blank or overlong key, a
+     *     text field over {@link #MAX_FIELD_LENGTH} characters or holding a NUL character (which a
+     *     PostgreSQL text column refuses). A webhook route answers 400 for such a delivery.
+     */
     public NewDelivery {
         Objects.requireNonNull(platform, "platform");
         Objects.requireNonNull(key, "key");
@@ -34,6 +45,23 @@ public record NewDelivery(PlatformId platform, String key, String event, String 
         Objects.requireNonNull(receivedAt, "receivedAt");
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
             throw new IllegalArgumentException("delivery key must be 1 to " + MAX_KEY_LENGTH + " characters");
+        }
+        storable("delivery key", key);
+        storable("event", event);
+        storable("action", action);
+        storable("subject", subject);
+        storable("head sha", headSha);
+    }
+
+    private static void storable(String what, String value) {
+        if (value == null) {
+            return;
+        }
+        if (value.length() > MAX_FIELD_LENGTH) {
+            throw new IllegalArgumentException(what + " is longer than " + MAX_FIELD_LENGTH + " characters");
+        }
+        if (value.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException(what + " holds a NUL character");
         }
     }
 

@@ -27,6 +27,10 @@ public final class Database implements AutoCloseable {
     private static final int RACE_RETRIES = 3;
     /** Most works in one SQLite transaction. */
     private static final int MAX_GROUP = 256;
+    /** Longest {@link #isWritable} waits for a lock or connection: a commit in flight takes milliseconds. */
+    static final Duration PROBE_WAIT = Duration.ofMillis(500);
+    /** Room {@link #isWritable} wants for the next writes: a few typical deliveries with their indexes. */
+    static final long HEADROOM_BYTES = 256 * 1024;
 
     private final StoreConfig config;
     private final DataSource dataSource;
@@ -81,6 +85,10 @@ public final class Database implements AutoCloseable {
      * the same moment (group commit: one fsync for all of them); it sees the writes queued before it
      * as if they had committed, and must not commit, roll back or change auto-commit itself (see
      * {@link #writeAlone}). A write from inside a work joins the enclosing transaction.
+     *
+     * <p>The work runs again when the transaction lost a race, or when a pooled connection turned
+     * out dead before the commit was sent (the server restarted meanwhile): nothing can have been
+     * kept then, and the pool has dropped its other stale connections, so the next try gets a fresh one.
      */
     public <T> T write(String action, SqlWork<T> work) {
         if (writer != null) {
@@ -92,10 +100,11 @@ public final class Database implements AutoCloseable {
     /** Like {@link #write}, in a transaction of its own, for work that manages the connection itself. */
     public <T> T writeAlone(String action, SqlWork<T> work) {
         for (int attempt = 1; ; attempt++) {
+            boolean[] committing = {false};
             try {
-                return transaction(work);
+                return transaction(work, committing);
             } catch (SQLException e) {
-                if (attempt < RACE_RETRIES && SqlErrors.isRetryable(e)) {
+                if (attempt < RACE_RETRIES && (SqlErrors.isRetryable(e) || deadBeforeCommit(e, committing[0]))) {
                     continue;
                 }
                 throw SqlErrors.translate(action, e);
@@ -103,24 +112,97 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs read-only {@code work}; each statement sees committed data. */
+    /** Runs read-only {@code work}; each statement sees committed data. Runs it again on a dead pooled connection. */
     public <T> T read(String action, SqlWork<T> work) {
-        Connection c = null;
-        boolean broken = false;
-        try {
-            c = connections.acquire(false);
-            return work.run(c);
-        } catch (SQLException e) {
-            broken = SqlErrors.breaksConnection(e);
-            throw SqlErrors.translate(action, e);
-        } finally {
-            if (c != null) {
-                connections.release(c, false, broken);
+        for (int attempt = 1; ; attempt++) {
+            Connection c = null;
+            boolean broken = false;
+            try {
+                c = connections.acquire(false);
+                return work.run(c);
+            } catch (SQLException e) {
+                broken = SqlErrors.breaksConnection(e);
+                if (attempt < RACE_RETRIES && c != null && broken) {
+                    continue;
+                }
+                throw SqlErrors.translate(action, e);
+            } finally {
+                if (c != null) {
+                    connections.release(c, false, broken);
+                }
             }
         }
     }
 
-    /** For {@code /readyz}: true when a query reaches the database file or server now. Never throws. */
+    /** The connection died while the work ran, not while connecting nor while committing. */
+    private static boolean deadBeforeCommit(SQLException e, boolean committing) {
+        return !committing && e instanceof DeadConnection;
+    }
+
+    /**
+     * For {@code /readyz}: true when a delivery could be committed now. Never throws, and waits at
+     * most {@link #PROBE_WAIT} for a lock or a connection.
+     *
+     * <p>A query is not enough: an SQLite file locked by another process, or full, still answers
+     * reads in WAL mode while every accept fails. So the probe does what an accept needs, without
+     * writing: on SQLite it takes the write lock ({@code BEGIN IMMEDIATE}) and gives it back, then
+     * checks that the file may grow by {@link #HEADROOM_BYTES} (its {@code max_page_count}, and the
+     * free space of the file system it lives on); on PostgreSQL it asks a write connection whether
+     * it may write ({@code transaction_read_only}: off, not a standby). Nothing is committed or
+     * synced, so it stays cheap at any probe rate. Remembering the last failed accept instead would
+     * be cheaper still, but could only turn ready again after another accept succeeded, and an
+     * orchestrator sends no traffic to a pod that is not ready.
+     */
+    public boolean isWritable() {
+        Connection c = null;
+        boolean broken = false;
+        try {
+            c = connections.acquire(true, PROBE_WAIT);
+            return dialect() == Dialect.SQLITE ? sqliteWritable(c) : postgresWritable(c);
+        } catch (SQLException e) {
+            broken = true; // reopened at the next use: the probe must not leave a half-done transaction behind
+            return false;
+        } catch (RuntimeException | IOException e) {
+            return false;
+        } finally {
+            if (c != null) {
+                connections.release(c, true, broken);
+            }
+        }
+    }
+
+    private boolean sqliteWritable(Connection c) throws SQLException, IOException {
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout = " + PROBE_WAIT.toMillis());
+            try {
+                s.execute("BEGIN IMMEDIATE");
+                s.execute("ROLLBACK");
+            } finally {
+                s.execute("PRAGMA busy_timeout = " + config.busyTimeout().toMillis());
+            }
+            long room = (pragma(s, "max_page_count") - pragma(s, "page_count") + pragma(s, "freelist_count"))
+                    * pragma(s, "page_size");
+            if (room < HEADROOM_BYTES) {
+                return false;
+            }
+        }
+        Path file = config.sqliteFile().orElseThrow().toAbsolutePath();
+        return Files.getFileStore(file).getUsableSpace() >= HEADROOM_BYTES;
+    }
+
+    private static boolean postgresWritable(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW transaction_read_only")) {
+            return rs.next() && "off".equalsIgnoreCase(rs.getString(1));
+        }
+    }
+
+    private static long pragma(Statement s, String name) throws SQLException {
+        try (ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    /** For tools: true when a query reaches the database file or server now. Never throws. */
     public boolean isReachable() {
         try {
             return read("ping", c -> {
@@ -142,21 +224,34 @@ public final class Database implements AutoCloseable {
         connections.close();
     }
 
-    private <T> T transaction(SqlWork<T> work) throws SQLException {
+    private <T> T transaction(SqlWork<T> work, boolean[] committing) throws SQLException {
         Connection c = connections.acquire(true);
         boolean broken = false;
         try {
             c.setAutoCommit(false);
             T result = work.run(c);
+            committing[0] = true;
             c.commit();
             return result;
         } catch (SQLException | RuntimeException e) {
-            broken = e instanceof SQLException s && SqlErrors.breaksConnection(s);
-            broken |= !rollback(c);
+            boolean dead = e instanceof SQLException s && SqlErrors.breaksConnection(s);
+            broken = !rollback(c) || dead;
+            if (dead && !committing[0]) {
+                throw new DeadConnection((SQLException) e);
+            }
             throw e;
         } finally {
             broken |= !autoCommit(c);
             connections.release(c, true, broken);
+        }
+    }
+
+    /** The connection of a transaction broke before its commit was sent: nothing was kept. */
+    private static final class DeadConnection extends SQLException {
+        private static final long serialVersionUID = 1L;
+
+        DeadConnection(SQLException cause) {
+            super(cause.getMessage(), cause.getSQLState(), cause.getErrorCode(), cause);
         }
     }
 

@@ -13,6 +13,10 @@ import javax.sql.DataSource;
  * A deliberately tiny pool: at most {@code size} connections, idle ones reused newest first, broken
  * ones dropped. Connections are opened on demand, so a database that was down is retried at the
  * next request rather than by a background thread.
+ *
+ * <p>A broken connection drops the idle ones with it: it usually means the server restarted or
+ * the network dropped, and then every pooled connection is dead; kept, each would fail one more
+ * piece of work (a webhook answered 503, a worker's outcome lost until its lease expired).
  */
 final class PostgresPool implements Connections {
     private final DataSource dataSource;
@@ -29,12 +33,17 @@ final class PostgresPool implements Connections {
 
     @Override
     public Connection acquire(boolean write) throws SQLException {
+        return acquire(write, acquireTimeout);
+    }
+
+    @Override
+    public Connection acquire(boolean write, Duration wait) throws SQLException {
         if (closed) {
             throw new SQLTransientConnectionException("the store is closed", "08003");
         }
         try {
-            if (!permits.tryAcquire(acquireTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new SQLTransientConnectionException("no database connection free within " + acquireTimeout, "08001");
+            if (!permits.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new SQLTransientConnectionException("no database connection free within " + wait, "08001");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -52,7 +61,10 @@ final class PostgresPool implements Connections {
     @Override
     public void release(Connection connection, boolean write, boolean broken) {
         try {
-            if (broken || closed || connection.isClosed()) {
+            if (broken) {
+                connection.close();
+                closeIdle();
+            } else if (closed || connection.isClosed()) {
                 connection.close();
             } else {
                 idle.offerFirst(connection);
@@ -67,6 +79,10 @@ final class PostgresPool implements Connections {
     @Override
     public void close() {
         closed = true;
+        closeIdle();
+    }
+
+    private void closeIdle() {
         Connection c;
         while ((c = idle.pollFirst()) != null) {
             try {

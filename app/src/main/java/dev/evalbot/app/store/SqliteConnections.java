@@ -26,10 +26,15 @@ final class SqliteConnections implements Connections {
 
     @Override
     public Connection acquire(boolean write) throws SQLException {
+        return acquire(write, lockTimeout);
+    }
+
+    @Override
+    public Connection acquire(boolean write, Duration wait) throws SQLException {
         Slot slot = write ? writer : reader;
         try {
-            if (!slot.lock.tryLock(lockTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new SQLTimeoutException("another writer in this process held the database for " + lockTimeout);
+            if (!slot.lock.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new SQLTimeoutException("another writer in this process held the database for " + wait);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

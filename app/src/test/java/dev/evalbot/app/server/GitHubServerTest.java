@@ -156,6 +156,38 @@ class GitHubServerTest {
     }
 
     @Test
+    void labelsCreatedMeanwhileByAnotherReplicaDoNotFailTheReview() throws Exception {
+        github.files(FakeGitHub.files(".eval_results/hle.yaml", VALID));
+        // The listing shows no labels, but eval/valid exists by the time evalbot creates it: 422.
+        github.server().setScenarioState("label-" + REPO + "-eval/valid", "exists");
+        send("pull_request", "pull_request.opened.json");
+        awaitStatuses(1);
+        assertEquals(java.util.List.of("success"), finalStatuses());
+        assertEquals(1, github.requests("POST", "/repos/" + REPO + "/labels").stream()
+                .filter(r -> r.getBodyAsString().contains("\"eval/valid\"")).count());
+        assertTrue(github.addedLabels().get(0).contains("eval/valid"));
+    }
+
+    @Test
+    void aPayloadGitHubApiCannotBindFailsAtOnceInsteadOfBeingRetried() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode)
+                Webhooks.JSON.readTree(payload("pull_request.opened.json"));
+        // Found by WebhookFuzzTest: signed, routable, but a string field holds an object.
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.path("pull_request").path("user")).putObject("login");
+        byte[] body = Webhooks.JSON.writeValueAsBytes(root);
+        assertEquals(202, send("pull_request", body, "unbindable", new WebhookSignature(SECRET).sign(body)).statusCode());
+        String db = "jdbc:sqlite:" + tmp.resolve("evalbot.db");
+        Eventually.await("dead-lettered", () -> Webhooks.states(db).getOrDefault("dead", 0) == 1);
+        try (var c = java.sql.DriverManager.getConnection(db); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT attempts, last_error FROM deliveries WHERE delivery_key = 'unbindable'")) {
+            assertTrue(rs.next());
+            assertEquals(1, rs.getInt(1), "a payload that cannot be read is not retried");
+            assertTrue(rs.getString(2).contains("webhook payload cannot be read"), rs.getString(2));
+        }
+        assertEquals(0, github.server().getAllServeEvents().size());
+    }
+
+    @Test
     void secondaryRateLimitWithRetryAfterIsHonouredAndEndsInExactlyOneComment() throws Exception {
         github.files(FakeGitHub.files(".eval_results/hle.yaml", VALID));
         github.failNext(1, 403, Map.of("Retry-After", "1", "Content-Type", "application/json"));

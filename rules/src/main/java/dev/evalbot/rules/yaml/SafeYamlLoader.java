@@ -24,18 +24,29 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  * <p>Thread-safe and stateless apart from its limits; one instance serves any number of callers.
  */
 public final class SafeYamlLoader {
+    private static final int MIN_BUFFER = 1024;
     private final YamlLimits limits;
-    private final LoadSettings settings;
 
     public SafeYamlLoader(YamlLimits limits) {
         this.limits = limits;
-        this.settings = LoadSettings.builder()
+    }
+
+    /**
+     * The reader's buffer holds the whole text, so snakeyaml-engine reads it in one go. With its
+     * default 1,024-character buffer, snakeyaml-engine 2.9 copies its whole look-ahead window at
+     * every refill, which is quadratic in a long scalar (a 1 MiB quoted string allocated about
+     * 2 GB), and throws IndexOutOfBoundsException when a refill ends on the first half of a
+     * surrogate pair (an emoji at character 1,025 of a file).
+     */
+    private LoadSettings settings(int textLength) {
+        return LoadSettings.builder()
                 .setSchema(new CoreSchema())
                 .setAllowDuplicateKeys(false)
                 .setAllowRecursiveKeys(false)
                 .setMaxAliasesForCollections(0)
                 .setCodePointLimit(limits.maxBytes())
                 .setUseMarks(true)
+                .setBufferSize(Math.max(MIN_BUFFER, textLength + 1))
                 .build();
     }
 
@@ -69,6 +80,7 @@ public final class SafeYamlLoader {
             return new LoadResult.Empty();
         }
         try {
+            LoadSettings settings = settings(text.length());
             var parser = new GuardedParser(new ParserImpl(settings, new StreamReader(settings, text)), limits);
             var root = new Composer(settings, parser).getSingleNode();
             return root.<LoadResult>map(LoadResult.Loaded::new).orElseGet(LoadResult.Empty::new);

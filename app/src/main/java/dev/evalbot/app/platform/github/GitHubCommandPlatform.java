@@ -8,7 +8,6 @@ import dev.evalbot.app.platform.PullRequestRef;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Locale;
@@ -129,8 +128,8 @@ public final class GitHubCommandPlatform implements CommandPlatform {
         if (cached != null) {
             return cached;
         }
-        GHEventPayload.IssueComment parsed = calls.client(payload.installationId())
-                .parseEventPayload(new StringReader(payload.json()), GHEventPayload.IssueComment.class);
+        GHEventPayload.IssueComment parsed = GitHubPlatform.parsePayload(calls.client(payload.installationId()), payload,
+                GHEventPayload.IssueComment.class);
         wired.put(payload, parsed);
         return parsed;
     }

@@ -1,5 +1,7 @@
 package dev.evalbot.app.platform.github;
 
+import org.kohsuke.github.HttpException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -188,10 +190,26 @@ public final class GitHubPlatform implements Platform {
         }
         for (OwnedLabels.Definition d : OwnedLabels.DEFINITIONS) {
             if (!existing.contains(d.name())) {
-                repo.createLabel(d.name(), d.color(), d.description());
+                createLabel(repo, d);
             }
         }
         labelledRepos.put(repo.getFullName(), Boolean.TRUE);
+    }
+
+    /**
+     * Creates a label that was missing from the listing. GitHub answers 422 "already_exists" when it
+     * exists after all: another replica or worker created it since the listing, or an earlier
+     * attempt created it although its reply was lost (a 502). The end state is the one wanted, so
+     * that is success; treated as a failure it was permanent and dead-lettered the review.
+     */
+    private static void createLabel(GHRepository repo, OwnedLabels.Definition d) throws IOException {
+        try {
+            repo.createLabel(d.name(), d.color(), d.description());
+        } catch (HttpException e) {
+            if (e.getResponseCode() != 422 || e.getMessage() == null || !e.getMessage().contains("already_exists")) {
+                throw e;
+            }
+        }
     }
 
     @Override
@@ -220,15 +238,28 @@ public final class GitHubPlatform implements Platform {
         GitHub gh = calls.client(payload.installationId());
         GHPullRequest pull;
         if ("pull_request".equals(payload.event())) {
-            pull = gh.parseEventPayload(new StringReader(payload.json()), GHEventPayload.PullRequest.class)
-                    .getPullRequest();
+            pull = parsePayload(gh, payload, GHEventPayload.PullRequest.class).getPullRequest();
         } else {
-            GHRepository repo = gh.parseEventPayload(new StringReader(payload.json()), GHEventPayload.IssueComment.class)
-                    .getRepository();
+            GHRepository repo = parsePayload(gh, payload, GHEventPayload.IssueComment.class).getRepository();
             pull = repo.getPullRequest(pr.number());
         }
         pulls.put(pr, pull);
         return pull;
+    }
+
+    /**
+     * Wires github-api objects from the stored webhook payload (no request). A payload github-api
+     * cannot bind (a field of the wrong type) will never bind: that is a permanent failure, not
+     * "cannot reach GitHub", which was retried for minutes before it was dead-lettered.
+     */
+    static <T extends GHEventPayload> T parsePayload(GitHub gh, GitHubPayload payload, Class<T> type)
+            throws IOException {
+        try {
+            return gh.parseEventPayload(new StringReader(payload.json()), type);
+        } catch (JsonProcessingException e) {
+            throw new PlatformException("the " + payload.event() + " webhook payload cannot be read: "
+                    + String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse(""), 0, false, null, e);
+        }
     }
 
     private String botLogin(PullRequestRef pr) throws IOException {

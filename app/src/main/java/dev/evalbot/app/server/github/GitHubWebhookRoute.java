@@ -84,10 +84,19 @@ public final class GitHubWebhookRoute implements Handler {
             reply(ctx, HttpStatus.ACCEPTED, "event not used by evalbot: dropped", "dropped");
             return;
         }
+        NewDelivery d;
+        try {
+            d = new NewDelivery(PlatformId.GITHUB, delivery, event, e.action(), e.subject(), e.headSha(), kind.get(),
+                    body, clock.instant());
+        } catch (IllegalArgumentException malformed) {
+            // Signed, so from GitHub, but no real event looks like this: refuse it clearly rather
+            // than fail in the store (PostgreSQL refuses NUL characters and huge index keys).
+            reply(ctx, HttpStatus.BAD_REQUEST, "malformed event: " + malformed.getMessage(), "bad_request");
+            return;
+        }
         // Throws StoreUnavailableException when the store cannot commit: the server answers 503 so
         // that GitHub redelivers, instead of acknowledging what it could not keep.
-        AcceptResult result = inbox.accept(new NewDelivery(PlatformId.GITHUB, delivery, event, e.action(), e.subject(),
-                e.headSha(), kind.get(), body, clock.instant()));
+        AcceptResult result = inbox.accept(d);
         if (result instanceof AcceptResult.Duplicate) {
             reply(ctx, HttpStatus.OK, "duplicate delivery: already accepted", "duplicate");
         } else {

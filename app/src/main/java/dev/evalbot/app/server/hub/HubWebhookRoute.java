@@ -18,6 +18,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,10 +82,20 @@ public final class HubWebhookRoute implements Handler {
             return;
         }
         Instant now = clock.instant();
+        List<NewDelivery> deliveries = new ArrayList<>();
+        try {
+            for (HubRouting.Work w : work) {
+                deliveries.add(delivery(e, w, work.size(), body, now));
+            }
+        } catch (IllegalArgumentException malformed) {
+            // No real event looks like this: refuse it clearly rather than fail in the store.
+            reply(ctx, HttpStatus.BAD_REQUEST, "malformed event: " + malformed.getMessage(), "bad_request");
+            return;
+        }
         boolean accepted = false;
-        for (HubRouting.Work w : work) {
+        for (NewDelivery d : deliveries) {
             // Throws StoreUnavailableException when the store cannot commit: the server answers 503.
-            AcceptResult result = inbox.accept(delivery(e, w, work.size(), body, now));
+            AcceptResult result = inbox.accept(d);
             accepted |= result instanceof AcceptResult.Accepted;
         }
         if (accepted) {

@@ -2,6 +2,9 @@ package dev.evalbot.app.platform.github;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -17,8 +20,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.evalbot.app.review.OwnedLabels;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,18 +42,48 @@ public final class FakeGitHub implements AutoCloseable {
 
     /** A fake for pull requests {@code numbers} of {@code repo}; the first is the default for helpers. */
     public FakeGitHub(String repo, int... numbers) {
+        this(List.of(), repo, numbers);
+    }
+
+    /**
+     * The same, with WireMock extensions installed, e.g. a {@link FaultInjector} that turns some
+     * replies into failures after the stub matched (so a comment may be "created" although the
+     * client was told 500, as behind a failing gateway).
+     */
+    public FakeGitHub(List<Extension> extensions, String repo, int... numbers) {
         this.repo = repo;
         this.number = numbers[0];
         this.server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
-                .containerThreads(16).jettyAcceptors(1));
+                .containerThreads(16).jettyAcceptors(1).extensions(extensions.toArray(Extension[]::new)));
         server.start();
+        addRepository(repo, numbers);
+    }
+
+    /** Serves pull requests {@code numbers} of another repository too (comments, labels, statuses). */
+    public void addRepository(String repo, int... numbers) {
         for (int n : numbers) {
-            stubWrites(n);
+            stubWrites(repo, n);
         }
         server.stubFor(get(urlPathEqualTo("/repos/" + repo + "/labels")).atPriority(5).willReturn(okJson("[]")));
         server.stubFor(post(urlPathEqualTo("/repos/" + repo + "/labels")).atPriority(5)
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
                         .withBody("{\"name\":\"x\",\"color\":\"ededed\"}")));
+        // As on GitHub, a label is created once: creating it again is a 422 "already_exists" (another
+        // replica created it meanwhile, or a create succeeded although its reply was lost).
+        for (OwnedLabels.Definition d : OwnedLabels.DEFINITIONS) {
+            String scenario = "label-" + repo + "-" + d.name();
+            ObjectNode label = json.createObjectNode().put("name", d.name()).put("color", d.color());
+            server.stubFor(post(urlPathEqualTo("/repos/" + repo + "/labels")).atPriority(4).inScenario(scenario)
+                    .whenScenarioStateIs(Scenario.STARTED).withRequestBody(matchingJsonPath("$.name", equalTo(d.name())))
+                    .willSetStateTo("exists").willReturn(aResponse().withStatus(201)
+                            .withHeader("Content-Type", "application/json").withBody(label.toString())));
+            server.stubFor(post(urlPathEqualTo("/repos/" + repo + "/labels")).atPriority(4).inScenario(scenario)
+                    .whenScenarioStateIs("exists").withRequestBody(matchingJsonPath("$.name", equalTo(d.name())))
+                    .willReturn(aResponse().withStatus(422).withHeader("Content-Type", "application/json")
+                            .withBody("{\"message\":\"Validation Failed\",\"errors\":[{\"resource\":\"Label\","
+                                    + "\"code\":\"already_exists\",\"field\":\"name\"}],"
+                                    + "\"documentation_url\":\"https://docs.github.com/rest/issues/labels#create-a-label\"}")));
+        }
         server.stubFor(post(urlPathMatching("/repos/" + repo + "/statuses/.*")).atPriority(5)
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
                         .withBody("{\"state\":\"success\",\"context\":\"evalbot/review\"}")));
@@ -62,6 +97,18 @@ public final class FakeGitHub implements AutoCloseable {
         return server;
     }
 
+    /** The repository already has evalbot's labels: listing them shows them all, nothing is created. */
+    public void labelsExist(String repo) {
+        ArrayNode labels = json.createArrayNode();
+        long id = 1;
+        for (OwnedLabels.Definition d : OwnedLabels.DEFINITIONS) {
+            labels.addObject().put("id", id++).put("name", d.name()).put("color", d.color())
+                    .put("description", d.description());
+        }
+        server.stubFor(get(urlPathEqualTo("/repos/" + repo + "/labels")).atPriority(4)
+                .willReturn(okJson(labels.toString())));
+    }
+
     /** The files of the pull request at its head: path to content. */
     public void files(Map<String, String> files) {
         files(number, files);
@@ -69,19 +116,44 @@ public final class FakeGitHub implements AutoCloseable {
 
     /** The files of pull request {@code n}; GraphQL answers the same files for every pull request. */
     public void files(int n, Map<String, String> files) {
+        server.stubFor(get(urlPathEqualTo("/repos/" + repo + "/pulls/" + n + "/files")).atPriority(5)
+                .willReturn(okJson(listing(files))));
+        server.stubFor(post(urlPathEqualTo("/graphql")).atPriority(5).willReturn(okJson(graphQl(files))));
+    }
+
+    /**
+     * The files of pull request {@code n} of {@code repo}, with a GraphQL answer of their own: it
+     * answers only a query for that repository naming the first path, so pull requests with
+     * distinct paths can hold different content at once.
+     */
+    public void pullFiles(String repo, int n, Map<String, String> files) {
+        server.stubFor(get(urlPathEqualTo("/repos/" + repo + "/pulls/" + n + "/files")).atPriority(5)
+                .willReturn(okJson(listing(files))));
+        String name = repo.substring(repo.indexOf('/') + 1);
+        server.stubFor(post(urlPathEqualTo("/graphql")).atPriority(4)
+                .withRequestBody(matchingJsonPath("$.variables.name", equalTo(name)))
+                .withRequestBody(containing(":" + files.keySet().iterator().next() + "\""))
+                .willReturn(okJson(graphQl(files))));
+    }
+
+    private String listing(Map<String, String> files) {
         ArrayNode list = json.createArrayNode();
+        for (String path : files.keySet()) {
+            list.addObject().put("filename", path).put("status", "added").put("sha", "0".repeat(40));
+        }
+        return list.toString();
+    }
+
+    private String graphQl(Map<String, String> files) {
         ObjectNode repository = json.createObjectNode();
         int i = 0;
         for (Map.Entry<String, String> f : files.entrySet()) {
-            list.addObject().put("filename", f.getKey()).put("status", "added").put("sha", "0".repeat(40));
             repository.putObject("f" + i++).put("byteSize", f.getValue().length()).put("isBinary", false)
                     .put("isTruncated", false).put("text", f.getValue());
         }
-        server.stubFor(get(urlPathEqualTo("/repos/" + repo + "/pulls/" + n + "/files")).atPriority(5)
-                .willReturn(okJson(list.toString())));
         ObjectNode data = json.createObjectNode();
         data.putObject("data").set("repository", repository);
-        server.stubFor(post(urlPathEqualTo("/graphql")).atPriority(5).willReturn(okJson(data.toString())));
+        return data.toString();
     }
 
     /** The id of the bot's comment on pull request {@code n}. */
@@ -89,9 +161,9 @@ public final class FakeGitHub implements AutoCloseable {
         return n == 2 ? COMMENT_ID : Integer.toString(100_000 + n);
     }
 
-    private void stubWrites(int n) {
+    private void stubWrites(String repo, int n) {
         String issue = "/repos/" + repo + "/issues/" + n;
-        String scenario = "comment-" + n;
+        String scenario = "comment-" + repo + "#" + n;
         ObjectNode comment = json.createObjectNode().put("id", Long.parseLong(commentId(n))).put("body", "<!-- evalbot:review -->");
         comment.putObject("user").put("login", "evalbot[bot]").put("type", "Bot");
         server.stubFor(get(urlPathEqualTo(issue + "/comments")).inScenario(scenario)
@@ -142,7 +214,12 @@ public final class FakeGitHub implements AutoCloseable {
 
     /** Labels added, in order. */
     public List<String> addedLabels() {
-        return requests("POST", "/repos/" + repo + "/issues/" + number + "/labels").stream()
+        return addedLabels(repo, number);
+    }
+
+    /** Labels added to pull request {@code n} of {@code repo}, one JSON body per request, in order. */
+    public List<String> addedLabels(String repo, int n) {
+        return requests("POST", "/repos/" + repo + "/issues/" + n + "/labels").stream()
                 .map(LoggedRequest::getBodyAsString).toList();
     }
 

@@ -126,6 +126,18 @@ class HubWebhookRouteTest {
     }
 
     @Test
+    void aRepositoryNameTheStoreCannotKeepIsRefusedWith400() throws Exception {
+        for (String name : new String[] {"open-lab/gpt\u0000small", "open-lab/" + "g".repeat(3_000)}) {
+            ObjectNode p = HubWebhookServer.payload("discussion.create.pr.json");
+            p.withObjectProperty("repo").put("name", name);
+            var response = hub.post(p.toString());
+            assertEquals(400, response.statusCode(), response.body());
+            assertTrue(response.body().contains("malformed event"), response.body());
+        }
+        assertEquals(0, hub.inbox.depth());
+    }
+
+    @Test
     void aDatasetPullRequestIsReviewedToo() throws Exception {
         ObjectNode p = HubWebhookServer.payload("discussion.create.pr.json");
         p.withObjectProperty("repo").put("type", "dataset").put("name", "cais/hle");
