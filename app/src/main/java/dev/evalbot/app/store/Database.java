@@ -235,13 +235,13 @@ public final class Database implements AutoCloseable {
             return result;
         } catch (SQLException | RuntimeException e) {
             boolean dead = e instanceof SQLException s && SqlErrors.breaksConnection(s);
-            broken = !rollback(c) || dead;
+            broken = !QuietJdbc.rollback(c) || dead;
             if (dead && !committing[0]) {
                 throw new DeadConnection((SQLException) e);
             }
             throw e;
         } finally {
-            broken |= !autoCommit(c);
+            broken |= !QuietJdbc.autoCommit(c);
             connections.release(c, true, broken);
         }
     }
@@ -255,23 +255,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static boolean rollback(Connection c) {
-        try {
-            c.rollback();
-            return true;
-        } catch (SQLException e) {
-            return false;
-        }
-    }
 
-    private static boolean autoCommit(Connection c) {
-        try {
-            c.setAutoCommit(true);
-            return true;
-        } catch (SQLException e) {
-            return false;
-        }
-    }
 
     private static DataSource sqlite(StoreConfig config) {
         createParentDirectory(config.sqliteFile().orElseThrow());

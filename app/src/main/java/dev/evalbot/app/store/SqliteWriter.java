@@ -233,13 +233,13 @@ final class SqliteWriter implements AutoCloseable {
         } catch (SQLException | RuntimeException | Error e) {
             current = null;
             broken = e instanceof SQLException s && SqlErrors.breaksConnection(s);
-            broken |= !rollback(c);
+            broken |= !QuietJdbc.rollback(c);
             failAll(batch, e);
             return;
         } finally {
             current = null;
             currentConnection = null;
-            broken |= !autoCommit(c);
+            broken |= !QuietJdbc.autoCommit(c);
             connections.release(c, true, broken);
         }
         for (int i = 0; i < batch.size(); i++) {
@@ -291,21 +291,5 @@ final class SqliteWriter implements AutoCloseable {
         }
     }
 
-    private static boolean rollback(Connection c) {
-        try {
-            c.rollback();
-            return true;
-        } catch (SQLException e) {
-            return false;
-        }
-    }
 
-    private static boolean autoCommit(Connection c) {
-        try {
-            c.setAutoCommit(true);
-            return true;
-        } catch (SQLException e) {
-            return false;
-        }
-    }
 }
