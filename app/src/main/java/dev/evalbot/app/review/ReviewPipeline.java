@@ -128,8 +128,12 @@ public final class ReviewPipeline {
         log.save(pr, reached, review, markdown, jsonOf(review));
         listener.reviewed(pr, review);
         // The status goes last: it is what tells the author (and tests) that the review is complete.
-        CommitState status = review.verdict() == Verdict.INVALID ? CommitState.FAILURE : CommitState.SUCCESS;
-        platform.setStatus(pr, pr.headSha(), status, truncate(ReviewRenderer.headline(review), 140));
+        // A repeat of a finished review writes nothing; a retry (announcePending) always re-sets it,
+        // since a crash may have come between recording the review and setting its status.
+        if (!(comment.repeat() && labels.isEmpty() && !announcePending)) {
+            CommitState status = review.verdict() == Verdict.INVALID ? CommitState.FAILURE : CommitState.SUCCESS;
+            platform.setStatus(pr, pr.headSha(), status, truncate(ReviewRenderer.headline(review), 140));
+        }
         LOG.info("reviewed {} at {}: {} ({} files, comment {})", pr.subject(), shortSha(pr.headSha()),
                 review.verdict().label(), files.size(), comment.written() ? "written" : "unchanged");
         boolean written = comment.written();
@@ -137,7 +141,14 @@ public final class ReviewPipeline {
     }
 
     /** The state after the comment step, and whether it wrote. */
-    private record CommentStep(ReviewState state, boolean written) {}
+    /** @param before the state found at the start of this run */
+    private record CommentStep(ReviewState state, boolean written, ReviewState before) {
+        /** The same head got the same review last time, and that run got as far as recording it. */
+        boolean repeat() {
+            return !written && state.headSha() != null && state.headSha().equals(before.headSha())
+                    && state.verdict().equals(before.verdict());
+        }
+    }
 
     private CommentStep upsertComment(Platform platform, PullRequestRef pr, Review review, String markdown) {
         String hash = sha256(markdown);
@@ -159,7 +170,7 @@ public final class ReviewPipeline {
         // Not written here: the review's end writes it (see review()). A crash before then leaves the
         // "create pending" mark, and the next run looks for the comment before creating one.
         ReviewState after = state.withComment(commentId, false, hash, pr.headSha(), review.verdict().name());
-        return new CommentStep(after, written);
+        return new CommentStep(after, written, state);
     }
 
     private String jsonOf(Review review) {

@@ -99,6 +99,7 @@ class GitHubPipelineTest {
         var again = assertInstanceOf(ReviewOutcome.Reviewed.class, pipeline.review(platform, pr, List.of(), false, false, false));
         assertTrue(!again.commentWritten());
         assertEquals(0, github.count("PATCH", ".*/issues/comments/.*"));
+        assertEquals(1, github.statuses().size(), "a repeat of a finished review writes nothing at all");
         github.files(FakeGitHub.files(".eval_results/hle.yaml", INVALID));
         pipeline.review(platform, ref("pull_request.synchronize.json"), List.of(), false, false, false);
         assertEquals(1, github.count("POST", "/repos/" + REPO + "/issues/2/comments"));
@@ -205,11 +206,12 @@ class GitHubPipelineTest {
         assertEquals(FakeGitHub.COMMENT_ID, counting.state(pr).commentId(), "recorded on the way out");
         assertEquals(1, counting.saves, "the review is recorded before the status, which goes last");
 
-        p.review(flaky, pr, List.of(), false, false, false);
+        // The handler retries it as a new attempt, which announces pending first.
+        p.review(flaky, pr, List.of(), false, true, false);
         assertEquals(1, github.count("POST", "/repos/" + REPO + "/issues/2/comments"));
         assertEquals(0, github.count("GET", "/repos/" + REPO + "/issues/2/comments"), "no search for the comment");
         assertEquals(0, github.count("PATCH", ".*/issues/comments/.*"), "the same body is not sent again");
-        assertEquals(List.of("success"), github.statuses());
+        assertEquals(List.of("pending", "success"), github.statuses());
         assertEquals(2, counting.saves, "once per run: the retry records the same review again");
     }
 
