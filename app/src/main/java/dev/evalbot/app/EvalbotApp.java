@@ -158,7 +158,8 @@ public final class EvalbotApp implements AutoCloseable {
         StoreReviewLog reviews = new StoreReviewLog(new ReviewStore(db, clock));
         ReviewPipeline pipeline = new ReviewPipeline(() -> new ChangeValidator(config.rules(), registry, clock),
                 config.rules().limits().maxBytes(), trust, reviews, new ReportJson(json),
-                ReviewPipeline.Settings.DEFAULT, recorder);
+                new ReviewPipeline.Settings(ReviewPipeline.Settings.DEFAULT.maxChangedFiles(),
+                        Boolean.parseBoolean(env.getOrDefault("EVALBOT_COMMENT_WITHOUT_RESULTS", "false"))), recorder);
         StoreCommandAudit audit = new StoreCommandAudit(new AuditStore(db));
         LeaderboardRefresh refresh = (platform, repo, number) -> results.byPull(
                 new PullRef(PlatformId.of(platform), repo, number)).stream().map(r -> r.entry().datasetId()).distinct()
