@@ -179,9 +179,11 @@ public final class LoadGenerator {
         row("non-2xx replies or errors", Long.toString(failures.get()));
         row("pull requests reviewed" + (byComment ? " (commented)" : ""), reviewedCount + " of " + Math.min(o.prs(), sent));
         row("drain after intake", String.format("%.1f s", drain));
-        row("review latency p50 / p99 (" + o.files() + " files; first delivery sent to final status)",
+        row("review latency p50 / p99 (" + o.files() + " files; first delivery sent to "
+                + (byComment ? "first comment)" : "final status)"),
                 ms(pct(reviews, 50)) + " / " + ms(pct(reviews, 99)));
-        row("GitHub API requests per review", String.format("%.1f", perReview));
+        row("GitHub API requests per review" + (byComment ? " (all requests / pull requests commented)" : ""),
+                String.format("%.1f", perReview));
         row("GitHub errors injected", Long.toString(github.errors()));
         row("lost deliveries", Long.toString(lost));
         row("duplicate comments", Long.toString(github.duplicateComments()));
