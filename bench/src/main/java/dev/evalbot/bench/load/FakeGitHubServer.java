@@ -29,6 +29,9 @@ public final class FakeGitHubServer implements AutoCloseable {
     /** head sha -> System.nanoTime() of its first final (not pending) status. */
     private final Map<String, Long> firstFinalStatus = new ConcurrentHashMap<>();
 
+    /** pull request number -> System.nanoTime() of its first comment. */
+    private final Map<String, Long> firstComment = new ConcurrentHashMap<>();
+
     public FakeGitHubServer(long latencyMillis, double errorRate) {
         this(latencyMillis, errorRate, 1);
     }
@@ -54,9 +57,18 @@ public final class FakeGitHubServer implements AutoCloseable {
         app.before(this::slowAndFaulty);
         app.get("/repos/{o}/{r}/pulls/{n}/files", ctx -> ctx.json(changed));
         app.post("/graphql", ctx -> ctx.contentType("application/json").result(graphql));
+        // For the Probot peer (bench/peer): its app auth and the REST contents API it reads files with.
+        app.post("/app/installations/{id}/access_tokens", ctx -> ctx.status(201).contentType("application/json")
+                .result("{\"token\":\"t\",\"expires_at\":\"2099-01-01T00:00:00Z\",\"permissions\":{},"
+                        + "\"repository_selection\":\"all\"}"));
+        app.get("/repos/{o}/{r}/contents/<path>", ctx -> ctx.contentType("application/json")
+                .result("{\"type\":\"file\",\"encoding\":\"base64\",\"path\":\"" + ctx.pathParam("path")
+                        + "\",\"content\":\"" + java.util.Base64.getEncoder().encodeToString(FILE.replace("\\n", "\n")
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "\"}"));
         app.get("/repos/{o}/{r}/issues/{n}/comments", ctx -> ctx.contentType("application/json").result("[]"));
         app.post("/repos/{o}/{r}/issues/{n}/comments", ctx -> {
             comments.computeIfAbsent(key(ctx), k -> new LongAdder()).increment();
+            firstComment.putIfAbsent(ctx.pathParam("n"), System.nanoTime());
             ctx.status(201).contentType("application/json").result("{\"id\":" + commentIds.incrementAndGet()
                     + ",\"body\":\"x\",\"user\":{\"login\":\"evalbot[bot]\",\"type\":\"Bot\"}}");
         });
@@ -135,6 +147,11 @@ public final class FakeGitHubServer implements AutoCloseable {
     /** When each head got its first final status (System.nanoTime()), by head sha. */
     public Map<String, Long> firstFinalStatus() {
         return firstFinalStatus;
+    }
+
+    /** When each pull request got its first comment (System.nanoTime()), by number. */
+    public Map<String, Long> firstComment() {
+        return firstComment;
     }
 
     public long headsWithFinalStatus() {

@@ -39,11 +39,17 @@ import javax.crypto.spec.SecretKeySpec;
  * takes, at a high rate it includes the wait in the inbox.
  */
 public final class LoadGenerator {
-    private static final String SECRET = "load-secret";
+    static final String SECRET = "load-secret";
 
-    record Options(int rate, int seconds, int prs, long latencyMs, double errorRate, String jar, int concurrency,
+    /** The numbers of one load run, as printed in its table. */
+    public record Result(String name, long sent, long failures, double intakePerSecond, long replyP99Nanos,
+            long reviewed, long lost, long duplicateComments, double apiRequestsPerReview, long rssKb,
+            double cpuIntakeSeconds) {
+    }
+
+    public record Options(int rate, int seconds, int prs, long latencyMs, double errorRate, String jar, int concurrency,
             int files) {
-        static Options parse(String[] args) {
+        public static Options parse(String[] args) {
             Map<String, String> m = new HashMap<>();
             for (int i = 0; i < args.length; i++) {
                 if (args[i].equals("--flat-out")) {
@@ -69,7 +75,8 @@ public final class LoadGenerator {
             int port = freePort();
             Process evalbot = startEvalbot(o, work, github.url(), port);
             try {
-                run(o, github, evalbot, port);
+                run(o, github, evalbot.pid(), URI.create("http://127.0.0.1:" + port + "/webhooks/github"),
+                        "evalbot", false);
             } finally {
                 evalbot.destroy();
                 evalbot.waitFor();
@@ -77,7 +84,16 @@ public final class LoadGenerator {
         }
     }
 
-    private static void run(Options o, FakeGitHubServer github, Process evalbot, int port) throws Exception {
+    /**
+     * Sends the load described by {@code o} to {@code target} (a server whose GitHub is {@code github}),
+     * waits for every pull request to be reviewed, prints the table and returns its numbers.
+     *
+     * @param pid the server's process, for its CPU time and memory
+     * @param byComment a pull request counts as reviewed at its first comment (for a server that sets
+     *     no commit status) rather than at its head's first final status
+     */
+    public static Result run(Options o, FakeGitHubServer github, long pid, URI target, String name, boolean byComment)
+            throws Exception {
         List<byte[]> opened = payloads(o.prs());
         // The signature covers the body only, so each body is signed once: the load generator shares the
         // machine with the server, and its CPU should go to sending, not to HMACs it can compute ahead.
@@ -88,12 +104,11 @@ public final class LoadGenerator {
             heads.add(String.format("%040x", heads.size() + 1));
         }
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        URI target = URI.create("http://127.0.0.1:" + port + "/webhooks/github");
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong failures = new AtomicLong();
         Semaphore inFlight = new Semaphore(o.concurrency());
         long total = o.rate() > 0 ? (long) o.rate() * o.seconds() : Long.MAX_VALUE;
-        long cpuBefore = cpuMillis(evalbot.pid());
+        long cpuBefore = cpuMillis(pid);
         long start = System.nanoTime();
         long end = start + Duration.ofSeconds(o.seconds()).toNanos();
         long sent = 0;
@@ -127,20 +142,33 @@ public final class LoadGenerator {
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
         double seconds = (System.nanoTime() - start) / 1e9;
         long intakeDone = System.nanoTime();
-        long cpuIntake = cpuMillis(evalbot.pid()) - cpuBefore;
+        long cpuIntake = cpuMillis(pid) - cpuBefore;
         // Drain: every pull request's newest head gets its final status (superseded heads need none).
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (github.headsWithFinalStatus() < Math.min(o.prs(), sent) && System.nanoTime() < deadline) {
+        java.util.function.LongSupplier reviewed = byComment ? github::pullRequestsCommented : github::headsWithFinalStatus;
+        while (reviewed.getAsLong() < Math.min(o.prs(), sent) && System.nanoTime() < deadline) {
             LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
         }
         double drain = (System.nanoTime() - intakeDone) / 1e9;
-        long cpuDrained = cpuMillis(evalbot.pid()) - cpuBefore;
-        long rss = rssKb(evalbot.pid());
+        long cpuDrained = cpuMillis(pid) - cpuBefore;
+        long rss = rssKb(pid);
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        long[] reviews = github.firstFinalStatus().entrySet().stream().filter(e -> firstSent.containsKey(e.getKey()))
-                .mapToLong(e -> e.getValue() - firstSent.get(e.getKey())).sorted().toArray();
+        Map<String, Long> done = byComment ? github.firstComment() : github.firstFinalStatus();
+        Map<String, Long> started = firstSent;
+        if (byComment) { // the fake knows comments by pull request number, heads are numbered the same way
+            started = new HashMap<>();
+            for (Map.Entry<String, Long> e : firstSent.entrySet()) {
+                started.put(Long.toString(Long.parseLong(e.getKey(), 16)), e.getValue());
+            }
+        }
+        Map<String, Long> begun = started;
+        long[] reviews = done.entrySet().stream().filter(e -> begun.containsKey(e.getKey()))
+                .mapToLong(e -> e.getValue() - begun.get(e.getKey())).sorted().toArray();
+        long reviewedCount = reviewed.getAsLong();
+        long lost = Math.max(0, Math.min(o.prs(), sent) - reviewedCount);
+        double perReview = github.requests() / (double) Math.max(1, byComment ? reviewedCount : github.finalStatuses());
         System.out.println();
-        System.out.println("| metric | value |");
+        System.out.println("| " + name + " | value |");
         System.out.println("|---|---|");
         row("mode", o.rate() > 0 ? o.rate() + " deliveries/s for " + o.seconds() + " s" : "flat out for " + o.seconds() + " s");
         row("fake GitHub", "latency " + o.latencyMs() + " ms, error rate " + o.errorRate());
@@ -149,19 +177,23 @@ public final class LoadGenerator {
         row("reply latency p50 / p99 / max", ms(pct(sorted, 50)) + " / " + ms(pct(sorted, 99)) + " / "
                 + ms(sorted.length == 0 ? 0 : sorted[sorted.length - 1]));
         row("non-2xx replies or errors", Long.toString(failures.get()));
-        row("pull requests reviewed", github.headsWithFinalStatus() + " of " + Math.min(o.prs(), sent));
+        row("pull requests reviewed" + (byComment ? " (commented)" : ""), reviewedCount + " of " + Math.min(o.prs(), sent));
         row("drain after intake", String.format("%.1f s", drain));
-        row("review latency p50 / p99 (" + o.files() + " files; first delivery sent to final status)",
+        row("review latency p50 / p99 (" + o.files() + " files; first delivery sent to "
+                + (byComment ? "first comment)" : "final status)"),
                 ms(pct(reviews, 50)) + " / " + ms(pct(reviews, 99)));
-        row("GitHub API requests per review", String.format("%.1f", github.requests() / (double) Math.max(1, github.finalStatuses())));
+        row("GitHub API requests per review" + (byComment ? " (all requests / pull requests commented)" : ""),
+                String.format("%.1f", perReview));
         row("GitHub errors injected", Long.toString(github.errors()));
-        row("lost deliveries", Long.toString(Math.max(0, Math.min(o.prs(), sent) - github.headsWithFinalStatus())));
+        row("lost deliveries", Long.toString(lost));
         row("duplicate comments", Long.toString(github.duplicateComments()));
-        row("evalbot resident memory", rss / 1024 + " MB");
+        row(name + " resident memory", rss / 1024 + " MB");
         // CPU time is what a busy shared machine distorts least: latency waits for a core, CPU does not.
-        row("evalbot CPU during intake / until drained", String.format("%.1f s / %.1f s (%.2f ms per delivery sent)",
+        row(name + " CPU during intake / until drained", String.format("%.1f s / %.1f s (%.2f ms per delivery sent)",
                 cpuIntake / 1000.0, cpuDrained / 1000.0, cpuIntake / (double) Math.max(1, sent)));
         row("machine load average (1 min) at the end", loadAverage());
+        return new Result(name, sent, failures.get(), (sent - failures.get()) / seconds, pct(sorted, 99), reviewedCount,
+                lost, github.duplicateComments(), perReview, rss, cpuIntake / 1000.0);
     }
 
     private static void row(String k, String v) {
@@ -176,13 +208,16 @@ public final class LoadGenerator {
         return String.format("%.1f ms", nanos / 1e6);
     }
 
-    private static List<byte[]> payloads(int prs) throws IOException {
+    static List<byte[]> payloads(int prs) throws IOException {
         ObjectMapper json = new ObjectMapper();
         byte[] template = Files.readAllBytes(Path.of("config/examples/github-webhooks/pull_request.opened.json"));
         List<byte[]> out = new ArrayList<>();
         for (int n = 1; n <= prs; n++) {
             ObjectNode root = (ObjectNode) json.readTree(template);
             root.put("number", n);
+            if (!root.has("installation")) { // a GitHub App's deliveries carry it; the Probot peer needs it
+                root.putObject("installation").put("id", 1);
+            }
             ObjectNode pr = (ObjectNode) root.get("pull_request");
             pr.put("number", n);
             ((ObjectNode) pr.get("head")).put("sha", String.format("%040x", n));
@@ -191,7 +226,7 @@ public final class LoadGenerator {
         return out;
     }
 
-    private static Process startEvalbot(Options o, Path work, String github, int port) throws Exception {
+    public static Process startEvalbot(Options o, Path work, String github, int port) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-jar", Path.of(o.jar()).toAbsolutePath().toString(), "serve");
         Map<String, String> env = pb.environment();
@@ -207,23 +242,28 @@ public final class LoadGenerator {
         env.put("HF_HUB_OFFLINE", "1");
         env.put("EVALBOT_LOG_LEVEL", "WARN");
         pb.redirectErrorStream(true).redirectOutput(work.resolve("evalbot.log").toFile());
-        Process p = pb.start();
+        return awaitReady(pb.start(), port, "evalbot", work.resolve("evalbot.log"));
+    }
+
+    /** Waits up to 60 s for {@code GET /readyz} on the port to answer 200, and returns the process. */
+    static Process awaitReady(Process p, int port, String name, Path log) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         long t0 = System.nanoTime();
-        while (System.nanoTime() < deadline) {
+        while (System.nanoTime() < deadline && p.isAlive()) {
             try {
                 if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    System.out.printf("evalbot ready in %.2f s (pid %d, log %s)%n", (System.nanoTime() - t0) / 1e9,
-                            p.pid(), work.resolve("evalbot.log"));
+                    System.out.printf("%s ready in %.2f s (pid %d, log %s)%n", name, (System.nanoTime() - t0) / 1e9,
+                            p.pid(), log);
                     return p;
                 }
             } catch (IOException e) {
                 LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
             }
         }
-        throw new IllegalStateException("evalbot did not become ready; see " + work.resolve("evalbot.log"));
+        p.destroy();
+        throw new IllegalStateException(name + " did not become ready; see " + log);
     }
 
     /** User + system CPU time of a process, from /proc (Linux); 0 elsewhere. */
@@ -267,7 +307,7 @@ public final class LoadGenerator {
         return "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body));
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
