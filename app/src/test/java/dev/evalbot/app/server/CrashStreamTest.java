@@ -160,6 +160,9 @@ class CrashStreamTest {
             assertTrue(labels.stream().noneMatch(l -> l.contains(wrong)), "#" + p + " labelled " + labels);
         }
         String db = "jdbc:sqlite:" + tmp.resolve("evalbot.db");
+        // The final status is a review's last platform write; the inbox marks the delivery done just after.
+        Eventually.await("every delivery finished", () -> !Webhooks.states(db).containsKey("running")
+                && !Webhooks.states(db).containsKey("pending"));
         Map<String, Integer> states = Webhooks.states(db);
         assertEquals(Set.of(), states.keySet().stream().filter(s -> !s.equals("done") && !s.equals("superseded"))
                 .collect(Collectors.toSet()), "nothing dead-lettered or left over: " + states + " (seed " + seed + ")");
