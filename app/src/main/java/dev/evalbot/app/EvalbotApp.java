@@ -187,7 +187,7 @@ public final class EvalbotApp implements AutoCloseable {
                     new RepoPermissions(commandHost, commandSettings.permissionTtl(), clock), pipeline,
                     commandStores, commandSettings, clock);
             githubHandler = new GitHubDeliveryHandler(platform, pipeline, recorder::closed,
-                    new GitHubCommandRunner(engine, commandHost)).withContext(engine.history());
+                    new GitHubCommandRunner(engine, commandHost), engine.history());
         }
         handlers.put(PlatformId.GITHUB, githubHandler);
 
@@ -210,7 +210,7 @@ public final class EvalbotApp implements AutoCloseable {
                     new RepoPermissions(hubCommands, hubCommandSettings.permissionTtl(), clock), pipeline,
                     commandStores, hubCommandSettings, clock);
             handlers.put(PlatformId.HUB, new HubDeliveryHandler(hubPlatform, pipeline, recorder::closed,
-                    new HubCommandRunner(hubEngine, hubPlatform)).withContext(hubEngine.history()));
+                    new HubCommandRunner(hubEngine, hubPlatform), hubEngine.history()));
             server.post("/webhooks/hub", new HubWebhookRoute(hub, inbox, serverSettings.maxBodyBytes(), clock, metrics));
         }
         InboxWorker worker = new InboxWorker(inbox, new DeliveryRouter(handlers), WorkerConfig.DEFAULT, metrics);

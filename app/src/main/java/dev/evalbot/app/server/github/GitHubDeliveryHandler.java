@@ -31,17 +31,24 @@ public final class GitHubDeliveryHandler implements DeliveryHandler {
 
     private final Platform platform;
     private final ReviewPipeline pipeline;
-    private PullContext context = PullContext.NONE;
+    private final PullContext context;
     private final PullRequestClosed closed;
     private final CommandRunner commands;
     private final ObjectMapper json = new ObjectMapper();
 
     public GitHubDeliveryHandler(Platform platform, ReviewPipeline pipeline, PullRequestClosed closed,
             CommandRunner commands) {
+        this(platform, pipeline, closed, commands, PullContext.NONE);
+    }
+
+    /** @param context what maintainers said, which every review keeps showing (the command history) */
+    public GitHubDeliveryHandler(Platform platform, ReviewPipeline pipeline, PullRequestClosed closed,
+            CommandRunner commands, PullContext context) {
         this.platform = platform;
         this.pipeline = pipeline;
         this.closed = closed;
         this.commands = commands;
+        this.context = context;
     }
 
     @Override
@@ -77,9 +84,4 @@ public final class GitHubDeliveryHandler implements DeliveryHandler {
                         e.installationId()));
     }
 
-    /** Reviews keep showing the maintainers' commands and approval (set once, while wiring). */
-    public GitHubDeliveryHandler withContext(PullContext context) {
-        this.context = context;
-        return this;
-    }
 }

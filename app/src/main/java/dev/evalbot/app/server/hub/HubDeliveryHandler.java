@@ -36,17 +36,24 @@ public final class HubDeliveryHandler implements DeliveryHandler {
 
     private final HubPlatform platform;
     private final ReviewPipeline pipeline;
-    private PullContext context = PullContext.NONE;
+    private final PullContext context;
     private final PullRequestClosed closed;
     private final CommandRunner commands;
     private final ObjectMapper json = new ObjectMapper();
 
     public HubDeliveryHandler(HubPlatform platform, ReviewPipeline pipeline, PullRequestClosed closed,
             CommandRunner commands) {
+        this(platform, pipeline, closed, commands, PullContext.NONE);
+    }
+
+    /** @param context what maintainers said, which every review keeps showing (the command history) */
+    public HubDeliveryHandler(HubPlatform platform, ReviewPipeline pipeline, PullRequestClosed closed,
+            CommandRunner commands, PullContext context) {
         this.platform = platform;
         this.pipeline = pipeline;
         this.closed = closed;
         this.commands = commands;
+        this.context = context;
     }
 
     @Override
@@ -97,9 +104,4 @@ public final class HubDeliveryHandler implements DeliveryHandler {
                 pr.author(), pr.labels(), pr.payload());
     }
 
-    /** Reviews keep showing the maintainers' commands and approval (set once, while wiring). */
-    public HubDeliveryHandler withContext(PullContext context) {
-        this.context = context;
-        return this;
-    }
 }

@@ -72,7 +72,7 @@ class HubCommandsTest {
                 new CommandStores(decisions, new MemoryCommandAudit(), LeaderboardRefresh.NONE), settings,
                 Clock.systemUTC());
         handler = new HubDeliveryHandler(platform, pipeline, PullRequestClosed.IGNORE,
-                new HubCommandRunner(engine, platform)).withContext(engine.history());
+                new HubCommandRunner(engine, platform), engine.history());
         hub.files(FakeHub.files(".eval_results/hle.yaml", HubDeliveryHandlerTest.VALID));
     }
 
