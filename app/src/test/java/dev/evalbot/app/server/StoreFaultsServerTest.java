@@ -1,6 +1,7 @@
 package dev.evalbot.app.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.evalbot.app.EvalbotApp;
 import dev.evalbot.app.Eventually;
@@ -99,7 +100,11 @@ class StoreFaultsServerTest {
             s.execute("ROLLBACK");
         }
         assertEquals(200, readyz());
-        assertEquals(202, deliver(2).statusCode(), "the redelivery is new: the refused one left nothing");
+        // A 503 never acknowledges anything. With group commit, an accept whose caller gave up may
+        // still commit once the lock is gone (AcceptCommitter says so): GitHub's redelivery is then a
+        // duplicate (200) instead of new (202). Either way the delivery is reviewed exactly once.
+        int redelivery = deliver(2).statusCode();
+        assertTrue(redelivery == 202 || redelivery == 200, "redelivery answered " + redelivery);
         awaitReviewed(2, 2);
         assertEquals(1, github.count("POST", "/repos/" + REPO + "/issues/2/comments"));
     }
