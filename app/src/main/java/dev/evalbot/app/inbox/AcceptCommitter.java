@@ -102,7 +102,7 @@ final class AcceptCommitter {
                     "accept delivery " + d.key() + ": interrupted while waiting for the commit", e));
             return outcome(p);
         } catch (ExecutionException e) {
-            throw rethrow(e.getCause());
+            throw StoreException.inCaller(e.getCause(), "accept failed: ");
         }
     }
 
@@ -116,28 +116,12 @@ final class AcceptCommitter {
         try {
             return p.result().join();
         } catch (CompletionException e) {
-            throw rethrow(e.getCause());
+            throw StoreException.inCaller(e.getCause(), "accept failed: ");
         } catch (CancellationException e) {
             throw new StoreUnavailableException("accept delivery " + p.delivery().key() + " was cancelled", e);
         }
     }
 
-    /** The committer's exception again, with this caller's stack, keeping its type and message. */
-    private static RuntimeException rethrow(Throwable cause) {
-        if (cause instanceof StoreUnavailableException e) {
-            return new StoreUnavailableException(e.getMessage(), e);
-        }
-        if (cause instanceof StoreException e) {
-            return new StoreException(e.getMessage(), e);
-        }
-        if (cause instanceof RuntimeException e) {
-            return e;
-        }
-        if (cause instanceof Error e) {
-            throw e;
-        }
-        return new StoreException("accept failed: " + cause, cause);
-    }
 
     private void drain() {
         Pending carry = null;

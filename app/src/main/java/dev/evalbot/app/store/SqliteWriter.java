@@ -118,7 +118,7 @@ final class SqliteWriter implements AutoCloseable {
                     action + ": interrupted while waiting for the database", e));
             return outcome(p);
         } catch (ExecutionException e) {
-            throw rethrow(e.getCause());
+            throw StoreException.inCaller(e.getCause(), "");
         }
     }
 
@@ -164,28 +164,12 @@ final class SqliteWriter implements AutoCloseable {
         try {
             return p.result.join();
         } catch (CompletionException e) {
-            throw rethrow(e.getCause());
+            throw StoreException.inCaller(e.getCause(), "");
         } catch (CancellationException e) {
             throw new StoreUnavailableException(p.action + " was cancelled", e);
         }
     }
 
-    /** The writer thread's exception again, with this caller's stack, keeping its type and message. */
-    private static RuntimeException rethrow(Throwable cause) {
-        if (cause instanceof StoreUnavailableException e) {
-            return new StoreUnavailableException(e.getMessage(), e);
-        }
-        if (cause instanceof StoreException e) {
-            return new StoreException(e.getMessage(), e);
-        }
-        if (cause instanceof RuntimeException e) {
-            return e;
-        }
-        if (cause instanceof Error e) {
-            throw e;
-        }
-        return new StoreException(String.valueOf(cause), cause);
-    }
 
     private void drain() {
         while (true) {
