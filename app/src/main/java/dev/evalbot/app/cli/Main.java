@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
                 + "and runs the review bot for GitHub and the Hugging Face Hub.",
         subcommands = {ValidateCommand.class, ReviewCommand.class, ServeCommand.class, SendCommand.class,
                 RegistryCommand.class, DeliveriesCommand.class, ReplayCommand.class, BackfillCommand.class, dev.evalbot.app.cli.token.TokenCommand.class,
+                dev.evalbot.app.cli.imports.ImportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final String VERSION = "0.1.0";
