@@ -102,7 +102,7 @@ public final class ImportModelIndexCommand implements Callable<Integer> {
             }
         } else if (!write) {
             out.print(done.entries().isEmpty() ? "# no metric of the model-index could be imported\n"
-                    : "# " + card + ": " + done.entries().size() + " entries; with --write: "
+                    : "# " + card + ": " + done.entries().size() + (done.entries().size() == 1 ? " entry" : " entries") + "; with --write: "
                             + String.join(", ", done.files().keySet().stream().map(n -> ".eval_results/" + n).toList())
                             + "\n" + done.combined());
             out.flush();
