@@ -119,6 +119,7 @@ public final class LeaderboardJson {
             source.put("url", e.sourceUrl() != null && SourceRule.isAbsoluteHttps(e.sourceUrl())
                     ? e.sourceUrl().trim() : null);
             source.put("name", e.sourceName());
+            source.put("attribution", e.attribution());
         }
         if (e.prNumber() == 0) {
             o.putNull("pr");

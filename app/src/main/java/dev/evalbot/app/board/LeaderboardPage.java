@@ -134,8 +134,15 @@ public final class LeaderboardPage {
                 .append("<td data-v=\"").append(best.tier().ordinal()).append("\">").append(badge(best)).append("</td>")
                 .append("<td data-v=\"").append(Formats.instant(best.effectiveDate())).append("\">")
                 .append(Formats.time(best.effectiveDate())).append("</td>")
-                .append("<td>").append(Html.link(best.sourceUrl(), best.sourceName())).append("</td>")
+                .append("<td>").append(Html.link(best.sourceUrl(), best.sourceName())).append(attribution(best))
+                .append("</td>")
                 .append("<td class=\"notes\"><bdi>").append(Html.text(best.notes())).append("</bdi></td></tr>\n");
+    }
+
+    /** Who the source attributes the result to, beside the source. */
+    private static String attribution(BoardEntry e) {
+        return e.attribution() == null || e.attribution().isBlank() ? ""
+                : " <span class=\"by\">by <bdi>" + Html.text(e.attribution()) + "</bdi></span>";
     }
 
     private void others(StringBuilder html, List<BoardEntry> others) {
@@ -149,7 +156,7 @@ public final class LeaderboardPage {
             html.append("<li>").append(Html.text(Formats.value(e.value()))).append(' ').append(badge(e)).append(' ')
                     .append(Formats.time(e.effectiveDate()));
             if (e.sourceUrl() != null || e.sourceName() != null) {
-                html.append(" · ").append(Html.link(e.sourceUrl(), e.sourceName()));
+                html.append(" · ").append(Html.link(e.sourceUrl(), e.sourceName())).append(attribution(e));
             }
             if (e.notes() != null && !e.notes().isBlank()) {
                 html.append(" · <bdi>").append(Html.text(e.notes())).append("</bdi>");

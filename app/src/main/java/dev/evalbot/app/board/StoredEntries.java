@@ -16,7 +16,8 @@ final class StoredEntries {
         return new BoardEntry(r.pull().repo(), e.datasetId(), e.taskId(), e.value(), tier,
                 e.date() == null ? null : DateRule.parse(e.date()).orElse(null), r.updatedAt(), e.notes(),
                 e.sourceUrl(), e.sourceName(), r.pull().platform().code(), r.pull().number(), r.prState(),
-                r.decision().approved(), r.decision().rejected(), r.decision().hidden(), e.file(), e.line());
+                r.decision().approved(), r.decision().rejected(), r.decision().hidden(), e.file(), e.line(),
+                e.attribution());
     }
 
     static boolean hasTask(StoredResult r) {

@@ -44,7 +44,8 @@ public final class ResultRecorder implements ReviewListener {
                 Tier tier = status == null ? Tier.COMMUNITY : Tier.parse(status.tier()).orElseThrow();
                 entries.add(new ReviewedEntry(file.path(), e.line(), e.index(), e.datasetId(), e.taskId(), e.value(),
                         e.date(), e.notes(), e.source() == null ? null : e.source().url(),
-                        e.source() == null ? null : e.source().name(), tier));
+                        e.source() == null ? null : e.source().name(), tier,
+                        e.source() == null ? null : e.source().attribution()));
             }
         }
         PullRef pull = pull(pr);

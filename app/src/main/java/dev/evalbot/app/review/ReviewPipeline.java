@@ -84,7 +84,8 @@ public final class ReviewPipeline {
                 reviewed.add(c.path());
             }
         }
-        if (reviewed.isEmpty() && !settings.postWhenNothingToReview()) {
+        String notice = new ModelIndexNotice(maxBytes).of(platform, pr, changed);
+        if (reviewed.isEmpty() && notice == null && !settings.postWhenNothingToReview()) {
             platform.setStatus(pr, pr.headSha(), CommitState.SUCCESS, "no evaluation results in this pull request");
             return new ReviewOutcome.NothingToReview();
         }
@@ -102,7 +103,8 @@ public final class ReviewPipeline {
         TrustAnnotator.Annotated annotated = trust.annotate(pr, report, bypassCaches);
         Review review = new Review(pr.repo(), pr.number(), pr.headSha(), annotated.report(), annotated.statuses(),
                 history, approved);
-        String markdown = new ReviewRenderer(platform.links(pr)).render(review);
+        String markdown = new ReviewRenderer(platform.links(pr)).render(review,
+                notice == null ? List.of() : List.of(notice));
         CommentStep comment = upsertComment(platform, pr, review, markdown);
         Set<String> desired = new HashSet<>(annotated.labels());
         desired.add(review.verdict() == Verdict.INVALID ? OwnedLabels.INVALID : OwnedLabels.VALID);

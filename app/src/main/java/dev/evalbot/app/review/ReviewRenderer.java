@@ -27,9 +27,15 @@ public final class ReviewRenderer {
     }
 
     public String render(Review review) {
+        return render(review, List.of());
+    }
+
+    /** @param notices evalbot's own Markdown paragraphs shown under the verdict (never PR text) */
+    public String render(Review review, List<String> notices) {
         StringBuilder md = new StringBuilder(2048);
         md.append(MARKER).append('\n');
         md.append("### ").append(headline(review)).append("\n\n");
+        notices.forEach(n -> md.append(n).append("\n\n"));
         for (FileReport file : review.report().files()) {
             renderFile(md, review, file);
         }
@@ -85,7 +91,7 @@ public final class ReviewRenderer {
                         .append(s == null ? "–" : Markdown.text(s.tier())
                                 + (s.tierReason() == null ? "" : " <sub>" + Markdown.text(s.tierReason()) + "</sub>"))
                         .append(" | ").append(s == null ? "–" : Markdown.text(s.token()))
-                        .append(" | ").append(s == null ? "–" : Markdown.text(s.source()))
+                        .append(" | ").append(s == null ? "–" : Markdown.text(s.source())).append(attribution(e))
                         .append(" | ").append(icon(v)).append(' ').append(v.label()).append(" |\n");
             }
             md.append('\n');
@@ -95,6 +101,12 @@ public final class ReviewRenderer {
                     file.benchmark().get().taskIds().stream().map(Markdown::code).toList())).append("\n\n");
         }
         renderFindings(md, file.findings());
+    }
+
+    /** Who the source attributes the result to (source.org, else source.user), beside the source. */
+    private static String attribution(ResultEntry e) {
+        String by = e.source() == null ? null : e.source().attribution();
+        return by == null ? "" : " <sub>by " + Markdown.text(by) + "</sub>";
     }
 
     private void renderFindings(StringBuilder md, List<Finding> findings) {

@@ -10,9 +10,16 @@ import java.util.Objects;
  * @param line 1-based line of the entry in that file
  * @param entryIndex 1-based index of the entry in that file
  * @param date ISO-8601 date or date-time as written (or the commit time), or null
+ * @param attribution who the source attributes the result to ({@code source.org}, else {@code source.user}), or null
  */
 public record ReviewedEntry(String file, int line, int entryIndex, String datasetId, String taskId, double value,
-        String date, String notes, String sourceUrl, String sourceName, Tier tier) {
+        String date, String notes, String sourceUrl, String sourceName, Tier tier, String attribution) {
+    /** An entry without attribution. */
+    public ReviewedEntry(String file, int line, int entryIndex, String datasetId, String taskId, double value,
+            String date, String notes, String sourceUrl, String sourceName, Tier tier) {
+        this(file, line, entryIndex, datasetId, taskId, value, date, notes, sourceUrl, sourceName, tier, null);
+    }
+
     public ReviewedEntry {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(datasetId, "datasetId");

@@ -145,7 +145,8 @@ public final class ResultsValidator {
                 stringAt(item, "dataset", "revision"));
         Optional<Node> sourceNode = YamlNodes.get(item, "source");
         Source source = sourceNode.filter(MappingNode.class::isInstance)
-                .map(s -> new Source(stringAt(s, "url"), stringAt(s, "name"), stringAt(s, "user")))
+                .map(s -> new Source(stringAt(s, "url"), stringAt(s, "name"), stringAt(s, "user"),
+                        stringAt(s, "org")))
                 .orElse(null);
         var value = ctx.value();
         return new ResultEntry(ctx.index(), Position.of(item).line(), dataset,

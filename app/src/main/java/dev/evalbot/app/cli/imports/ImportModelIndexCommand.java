@@ -1,20 +1,158 @@
 package dev.evalbot.app.cli.imports;
 
+import dev.evalbot.app.cli.ExitCodes;
+import dev.evalbot.app.config.LocalConfig;
+import dev.evalbot.rules.benchmark.BenchmarkRegistry;
+import dev.evalbot.rules.check.ResultsValidator;
+import dev.evalbot.rules.modelindex.ModelCardImport;
+import dev.evalbot.rules.modelindex.ModelCardImporter;
+import dev.evalbot.rules.modelindex.Skipped;
+import dev.evalbot.rules.yaml.Position;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code evalbot import model-index}: .eval_results entries from a model card's model-index. (Placeholder: not built yet.) */
+/**
+ * {@code evalbot import model-index PATH}: the {@code .eval_results} entries a model card's
+ * model-index holds, for every metric on a registered benchmark. Prints them (valid YAML, checked
+ * by the same rules as {@code validate}), or writes one file per benchmark with {@code --write}.
+ * What cannot be carried over is listed on stderr with its reason.
+ */
 @Command(name = "model-index", mixinStandardHelpOptions = true,
-        description = "Prints .eval_results entries read from a model card's model-index.")
+        description = "Prints .eval_results entries read from a model card's model-index (README.md front matter). "
+                + "Exit 0: every metric imported; 1: some could not be (listed on stderr); 2: usage or I/O.")
 public final class ImportModelIndexCommand implements Callable<Integer> {
+    /** A model card larger than this is not a model card. */
+    static final int MAX_CARD_BYTES = 16 * 1024 * 1024;
+
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--config", paramLabel = "DIR",
+            description = "configuration directory (default: $EVALBOT_CONFIG, else ./config)")
+    Path config;
+
+    @Option(names = "--registry", paramLabel = "DIR",
+            description = "benchmark definitions, <owner>/<name>/eval.yaml (default: <config>/benchmarks)")
+    Path registryDir;
+
+    @Option(names = "--online", description = "read benchmark definitions from the Hub (default: offline)")
+    boolean online;
+
+    @Option(names = "--write", description = "write one file per benchmark under .eval_results/ next to README.md")
+    boolean write;
+
+    @Option(names = "--force", description = "with --write: replace files that exist already")
+    boolean force;
+
+    @Parameters(paramLabel = "PATH", description = "a model card (README.md) or a model repository directory")
+    Path path;
+
     @Override
-    public Integer call() {
-        spec.commandLine().getErr().println("evalbot import model-index: not available yet");
-        return 2;
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path card = Files.isDirectory(path) ? path.resolve("README.md") : path;
+        if (!Files.isRegularFile(card)) {
+            err.println("evalbot: " + card + ": no such file" + (Files.isDirectory(path) ? " (a model repository has its card in README.md)" : ""));
+            return ExitCodes.USAGE_OR_IO;
+        }
+        String text = readCard(card, err);
+        if (text == null) {
+            return ExitCodes.USAGE_OR_IO;
+        }
+        Map<String, String> env = System.getenv();
+        LocalConfig local = LocalConfig.load(LocalConfig.dirFrom(env, config), registryDir);
+        Clock clock = Clock.systemUTC();
+        BenchmarkRegistry registry = local.registry(env, online, registryDir, clock);
+        ModelCardImport outcome = new ModelCardImporter(registry, new ResultsValidator(local.rules(), registry, clock))
+                .read(text);
+        if (outcome instanceof ModelCardImport.Failed f) {
+            err.println(where(card, f.position()) + "error: " + f.message());
+            return ExitCodes.USAGE_OR_IO;
+        }
+        ModelCardImport.Done done = (ModelCardImport.Done) outcome;
+        for (Skipped s : done.skipped()) {
+            err.println(where(card, s.position()) + "not imported: " + s.what() + ": " + s.reason());
+        }
+        for (Skipped w : done.warnings()) {
+            err.println(where(card, w.position()) + "warning: " + w.what() + ": " + w.reason());
+        }
+        if (write && !done.entries().isEmpty()) {
+            Integer failed = writeFiles(card.toAbsolutePath().getParent().resolve(".eval_results"), done, out, err);
+            if (failed != null) {
+                return failed;
+            }
+        } else if (!write) {
+            out.print(done.entries().isEmpty() ? "# no metric of the model-index could be imported\n"
+                    : "# " + card + ": " + done.entries().size() + (done.entries().size() == 1 ? " entry" : " entries") + "; with --write: "
+                            + String.join(", ", done.files().keySet().stream().map(n -> ".eval_results/" + n).toList())
+                            + "\n" + done.combined());
+            out.flush();
+        }
+        err.println("evalbot: " + done.entries().size() + " imported, " + done.skipped().size() + " not imported"
+                + (done.skipped().isEmpty() ? "" : " (listed above)"));
+        return done.skipped().isEmpty() && !done.entries().isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    /** Writes every file or none: an existing file stops the write unless --force. */
+    private Integer writeFiles(Path dir, ModelCardImport.Done done, PrintWriter out, PrintWriter err) throws IOException {
+        List<Path> existing = new ArrayList<>();
+        for (String name : done.files().keySet()) {
+            if (Files.exists(dir.resolve(name))) {
+                existing.add(dir.resolve(name));
+            }
+        }
+        if (!existing.isEmpty() && !force) {
+            existing.forEach(p -> err.println("evalbot: " + p + " exists; nothing written (--force replaces it)"));
+            return ExitCodes.USAGE_OR_IO;
+        }
+        Files.createDirectories(dir);
+        for (var file : done.files().entrySet()) {
+            Path target = dir.resolve(file.getKey());
+            Files.writeString(target, file.getValue(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+            out.println("wrote " + target);
+        }
+        return null;
+    }
+
+    private static String readCard(Path card, PrintWriter err) throws IOException {
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(card)) {
+            bytes = in.readNBytes(MAX_CARD_BYTES + 1);
+        }
+        if (bytes.length > MAX_CARD_BYTES) {
+            err.println("evalbot: " + card + ": larger than " + MAX_CARD_BYTES / (1024 * 1024) + " MiB; not a model card");
+            return null;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            err.println("evalbot: " + card + ": not UTF-8 text");
+            return null;
+        }
+    }
+
+    private static String where(Path card, Position p) {
+        return card + (p.known() ? ":" + p.line() + ":" + p.column() : "") + ": ";
     }
 }

@@ -11,10 +11,10 @@ import java.util.Optional;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
-/** Text fields hold text: notes, verifyToken, dataset.task_id/config/split, source.name/user. */
+/** Text fields hold text: notes, verifyToken, dataset.task_id/config/split, source.name/user/org. */
 public final class FieldTypeRule implements EntryRule {
     public static final RuleCode WRONG_TYPE = new RuleCode("wrong-type", Severity.ERROR,
-            "text fields (notes, verifyToken, task_id, config, split, source.name, source.user) hold text");
+            "text fields (notes, verifyToken, task_id, config, split, source.name, source.user, source.org) hold text");
 
     @Override
     public List<RuleCode> codes() {
@@ -29,7 +29,7 @@ public final class FieldTypeRule implements EntryRule {
             expectText(entry, sink, "dataset." + key, entry.datasetField(key));
         }
         Optional<Node> source = entry.field("source");
-        for (String key : List.of("name", "user")) {
+        for (String key : List.of("name", "user", "org")) {
             expectText(entry, sink, "source." + key, source.flatMap(s -> YamlNodes.get(s, key)));
         }
     }

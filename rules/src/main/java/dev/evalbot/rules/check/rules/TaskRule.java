@@ -7,7 +7,9 @@ import dev.evalbot.rules.check.RuleCode;
 import dev.evalbot.rules.check.Severity;
 import dev.evalbot.rules.check.Suggestions;
 import dev.evalbot.rules.check.TaskMatch;
+import dev.evalbot.rules.yaml.YamlNodes;
 import java.util.List;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /** The entry names a task of its benchmark, by task_id or (older shape) by config and split. */
 public final class TaskRule implements EntryRule {
@@ -40,13 +42,23 @@ public final class TaskRule implements EntryRule {
                     "add `task_id:` with one of: " + String.join(", ", n.benchmark().taskIds()));
         } else if (match instanceof TaskMatch.ByConfig c) {
             entry.report(sink, LEGACY_CONFIG, entry.positionOf(entry.datasetField("config")),
-                    "no task_id: matched task '" + c.task().id() + "' by dataset.config",
-                    "task_id is preferred: add `task_id: " + c.task().id() + "`");
+                    "no task_id: matched task '" + c.task().id() + "' by dataset.config; the Hub's own client "
+                            + "(huggingface_hub) cannot read an entry without dataset.task_id",
+                    "write it as `" + rewritten(entry, c.task().id()) + "`");
         } else if (match instanceof TaskMatch.ConfigUnmatched c) {
             entry.report(sink, CONFIG_UNMATCHED, entry.positionOf(entry.datasetField("config")),
                     "no task of " + c.benchmark().id() + " has config '" + c.config() + "'"
                             + (c.split() != null ? " and split '" + c.split() + "'" : "") + " (or more than one has)",
                     "add `task_id:` with one of: " + String.join(", ", c.benchmark().taskIds()));
         }
+    }
+
+    /** The entry's dataset block as the official client writes it: id, task_id, and revision when given. */
+    static String rewritten(EntryContext entry, String taskId) {
+        StringBuilder s = new StringBuilder("dataset: {id: ").append(entry.datasetId()).append(", task_id: ")
+                .append(taskId);
+        entry.datasetField("revision").filter(ScalarNode.class::isInstance).flatMap(YamlNodes::text)
+                .ifPresent(r -> s.append(", revision: ").append(r));
+        return s.append('}').toString();
     }
 }

@@ -20,7 +20,7 @@ public final class UnknownKeyRule implements EntryRule {
 
     static final Set<String> ENTRY_KEYS = Set.of("dataset", "value", "verifyToken", "date", "source", "notes");
     static final Set<String> DATASET_KEYS = Set.of("id", "task_id", "config", "split", "revision");
-    static final Set<String> SOURCE_KEYS = Set.of("url", "name", "user");
+    static final Set<String> SOURCE_KEYS = Set.of("url", "name", "user", "org");
 
     @Override
     public List<RuleCode> codes() {
