@@ -38,15 +38,20 @@ class LeaderboardJsonTest {
         assertEquals(2, root.get("models").asInt());
 
         JsonNode task = root.get("tasks").get(0);
-        assertEquals(List.of("id", "lowerIsBetter", "lastChange", "counts", "excluded", "rows", "topScoreHistory"),
+        assertEquals(List.of("id", "lowerIsBetter", "lastChange", "counts", "excluded", "rows", "topScoreHistory",
+                "withdrawn"),
                 fields(task));
         assertEquals("{\"verified\":1,\"author\":1,\"community\":1}", task.get("counts").toString());
         JsonNode first = task.get("rows").get(0);
-        assertEquals(List.of("rank", "model", "platform", "best", "others"), fields(first));
+        assertEquals(List.of("rank", "model", "platform", "best", "others", "modelUrl", "providerSpread"),
+                fields(first));
+        assertEquals("https://huggingface.co/m/a", first.get("modelUrl").asText());
         assertEquals(1, first.get("rank").asInt());
         JsonNode best = first.get("best");
         assertEquals(List.of("value", "tier", "date", "effectiveDate", "updatedAt", "notes", "source", "pr",
-                "approved", "file", "line"), fields(best));
+                "approved", "file", "line", "facets"), fields(best));
+        assertEquals("{\"tools\":true,\"chainOfThought\":null,\"shots\":null,\"provider\":null,\"temperature\":null}",
+                best.get("facets").toString());
         assertEquals(61.0, best.get("value").asDouble());
         assertEquals("verified", best.get("tier").asText());
         assertEquals("2026-01-04T00:00:00Z", best.get("date").asText());
