@@ -87,4 +87,30 @@ class LeaderboardJsonTest {
         assertEquals(List.of("benchmark", "tasks", "models", "lastChange", "url"), fields(b));
         assertEquals("/api/leaderboards/cais/hle", b.get("url").asText());
     }
+
+    @Test
+    void withdrawnReportsAndProviderSpreadAreInTheDocument() throws Exception {
+        var facets = new dev.evalbot.rules.board.FacetParser(List.of("together", "groq"));
+        var closed = report("m/c", 90, Tier.COMMUNITY, 2, "via groq </script>", null, null)
+                .withState(dev.evalbot.rules.tier.PrState.CLOSED, Boards.day(5));
+        var board = board(report("m/a", 0.80, Tier.AUTHOR, 3, "via together", null, null),
+                report("m/a", 0.84, Tier.COMMUNITY, 2, "groq, 5-shot", null, null), closed);
+        var withdrawal = new dev.evalbot.rules.board.Withdrawal(closed, dev.evalbot.rules.board.Withdrawal.Kind.CLOSED,
+                "owner<x>", Boards.day(5), "duplicate", dev.evalbot.rules.board.Withdrawal.ClosedBy.OWNER);
+        String text = new LeaderboardJson(facets).render(board, java.util.Map.of("hle", List.of(withdrawal)));
+        assertFalse(text.contains("</script>") || text.contains("<x>"), text);
+        JsonNode task = mapper.readTree(text).get("tasks").get(0);
+        assertEquals(1, task.get("rows").size(), "the withdrawn report is not ranked");
+        assertEquals("{\"providers\":[\"groq\",\"together\"],\"min\":0.8,\"max\":0.84}",
+                task.at("/rows/0/providerSpread").toString());
+        assertEquals(5, task.at("/rows/0/others/0/facets/shots").asInt());
+        JsonNode w = task.get("withdrawn").get(0);
+        assertEquals("closed", w.get("kind").asText());
+        assertEquals("owner<x>", w.get("by").asText());
+        assertEquals("owner", w.get("closedBy").asText());
+        assertEquals("2026-01-06T00:00:00Z", w.get("at").asText());
+        assertEquals("duplicate", w.get("reason").asText());
+        assertEquals("groq", w.at("/report/facets/provider").asText());
+        assertEquals("{\"number\":7,\"state\":\"closed\"}", w.at("/report/pr").toString());
+    }
 }

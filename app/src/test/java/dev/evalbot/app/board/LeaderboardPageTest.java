@@ -188,4 +188,29 @@ class LeaderboardPageTest {
         int from = s.indexOf(open) + open.length();
         return s.substring(from, s.indexOf(close, from));
     }
+
+    @Test
+    void withdrawnReportsAreListedCollapsedAndEscapedWithChipsAndLinks() {
+        BoardEntry closed = report("m/<closed>", 99, Tier.COMMUNITY, 1, "with tools <i>x</i>", null, null)
+                .withState(PrState.CLOSED, Boards.day(2));
+        var w = new dev.evalbot.rules.board.Withdrawal(closed, dev.evalbot.rules.board.Withdrawal.Kind.CLOSED,
+                "<img src=x onerror=alert(1)>", Boards.day(2), "<script>alert(2)</script>",
+                dev.evalbot.rules.board.Withdrawal.ClosedBy.OWNER);
+        String html = new LeaderboardPage(PageLimits.DEFAULT, new dev.evalbot.rules.board.FacetParser(List.of("groq")),
+                "https://evalbot.example").render(board(closed, report("m/a", 3, Tier.AUTHOR, 1, "no tools via groq",
+                null, null)), null, java.util.Map.of("hle", List.of(w)));
+        assertEquals(List.of("1 m/a author"), rows(html), "withdrawn reports are not ranked");
+        assertTrue(html.contains("<details class=\"withdrawn\"><summary>Withdrawn (1)"), "collapsed: no open attribute");
+        assertTrue(html.contains("PR closed by the model&#39;s owner, not its submitter (PR #7)"));
+        assertTrue(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+        assertTrue(html.contains("&lt;script&gt;alert(2)&lt;/script&gt;"));
+        assertFalse(html.contains("<img src=x"));
+        assertEquals(1, count(html, "<script"));
+        assertTrue(html.contains("<a class=\"model\" href=\"https://huggingface.co/m/%3Cclosed%3E\""));
+        assertTrue(html.contains("<span class=\"chip\">tools</span>"));
+        assertTrue(html.contains("<tr data-tier=\"author\" data-facets=\"tools:no provider:groq\">"));
+        assertTrue(html.contains("<option value=\"provider:groq\">provider: groq</option>"));
+        assertTrue(html.contains("[![cais/hle hle](https://evalbot.example/badges/m/a/cais/hle/hle.svg)]"
+                + "(https://evalbot.example/leaderboards/cais/hle)"));
+    }
 }
