@@ -19,7 +19,7 @@ import java.util.Locale;
 public final class AuditTrail implements WithdrawalTrail {
     /** Enough for any real pull request's history; the newest steps are the ones that explain. */
     static final int LOOKBACK = 200;
-    static final String DONE = "done";
+    static final String DONE = dev.evalbot.app.commands.AuditEntry.DONE;
 
     private final AuditStore audit;
 

@@ -15,22 +15,17 @@ import java.util.TreeMap;
  * every row's facets). A row matches when its shown report has every chosen facet.
  */
 final class FacetFilter {
-    private static final Map<String, String> NAMES = new LinkedHashMap<>();
-
-    static {
-        NAMES.put("tools", "Tools");
-        NAMES.put("cot", "Chain of thought");
-        NAMES.put("shots", "Shots");
-        NAMES.put("provider", "Provider");
-        NAMES.put("temperature", "Temperature");
-    }
+    /** Facets in the order of {@code Facets.keys()}, and their names. */
+    private static final List<String> ORDER = List.of("tools", "cot", "shots", "provider", "temperature");
+    private static final Map<String, String> NAMES = Map.of("tools", "Tools", "cot", "Chain of thought",
+            "shots", "Shots", "provider", "Provider", "temperature", "Temperature");
 
     private FacetFilter() {}
 
     static String render(TaskBoard task, FacetParser parser) {
         // facet -> key -> chip label, each sorted by key
         Map<String, Map<String, String>> present = new LinkedHashMap<>();
-        NAMES.keySet().forEach(k -> present.put(k, new TreeMap<>()));
+        ORDER.forEach(k -> present.put(k, new TreeMap<>()));
         for (Row row : task.rows()) {
             Facets f = parser.parse(row.best().notes());
             List<String> keys = f.keys();
