@@ -7,7 +7,12 @@ import dev.evalbot.app.board.PublishTargets;
 import dev.evalbot.app.board.Publishers;
 import dev.evalbot.app.board.BoardPaths;
 import dev.evalbot.app.board.BoardRoutes;
+import dev.evalbot.app.board.AuditTrail;
+import dev.evalbot.app.board.BoardPlacementCheck;
 import dev.evalbot.app.board.BoardService;
+import dev.evalbot.app.board.BoardSettings;
+import dev.evalbot.app.board.CloseAudit;
+import dev.evalbot.app.review.PullRequestClosed;
 import dev.evalbot.app.commands.AuditRoute;
 import dev.evalbot.app.commands.CommandEngine;
 import dev.evalbot.app.commands.CommandSettings;
@@ -150,17 +155,21 @@ public final class EvalbotApp implements AutoCloseable {
         List<BoardPublisher> publishers = dryRun ? List.of() : List.of(new Publishers(
                 PublishTargets.parse("evalbot.yaml", config.evalbotYaml()), http, github, auth, hub,
                 env.get("EVALBOT_PUBLISH_SECRET")));
-        BoardService boards = new BoardService(results, new RefreshStore(db, Duration.ofMinutes(2)),
-                TaskCatalog.of(config.rules(), config.registry().all()), definitions(config), boardDebounce(env), clock,
-                publishers);
+        AuditStore auditStore = new AuditStore(db);
+        TaskCatalog catalog = TaskCatalog.of(config.rules(), config.registry().all());
+        BoardService boards = new BoardService(results, new RefreshStore(db, Duration.ofMinutes(2)), catalog,
+                definitions(config), boardDebounce(env), clock, publishers, BoardSettings.parse("evalbot.yaml",
+                        config.evalbotYaml()).withPublicUrl(env.get("EVALBOT_PUBLIC_URL")), new AuditTrail(auditStore));
         ResultRecorder recorder = new ResultRecorder(results, boards::changed);
-        TrustAnnotator trust = new KnownValueCheck(trustChecks, results, config.rules());
+        TrustAnnotator trust = new BoardPlacementCheck(new KnownValueCheck(trustChecks, results, config.rules()), boards,
+                catalog, config.rules());
+        PullRequestClosed closed = new CloseAudit(auditStore, recorder::closed, clock);
         StoreReviewLog reviews = new StoreReviewLog(new ReviewStore(db, clock));
         ReviewPipeline pipeline = new ReviewPipeline(() -> new ChangeValidator(config.rules(), registry, clock),
                 config.rules().limits().maxBytes(), trust, reviews, new ReportJson(json),
                 new ReviewPipeline.Settings(ReviewPipeline.Settings.DEFAULT.maxChangedFiles(),
                         Boolean.parseBoolean(env.getOrDefault("EVALBOT_COMMENT_WITHOUT_RESULTS", "false"))), recorder);
-        StoreCommandAudit audit = new StoreCommandAudit(new AuditStore(db));
+        StoreCommandAudit audit = new StoreCommandAudit(auditStore);
         LeaderboardRefresh refresh = (platform, repo, number) -> results.byPull(
                 new PullRef(PlatformId.of(platform), repo, number)).stream().map(r -> r.entry().datasetId()).distinct()
                 .forEach(boards::refreshNow);
@@ -177,7 +186,7 @@ public final class EvalbotApp implements AutoCloseable {
                         .forEach(b -> LOG.info("dry-run: seeded {} entries of {} from the examples", b.entries(), b.repo()));
             }
             Platform platform = new DryRunPlatform("github", examples);
-            githubHandler = new GitHubDeliveryHandler(platform, pipeline, recorder::closed,
+            githubHandler = new GitHubDeliveryHandler(platform, pipeline, closed,
                     GitHubDeliveryHandler.CommandRunner.IGNORE);
         } else {
             GitHubPlatform platform = new GitHubPlatform(github, auth, http, metrics, clock);
@@ -186,7 +195,7 @@ public final class EvalbotApp implements AutoCloseable {
             CommandEngine engine = new CommandEngine(platform, commandHost,
                     new RepoPermissions(commandHost, commandSettings.permissionTtl(), clock), pipeline,
                     commandStores, commandSettings, clock);
-            githubHandler = new GitHubDeliveryHandler(platform, pipeline, recorder::closed,
+            githubHandler = new GitHubDeliveryHandler(platform, pipeline, closed,
                     new GitHubCommandRunner(engine, commandHost), engine.history());
         }
         handlers.put(PlatformId.GITHUB, githubHandler);
@@ -200,7 +209,7 @@ public final class EvalbotApp implements AutoCloseable {
         BoardRoutes boardRoutes = new BoardRoutes(boards);
         server.get(BoardPaths.INDEX, boardRoutes.index()).get(BoardPaths.API_INDEX, boardRoutes.indexJson())
                 .get(BoardPaths.INDEX + "/{owner}/{name}", boardRoutes.page())
-                .get(BoardPaths.API_INDEX + "/{owner}/{name}", boardRoutes.json());
+                .get(BoardPaths.API_INDEX + "/{owner}/{name}", boardRoutes.json()).get("/badges/<path>", boardRoutes.badge());
         if (hub.enabled()) {
             HubPlatform hubPlatform = new HubPlatform(hub, http, metrics, clock);
             HubCommandPlatform hubCommands = new HubCommandPlatform(hubPlatform,
@@ -209,7 +218,7 @@ public final class EvalbotApp implements AutoCloseable {
             CommandEngine hubEngine = new CommandEngine(hubPlatform, hubCommands,
                     new RepoPermissions(hubCommands, hubCommandSettings.permissionTtl(), clock), pipeline,
                     commandStores, hubCommandSettings, clock);
-            handlers.put(PlatformId.HUB, new HubDeliveryHandler(hubPlatform, pipeline, recorder::closed,
+            handlers.put(PlatformId.HUB, new HubDeliveryHandler(hubPlatform, pipeline, closed,
                     new HubCommandRunner(hubEngine, hubPlatform), hubEngine.history()));
             server.post("/webhooks/hub", new HubWebhookRoute(hub, inbox, serverSettings.maxBodyBytes(), clock, metrics));
         }

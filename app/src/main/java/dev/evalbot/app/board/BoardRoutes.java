@@ -35,6 +35,38 @@ public final class BoardRoutes {
         return ctx -> one(ctx, boards::json, PageAssets.JSON_HEADERS);
     }
 
+    /**
+     * {@code GET /badges/<path>}: the shields-style SVG badge of a model on a task (route it with a
+     * slash-accepting parameter named {@code path}); {@code ?platform=hub|github} picks a platform.
+     * An ETag and a short public cache, since badges are embedded in model cards and fetched often.
+     */
+    public Handler badge() {
+        return ctx -> {
+            Optional<Badges.Request> request = Badges.Request.parse(ctx.pathParam("path"));
+            if (request.isEmpty()) {
+                ctx.status(HttpStatus.NOT_FOUND).contentType("text/plain; charset=utf-8")
+                        .result("a badge is /badges/{owner}/{model}/{owner}/{benchmark}/{task}.svg");
+                return;
+            }
+            Badges.Request r = request.get();
+            String platform = ctx.queryParam("platform");
+            var row = boards.leaderboard(r.benchmark()).flatMap(b -> Badges.row(b, r, platform));
+            if (row.isEmpty()) {
+                ctx.status(HttpStatus.NOT_FOUND);
+            }
+            BoardService.Rendered svg = BoardService.rendered(row.map(x -> Badges.svg(x, r)).orElseGet(() -> Badges.notFound(r)));
+            ctx.header("Cache-Control", "public, max-age=300");
+            PageAssets.BADGE_HEADERS.forEach(ctx::header);
+            ctx.header("ETag", svg.etag());
+            String match = ctx.header("If-None-Match");
+            if (row.isPresent() && match != null && match.contains(svg.etag())) {
+                ctx.status(HttpStatus.NOT_MODIFIED);
+                return;
+            }
+            ctx.result(svg.bytes());
+        };
+    }
+
     private static void one(Context ctx, Function<String, Optional<BoardService.Rendered>> lookup,
             Map<String, String> headers) {
         String id = ctx.pathParam("owner") + "/" + ctx.pathParam("name");

@@ -7,6 +7,8 @@ import dev.evalbot.rules.board.BoardEntry;
 import dev.evalbot.rules.board.BoardSummary;
 import dev.evalbot.rules.board.Leaderboard;
 import dev.evalbot.rules.board.TaskCatalog;
+import dev.evalbot.rules.board.Withdrawal;
+import dev.evalbot.rules.board.Withdrawals;
 import dev.evalbot.rules.model.Benchmark;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -39,7 +41,8 @@ public final class BoardService implements AutoCloseable {
     /** A rendered document, encoded once (a big page is not re-encoded per request), and its strong ETag. */
     public record Rendered(String body, byte[] bytes, String etag) {}
 
-    private record Board(Leaderboard leaderboard, Rendered page, Rendered json) {}
+    private record Board(Leaderboard leaderboard, Map<String, List<Withdrawal>> withdrawn, Rendered page,
+            Rendered json) {}
 
     private final ResultStore results;
     private final RefreshStore refreshes;
@@ -48,8 +51,10 @@ public final class BoardService implements AutoCloseable {
     private final Duration debounce;
     private final Clock clock;
     private final List<BoardPublisher> publishers;
-    private final LeaderboardPage pages = new LeaderboardPage();
-    private final LeaderboardJson json = new LeaderboardJson();
+    private final LeaderboardPage pages;
+    private final LeaderboardJson json;
+    private final WithdrawalTrail trail;
+    private final BoardSettings settings;
     private final Map<String, Board> boards = new ConcurrentHashMap<>();
     /** What each benchmark's publishers last accepted; a failed publish leaves it behind and is retried. */
     private final Map<String, String> published = new ConcurrentHashMap<>();
@@ -61,6 +66,21 @@ public final class BoardService implements AutoCloseable {
 
     public BoardService(ResultStore results, RefreshStore refreshes, TaskCatalog catalog,
             Map<String, Benchmark> definitions, Duration debounce, Clock clock, List<BoardPublisher> publishers) {
+        this(results, refreshes, catalog, definitions, debounce, clock, publishers, BoardSettings.DEFAULT,
+                WithdrawalTrail.NONE);
+    }
+
+    /**
+     * @param settings provider names for the facets, the public URL for badge Markdown
+     * @param trail who withdrew which pull request's reports, and why (the audit log)
+     */
+    public BoardService(ResultStore results, RefreshStore refreshes, TaskCatalog catalog,
+            Map<String, Benchmark> definitions, Duration debounce, Clock clock, List<BoardPublisher> publishers,
+            BoardSettings settings, WithdrawalTrail trail) {
+        this.settings = settings;
+        this.trail = trail;
+        this.pages = new LeaderboardPage(PageLimits.DEFAULT, settings.facets(), settings.publicUrl());
+        this.json = new LeaderboardJson(settings.facets());
         this.results = results;
         this.refreshes = refreshes;
         this.catalog = catalog;
@@ -109,6 +129,15 @@ public final class BoardService implements AutoCloseable {
 
     public Optional<Rendered> json(String benchmarkId) {
         return Optional.ofNullable(boards.get(benchmarkId)).map(Board::json);
+    }
+
+    /** The reports of a benchmark that are off its leaderboards, by task, newest first. */
+    public Map<String, List<Withdrawal>> withdrawn(String benchmarkId) {
+        return Optional.ofNullable(boards.get(benchmarkId)).map(Board::withdrawn).orElse(Map.of());
+    }
+
+    public BoardSettings settings() {
+        return settings;
     }
 
     public List<BoardSummary> summaries() {
@@ -179,8 +208,10 @@ public final class BoardService implements AutoCloseable {
             boards.remove(benchmarkId);
             return;
         }
-        String jsonText = json.render(board);
-        Board after = new Board(board, rendered(pages.render(board, definitions.get(benchmarkId))), rendered(jsonText));
+        Map<String, List<Withdrawal>> withdrawn = Withdrawals.byTask(entries, trail::events);
+        String jsonText = json.render(board, withdrawn);
+        Board after = new Board(board, withdrawn, rendered(pages.render(board, definitions.get(benchmarkId), withdrawn)),
+                rendered(jsonText));
         boards.put(benchmarkId, after);
         refreshCount.incrementAndGet();
         if (publish && !publishers.isEmpty() && !after.json().etag().equals(published.get(benchmarkId))) {
@@ -207,7 +238,7 @@ public final class BoardService implements AutoCloseable {
         }
     }
 
-    private static Rendered rendered(String body) {
+    static Rendered rendered(String body) {
         try {
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes);

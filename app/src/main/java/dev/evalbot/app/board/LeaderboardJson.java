@@ -19,6 +19,13 @@ import dev.evalbot.rules.tier.Tier;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import dev.evalbot.rules.board.FacetParser;
+import dev.evalbot.rules.board.Facets;
+import dev.evalbot.rules.board.ProviderSpread;
+import dev.evalbot.rules.board.Withdrawal;
+import dev.evalbot.rules.board.Withdrawals;
 
 /**
  * The JSON of {@code GET /api/leaderboards/{owner}/{name}} (and of the list,
@@ -30,15 +37,27 @@ public final class LeaderboardJson {
     public static final int SCHEMA_VERSION = 1;
 
     private final ObjectMapper mapper = new ObjectMapper();
+    private final FacetParser facets;
 
     public LeaderboardJson() {
+        this(FacetParser.NO_PROVIDERS);
+    }
+
+    /** @param facets reads each report's notes into facets (the configured provider names) */
+    public LeaderboardJson(FacetParser facets) {
+        this.facets = facets;
         // <, >, & and the JS line separators escaped: the JSON stays inert if some client ever
         // pastes it into HTML or a script.
         mapper.getFactory().setCharacterEscapes(new HtmlSafeEscapes());
     }
 
     public String render(Leaderboard board) {
-        return write(tree(board));
+        return render(board, Map.of());
+    }
+
+    /** @param withdrawn the reports off each task's leaderboard, by task id (see {@link Withdrawals}) */
+    public String render(Leaderboard board, Map<String, List<Withdrawal>> withdrawn) {
+        return write(tree(board, withdrawn));
     }
 
     public String renderIndex(List<BoardSummary> boards) {
@@ -46,6 +65,10 @@ public final class LeaderboardJson {
     }
 
     public ObjectNode tree(Leaderboard board) {
+        return tree(board, Map.of());
+    }
+
+    public ObjectNode tree(Leaderboard board, Map<String, List<Withdrawal>> withdrawn) {
         ObjectNode root = mapper.createObjectNode();
         root.put("schemaVersion", SCHEMA_VERSION);
         root.put("benchmark", board.benchmarkId());
@@ -53,7 +76,7 @@ public final class LeaderboardJson {
         root.put("models", board.models());
         ArrayNode tasks = root.putArray("tasks");
         for (TaskBoard task : board.tasks()) {
-            tasks.add(task(task));
+            tasks.add(task(task, withdrawn.getOrDefault(task.taskId(), List.of())));
         }
         return root;
     }
@@ -73,7 +96,7 @@ public final class LeaderboardJson {
         return root;
     }
 
-    private ObjectNode task(TaskBoard task) {
+    private ObjectNode task(TaskBoard task, List<Withdrawal> withdrawn) {
         ObjectNode o = mapper.createObjectNode();
         o.put("id", task.taskId());
         o.put("lowerIsBetter", task.lowerIsBetter());
@@ -92,6 +115,17 @@ public final class LeaderboardJson {
             r.set("best", report(row.best()));
             ArrayNode others = r.putArray("others");
             row.others().forEach(e -> others.add(report(e)));
+            r.put("modelUrl", ModelLinks.url(row.best().platform(), row.modelRepo()));
+            Optional<ProviderSpread> spread = ProviderSpread.of(row, facets);
+            if (spread.isEmpty()) {
+                r.putNull("providerSpread");
+            } else {
+                ObjectNode sp = r.putObject("providerSpread");
+                ArrayNode names = sp.putArray("providers");
+                spread.get().providers().forEach(names::add);
+                sp.put("min", spread.get().min());
+                sp.put("max", spread.get().max());
+            }
         }
         ArrayNode history = o.putArray("topScoreHistory");
         for (TopScoreHistory.Point p : TopScoreHistory.of(task)) {
@@ -99,6 +133,22 @@ public final class LeaderboardJson {
             putTime(h, "at", p.at());
             h.put("value", p.value());
             h.put("model", p.modelRepo());
+        }
+        ArrayNode out = o.putArray("withdrawn");
+        for (Withdrawal w : withdrawn) {
+            ObjectNode x = out.addObject();
+            x.put("model", w.entry().modelRepo());
+            x.put("platform", w.entry().platform());
+            x.put("kind", w.kind().label());
+            x.put("by", w.by());
+            if (w.closedBy() == Withdrawal.ClosedBy.NOT_CLOSED) {
+                x.putNull("closedBy");
+            } else {
+                x.put("closedBy", w.closedBy().label());
+            }
+            putTime(x, "at", w.at());
+            x.put("reason", w.reason());
+            x.set("report", report(w.entry()));
         }
         return o;
     }
@@ -131,7 +181,30 @@ public final class LeaderboardJson {
         o.put("approved", e.approved());
         o.put("file", e.file());
         o.put("line", e.line());
+        Facets f = facets.parse(e.notes());
+        ObjectNode fo = o.putObject("facets");
+        putBoolean(fo, "tools", f.tools());
+        putBoolean(fo, "chainOfThought", f.chainOfThought());
+        if (f.shots() == null) {
+            fo.putNull("shots");
+        } else {
+            fo.put("shots", f.shots());
+        }
+        fo.put("provider", f.provider());
+        if (f.temperature() == null) {
+            fo.putNull("temperature");
+        } else {
+            fo.put("temperature", f.temperature());
+        }
         return o;
+    }
+
+    private static void putBoolean(ObjectNode o, String field, Boolean b) {
+        if (b == null) {
+            o.putNull(field);
+        } else {
+            o.put(field, b);
+        }
     }
 
     private static void putTime(ObjectNode o, String field, Instant t) {

@@ -8,6 +8,11 @@ import dev.evalbot.rules.model.Benchmark;
 import dev.evalbot.rules.tier.PrState;
 import dev.evalbot.rules.tier.Tier;
 import java.util.List;
+import java.util.Map;
+import dev.evalbot.rules.board.FacetParser;
+import dev.evalbot.rules.board.Facets;
+import dev.evalbot.rules.board.ProviderSpread;
+import dev.evalbot.rules.board.Withdrawal;
 
 /**
  * The HTML page of one benchmark ({@code GET /leaderboards/{owner}/{name}}): per task a chart of
@@ -24,13 +29,22 @@ public final class LeaderboardPage {
     public static final String CONTENT_SECURITY_POLICY = PageAssets.CONTENT_SECURITY_POLICY;
 
     private final PageLimits limits;
+    private final FacetParser facets;
+    /** Absolute base of badge URLs in the Markdown; null: the page's own origin, filled in by the script. */
+    private final String publicUrl;
 
     public LeaderboardPage() {
         this(PageLimits.DEFAULT);
     }
 
     public LeaderboardPage(PageLimits limits) {
+        this(limits, FacetParser.NO_PROVIDERS, null);
+    }
+
+    public LeaderboardPage(PageLimits limits, FacetParser facets, String publicUrl) {
         this.limits = limits;
+        this.facets = facets;
+        this.publicUrl = publicUrl;
     }
 
     /**
@@ -38,6 +52,11 @@ public final class LeaderboardPage {
      *     the id only
      */
     public String render(Leaderboard board, Benchmark benchmark) {
+        return render(board, benchmark, Map.of());
+    }
+
+    /** @param withdrawn reports off each task's leaderboard, by task id, newest first */
+    public String render(Leaderboard board, Benchmark benchmark, Map<String, List<Withdrawal>> withdrawn) {
         String name = benchmark != null && benchmark.name() != null ? benchmark.name() : board.benchmarkId();
         StringBuilder html = new StringBuilder(8192);
         html.append(PageAssets.head(name + " leaderboard · evalbot")).append("<body>\n<header>\n")
@@ -61,12 +80,14 @@ public final class LeaderboardPage {
         }
         html.append(tierFilter()).append("<main>\n");
         for (int i = 0; i < board.tasks().size(); i++) {
-            task(html, board.tasks().get(i), i + 1);
+            TaskBoard t = board.tasks().get(i);
+            task(html, board.benchmarkId(), t, i + 1, withdrawn.getOrDefault(t.taskId(), List.of()));
         }
         html.append("</main>\n<footer><p class=\"meta\">Equal values share a rank. Each model shows its most "
                 + "trusted report (verified, then author, then community), the newest first within a tier; its "
-                + "other reports are listed under \"more reports\". Closed, rejected and hidden reports are not "
-                + "shown.</p></footer>\n")
+                + "other reports are listed under \"more reports\". Closed, rejected and hidden reports are listed "
+                + "under \"Withdrawn\" with who withdrew them and why; they are not ranked. Chips are read from the "
+                + "notes.</p></footer>\n")
                 .append(PageAssets.script()).append("</body>\n</html>\n");
         return html.toString();
     }
@@ -80,7 +101,7 @@ public final class LeaderboardPage {
         return f.append("</fieldset>\n").toString();
     }
 
-    private void task(StringBuilder html, TaskBoard task, int n) {
+    private void task(StringBuilder html, String benchmarkId, TaskBoard task, int n, List<Withdrawal> withdrawn) {
         html.append("<section class=\"task\" id=\"task-").append(n).append("\">\n<h2><bdi>")
                 .append(Html.text(task.taskId())).append("</bdi></h2>\n<p class=\"meta\">")
                 .append(task.lowerIsBetter() ? "Lower is better" : "Higher is better").append(" · ")
@@ -95,10 +116,13 @@ public final class LeaderboardPage {
         }
         html.append(" · last change ").append(Formats.time(task.lastChange())).append("</p>\n");
         if (task.rows().isEmpty()) {
-            html.append("<p>No report on this leaderboard.</p>\n</section>\n");
+            html.append("<p>No report on this leaderboard.</p>\n");
+            WithdrawnSection.render(html, withdrawn, facets, limits.maxRowsPerTask());
+            html.append("</section>\n");
             return;
         }
         html.append(ScoreChart.render(task, "chart-" + n));
+        html.append(FacetFilter.render(task, facets));
         html.append("<table class=\"board sortable\">\n<thead><tr>")
                 .append("<th scope=\"col\" class=\"num\" data-sort=\"num\" aria-sort=\"ascending\">Rank</th>")
                 .append("<th scope=\"col\" data-sort=\"text\">Model</th>")
@@ -109,26 +133,34 @@ public final class LeaderboardPage {
         List<Row> rows = task.rows();
         int shown = Math.min(rows.size(), limits.maxRowsPerTask());
         for (int i = 0; i < shown; i++) {
-            row(html, rows.get(i));
+            row(html, benchmarkId, task.taskId(), rows.get(i));
         }
         html.append("</tbody>\n</table>\n");
         if (shown < rows.size()) {
             html.append("<p class=\"meta\">Showing the first ").append(shown).append(" of ").append(rows.size())
                     .append(" models; the JSON API lists them all.</p>\n");
         }
+        WithdrawnSection.render(html, withdrawn, facets, limits.maxRowsPerTask());
         html.append("</section>\n");
     }
 
-    private void row(StringBuilder html, Row row) {
+    private void row(StringBuilder html, String benchmarkId, String taskId, Row row) {
         BoardEntry best = row.best();
-        html.append("<tr data-tier=\"").append(best.tier().label()).append("\">")
+        Facets f = facets.parse(best.notes());
+        html.append("<tr data-tier=\"").append(best.tier().label()).append("\" data-facets=\"")
+                .append(Html.text(String.join(" ", f.keys()))).append("\">")
                 .append("<td class=\"num\" data-v=\"").append(row.rank()).append("\">").append(row.rank()).append("</td>")
-                .append("<td data-v=\"").append(Html.text(row.modelRepo())).append("\"><bdi>")
-                .append(Html.text(row.modelRepo())).append("</bdi>");
+                .append("<td data-v=\"").append(Html.text(row.modelRepo())).append("\">")
+                .append(modelName(best.platform(), row.modelRepo()));
         if (!"hub".equals(best.platform())) {
             html.append(" <span class=\"platform\">").append(Html.text(best.platform())).append("</span>");
         }
+        ProviderSpread.of(row, facets).ifPresent(sp -> html.append("<div class=\"spread\" title=\"")
+                .append(Html.text(String.join(", ", sp.providers()))).append("\">across ")
+                .append(sp.providers().size()).append(" providers: ").append(Html.text(Formats.value(sp.min())))
+                .append("–").append(Html.text(Formats.value(sp.max()))).append("</div>"));
         others(html, row.others());
+        badge(html, best.platform(), row.modelRepo(), benchmarkId, taskId);
         html.append("</td><td class=\"num\" data-v=\"").append(Formats.sortKey(best.value())).append("\">")
                 .append(Formats.value(best.value())).append("</td>")
                 .append("<td data-v=\"").append(best.tier().ordinal()).append("\">").append(badge(best)).append("</td>")
@@ -136,7 +168,8 @@ public final class LeaderboardPage {
                 .append(Formats.time(best.effectiveDate())).append("</td>")
                 .append("<td>").append(Html.link(best.sourceUrl(), best.sourceName())).append(attribution(best))
                 .append("</td>")
-                .append("<td class=\"notes\"><bdi>").append(Html.text(best.notes())).append("</bdi></td></tr>\n");
+                .append("<td class=\"notes\">").append(chips(f)).append("<bdi>").append(Html.text(best.notes()))
+                .append("</bdi></td></tr>\n");
     }
 
     /** Who the source attributes the result to, beside the source. */
@@ -145,32 +178,67 @@ public final class LeaderboardPage {
                 : " <span class=\"by\">by <bdi>" + Html.text(e.attribution()) + "</bdi></span>";
     }
 
+    /** The model's name, linked to its repository on its platform when that is known. */
+    static String modelName(String platform, String repo) {
+        String url = ModelLinks.url(platform, repo);
+        String name = "<bdi>" + Html.text(repo) + "</bdi>";
+        return url == null ? name : "<a class=\"model\" href=\"" + Html.text(url)
+                + "\" rel=\"nofollow ugc noopener noreferrer\">" + name + "</a>";
+    }
+
+    static String chips(Facets f) {
+        StringBuilder out = new StringBuilder();
+        for (String chip : f.chips()) {
+            out.append("<span class=\"chip\">").append(Html.text(chip)).append("</span>");
+        }
+        return out.toString();
+    }
+
+    /** The badge and the Markdown to paste into a model card. */
+    private void badge(StringBuilder html, String platform, String model, String benchmarkId, String taskId) {
+        String path = Badges.path(model, benchmarkId, taskId) + ("hub".equals(platform) ? "" : "?platform="
+                + ModelLinks.segment(platform));
+        String base = publicUrl == null ? "" : publicUrl;
+        String page = base + BoardPaths.page(benchmarkId);
+        // Markdown link text and URLs: brackets and parentheses in ids would end them early.
+        String alt = (benchmarkId + " " + taskId).replaceAll("[\\[\\]()]", "");
+        String markdown = "[![" + alt + "](" + base + path + ")](" + page + ")";
+        html.append("<details class=\"badge\"><summary>badge</summary><img src=\"").append(Html.text(path))
+                .append("\" alt=\"").append(Html.text(alt)).append("\" height=\"20\"><code class=\"badge-md\"")
+                .append(publicUrl == null ? " data-relative" : "").append(">").append(Html.text(markdown))
+                .append("</code></details>");
+    }
+
+    /** The model's other reports (its variants), side by side in a small table. */
     private void others(StringBuilder html, List<BoardEntry> others) {
         if (others.isEmpty()) {
             return;
         }
         html.append("<details><summary>").append(others.size())
-                .append(others.size() == 1 ? " more report" : " more reports").append("</summary><ul>");
+                .append(others.size() == 1 ? " more report" : " more reports").append("</summary><table class=\"variants\">");
         int shown = Math.min(others.size(), limits.maxOthersPerRow());
         for (BoardEntry e : others.subList(0, shown)) {
-            html.append("<li>").append(Html.text(Formats.value(e.value()))).append(' ').append(badge(e)).append(' ')
-                    .append(Formats.time(e.effectiveDate()));
-            if (e.sourceUrl() != null || e.sourceName() != null) {
-                html.append(" · ").append(Html.link(e.sourceUrl(), e.sourceName())).append(attribution(e));
-            }
+            html.append("<tr><td class=\"num\">").append(Html.text(Formats.value(e.value()))).append("</td><td>")
+                    .append(badge(e)).append("</td><td>").append(Formats.time(e.effectiveDate())).append("</td><td>")
+                    .append(chips(facets.parse(e.notes())));
             if (e.notes() != null && !e.notes().isBlank()) {
-                html.append(" · <bdi>").append(Html.text(e.notes())).append("</bdi>");
+                html.append("<bdi>").append(Html.text(e.notes())).append("</bdi>");
             }
-            html.append("</li>");
+            html.append("</td><td>");
+            if (e.sourceUrl() != null || e.sourceName() != null) {
+                html.append(Html.link(e.sourceUrl(), e.sourceName())).append(attribution(e));
+            }
+            html.append("</td></tr>");
         }
+        html.append("</table>");
         if (shown < others.size()) {
-            html.append("<li>and ").append(others.size() - shown).append(" more in the JSON API</li>");
+            html.append("<p class=\"meta\">and ").append(others.size() - shown).append(" more in the JSON API</p>");
         }
-        html.append("</ul></details>");
+        html.append("</details>");
     }
 
     /** The tier badge; its tooltip says which PR the report came from. */
-    private static String badge(BoardEntry e) {
+    static String badge(BoardEntry e) {
         String origin = e.prNumber() == 0 ? "on the main branch"
                 : "from PR #" + e.prNumber() + (e.prState() == PrState.OPEN ? " (open)" : " (merged)");
         String badge = "<span class=\"tier tier-" + e.tier().label() + "\" title=\"" + Html.text(origin) + "\">"

@@ -34,6 +34,12 @@ public final class PageAssets {
             fieldset{border:1px solid var(--line);margin:1rem 0}label{margin-right:1rem}
             svg{max-width:100%;height:auto}.chart-line{fill:none;stroke:#0969da;stroke-width:2}.chart-dot{fill:#0969da}
             .chart-axis{stroke:var(--line)}.chart-label{fill:var(--muted);font-size:11px}
+            .chip{display:inline-block;border-radius:.3rem;padding:0 .35rem;margin:0 .25rem .1rem 0;font-size:.75rem;background:var(--alt);border:1px solid var(--line)}
+            .spread{font-size:.8rem;color:var(--muted)}table.variants{width:auto;margin:.3rem 0}table.variants td{font-size:.85rem;padding:.15rem .4rem}
+            details.badge summary,details.withdrawn summary{cursor:pointer;color:var(--muted);font-size:.85rem}
+            details.badge code{display:block;font-size:.75rem;overflow-wrap:anywhere;margin-top:.2rem}
+            details.withdrawn{margin:1rem 0}table.withdrawn-list td{font-size:.9rem}.kind{font-weight:600}
+            fieldset.facet-filter label{font-size:.9rem}
             """;
 
     static final String SCRIPT = """
@@ -70,16 +76,38 @@ public final class PageAssets {
                 });
               });
               var filter = document.getElementById('tier-filter');
-              if (filter) {
-                filter.hidden = false;
-                filter.addEventListener('change', function () {
-                  var shown = {};
+              var facetFilters = document.querySelectorAll('fieldset.facet-filter');
+              function apply() {
+                var shown = {};
+                if (filter) {
                   filter.querySelectorAll('input').forEach(function (c) { shown[c.value] = c.checked; });
-                  document.querySelectorAll('table.board tbody tr').forEach(function (r) {
-                    r.hidden = !shown[r.getAttribute('data-tier')];
+                }
+                document.querySelectorAll('section.task').forEach(function (section) {
+                  var wanted = [];
+                  section.querySelectorAll('fieldset.facet-filter select').forEach(function (s) {
+                    if (s.value) { wanted.push(s.value); }
+                  });
+                  section.querySelectorAll('table.board').forEach(function (table) {
+                    Array.prototype.forEach.call(table.tBodies[0].rows, function (r) {
+                      var facets = (r.getAttribute('data-facets') || '').split(' ');
+                      var ok = !filter || shown[r.getAttribute('data-tier')];
+                      wanted.forEach(function (w) { ok = ok && facets.indexOf(w) >= 0; });
+                      r.hidden = !ok;
+                    });
                   });
                 });
               }
+              if (filter) {
+                filter.hidden = false;
+                filter.addEventListener('change', apply);
+              }
+              facetFilters.forEach(function (f) {
+                f.hidden = false;
+                f.addEventListener('change', apply);
+              });
+              document.querySelectorAll('code.badge-md[data-relative]').forEach(function (c) {
+                c.textContent = c.textContent.split('](/').join('](' + location.origin + '/');
+              });
             })();
             """;
 
@@ -89,7 +117,7 @@ public final class PageAssets {
      * above, by hash; no base URL, no form targets, no framing.
      */
     public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src '" + sha256(SCRIPT)
-            + "'; style-src '" + sha256(STYLE) + "'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+            + "'; style-src '" + sha256(STYLE) + "'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     /** Every header the server should send with a leaderboard page, the policy included. */
     public static final Map<String, String> PAGE_HEADERS = Map.of(
@@ -103,6 +131,12 @@ public final class PageAssets {
             "Content-Type", "application/json; charset=utf-8",
             "X-Content-Type-Options", "nosniff",
             "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+
+    /** Headers for the SVG badges: an image that runs nothing and is not sniffed into anything else. */
+    public static final Map<String, String> BADGE_HEADERS = Map.of(
+            "Content-Type", "image/svg+xml; charset=utf-8",
+            "X-Content-Type-Options", "nosniff",
+            "Content-Security-Policy", "default-src 'none'");
 
     private PageAssets() {}
 

@@ -38,15 +38,20 @@ class LeaderboardJsonTest {
         assertEquals(2, root.get("models").asInt());
 
         JsonNode task = root.get("tasks").get(0);
-        assertEquals(List.of("id", "lowerIsBetter", "lastChange", "counts", "excluded", "rows", "topScoreHistory"),
+        assertEquals(List.of("id", "lowerIsBetter", "lastChange", "counts", "excluded", "rows", "topScoreHistory",
+                "withdrawn"),
                 fields(task));
         assertEquals("{\"verified\":1,\"author\":1,\"community\":1}", task.get("counts").toString());
         JsonNode first = task.get("rows").get(0);
-        assertEquals(List.of("rank", "model", "platform", "best", "others"), fields(first));
+        assertEquals(List.of("rank", "model", "platform", "best", "others", "modelUrl", "providerSpread"),
+                fields(first));
+        assertEquals("https://huggingface.co/m/a", first.get("modelUrl").asText());
         assertEquals(1, first.get("rank").asInt());
         JsonNode best = first.get("best");
         assertEquals(List.of("value", "tier", "date", "effectiveDate", "updatedAt", "notes", "source", "pr",
-                "approved", "file", "line"), fields(best));
+                "approved", "file", "line", "facets"), fields(best));
+        assertEquals("{\"tools\":true,\"chainOfThought\":null,\"shots\":null,\"provider\":null,\"temperature\":null}",
+                best.get("facets").toString());
         assertEquals(61.0, best.get("value").asDouble());
         assertEquals("verified", best.get("tier").asText());
         assertEquals("2026-01-04T00:00:00Z", best.get("date").asText());
@@ -81,5 +86,31 @@ class LeaderboardJsonTest {
         JsonNode b = root.get("leaderboards").get(0);
         assertEquals(List.of("benchmark", "tasks", "models", "lastChange", "url"), fields(b));
         assertEquals("/api/leaderboards/cais/hle", b.get("url").asText());
+    }
+
+    @Test
+    void withdrawnReportsAndProviderSpreadAreInTheDocument() throws Exception {
+        var facets = new dev.evalbot.rules.board.FacetParser(List.of("together", "groq"));
+        var closed = report("m/c", 90, Tier.COMMUNITY, 2, "via groq </script>", null, null)
+                .withState(dev.evalbot.rules.tier.PrState.CLOSED, Boards.day(5));
+        var board = board(report("m/a", 0.80, Tier.AUTHOR, 3, "via together", null, null),
+                report("m/a", 0.84, Tier.COMMUNITY, 2, "groq, 5-shot", null, null), closed);
+        var withdrawal = new dev.evalbot.rules.board.Withdrawal(closed, dev.evalbot.rules.board.Withdrawal.Kind.CLOSED,
+                "owner<x>", Boards.day(5), "duplicate", dev.evalbot.rules.board.Withdrawal.ClosedBy.OWNER);
+        String text = new LeaderboardJson(facets).render(board, java.util.Map.of("hle", List.of(withdrawal)));
+        assertFalse(text.contains("</script>") || text.contains("<x>"), text);
+        JsonNode task = mapper.readTree(text).get("tasks").get(0);
+        assertEquals(1, task.get("rows").size(), "the withdrawn report is not ranked");
+        assertEquals("{\"providers\":[\"groq\",\"together\"],\"min\":0.8,\"max\":0.84}",
+                task.at("/rows/0/providerSpread").toString());
+        assertEquals(5, task.at("/rows/0/others/0/facets/shots").asInt());
+        JsonNode w = task.get("withdrawn").get(0);
+        assertEquals("closed", w.get("kind").asText());
+        assertEquals("owner<x>", w.get("by").asText());
+        assertEquals("owner", w.get("closedBy").asText());
+        assertEquals("2026-01-06T00:00:00Z", w.get("at").asText());
+        assertEquals("duplicate", w.get("reason").asText());
+        assertEquals("groq", w.at("/report/facets/provider").asText());
+        assertEquals("{\"number\":7,\"state\":\"closed\"}", w.at("/report/pr").toString());
     }
 }

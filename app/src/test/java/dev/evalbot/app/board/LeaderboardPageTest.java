@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class LeaderboardPageTest {
     private static final Pattern ROW = Pattern.compile(
-            "<tr data-tier=\"(\\w+)\"><td class=\"num\" data-v=\"(\\d+)\">\\d+</td><td data-v=\"([^\"]*)\">");
+            "<tr data-tier=\"(\\w+)\" data-facets=\"[^\"]*\"><td class=\"num\" data-v=\"(\\d+)\">\\d+</td><td data-v=\"([^\"]*)\">");
 
     private final LeaderboardPage page = new LeaderboardPage();
 
@@ -50,7 +50,7 @@ class LeaderboardPageTest {
         String html = page.render(board(evil, other), benchmark);
 
         assertEquals(1, count(html, "<script"), "only our own script element");
-        assertFalse(html.contains("<img"));
+        assertFalse(html.contains("<img src=x"));
         assertFalse(html.contains("<b>variant"));
         assertFalse(html.contains("<i>HLE"));
         assertTrue(html.contains("&lt;script&gt;alert(2)&lt;/script&gt; &amp; &quot;quotes&quot; &#39;too&#39;"));
@@ -112,7 +112,7 @@ class LeaderboardPageTest {
         int details = html.indexOf("<details><summary>2 more reports</summary>");
         assertTrue(details > 0);
         String expanded = html.substring(details, html.indexOf("</details>", details));
-        assertTrue(expanded.contains("44 <span class=\"tier tier-author\""));
+        assertTrue(expanded.contains("<td class=\"num\">44</td><td><span class=\"tier tier-author\""));
         assertTrue(expanded.contains("no tools"));
         assertTrue(expanded.contains("provider X"));
     }
@@ -129,7 +129,11 @@ class LeaderboardPageTest {
         assertFalse(csp.contains("unsafe"));
         assertFalse(html.contains(" style=\""), "style attributes would be blocked");
         assertFalse(Pattern.compile("<[^>]*\\son\\w+=").matcher(html).find(), "no event handler attributes");
-        assertFalse(html.contains(" src="), "no external assets");
+        Matcher src = Pattern.compile(" src=\"([^\"]*)\"").matcher(html);
+        while (src.find()) {
+            assertTrue(src.group(1).startsWith("/badges/"), "only our own badges, no external assets: " + src.group(1));
+        }
+        assertTrue(csp.contains("img-src 'self'"));
         assertFalse(html.contains("<link"));
     }
 
@@ -183,5 +187,30 @@ class LeaderboardPageTest {
     private static String between(String s, String open, String close) {
         int from = s.indexOf(open) + open.length();
         return s.substring(from, s.indexOf(close, from));
+    }
+
+    @Test
+    void withdrawnReportsAreListedCollapsedAndEscapedWithChipsAndLinks() {
+        BoardEntry closed = report("m/<closed>", 99, Tier.COMMUNITY, 1, "with tools <i>x</i>", null, null)
+                .withState(PrState.CLOSED, Boards.day(2));
+        var w = new dev.evalbot.rules.board.Withdrawal(closed, dev.evalbot.rules.board.Withdrawal.Kind.CLOSED,
+                "<img src=x onerror=alert(1)>", Boards.day(2), "<script>alert(2)</script>",
+                dev.evalbot.rules.board.Withdrawal.ClosedBy.OWNER);
+        String html = new LeaderboardPage(PageLimits.DEFAULT, new dev.evalbot.rules.board.FacetParser(List.of("groq")),
+                "https://evalbot.example").render(board(closed, report("m/a", 3, Tier.AUTHOR, 1, "no tools via groq",
+                null, null)), null, java.util.Map.of("hle", List.of(w)));
+        assertEquals(List.of("1 m/a author"), rows(html), "withdrawn reports are not ranked");
+        assertTrue(html.contains("<details class=\"withdrawn\"><summary>Withdrawn (1)"), "collapsed: no open attribute");
+        assertTrue(html.contains("PR closed by the model&#39;s owner, not its submitter (PR #7)"));
+        assertTrue(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+        assertTrue(html.contains("&lt;script&gt;alert(2)&lt;/script&gt;"));
+        assertFalse(html.contains("<img src=x"));
+        assertEquals(1, count(html, "<script"));
+        assertTrue(html.contains("<a class=\"model\" href=\"https://huggingface.co/m/%3Cclosed%3E\""));
+        assertTrue(html.contains("<span class=\"chip\">tools</span>"));
+        assertTrue(html.contains("<tr data-tier=\"author\" data-facets=\"tools:no provider:groq\">"));
+        assertTrue(html.contains("<option value=\"provider:groq\">provider: groq</option>"));
+        assertTrue(html.contains("[![cais/hle hle](https://evalbot.example/badges/m/a/cais/hle/hle.svg)]"
+                + "(https://evalbot.example/leaderboards/cais/hle)"));
     }
 }

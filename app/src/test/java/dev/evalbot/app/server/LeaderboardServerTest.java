@@ -141,4 +141,59 @@ class LeaderboardServerTest {
                 + "/leaderboards/cais/hle")).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertTrue(page.contains(REPO) && page.contains("22.5"), page);
     }
+
+    private com.fasterxml.jackson.databind.JsonNode api() {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
+                    + "/api/leaderboards/cais/hle")).build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 ? json.readTree(r.body()) : json.createObjectNode();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aPullRequestClosedByTheModelsOwnerIsListedAsWithdrawnWithFacets() throws Exception {
+        github.files(FakeGitHub.files(".eval_results/hle.yaml", "- dataset: {id: cais/hle, task_id: hle}\n"
+                + "  value: 22.5\n  notes: no tools, 3-shot via Together, T=0.6\n"));
+        send("pull_request.opened.json", false);
+        Eventually.await("the opened PR on the board", () -> tierOf(REPO).equals("community"));
+        var best = api().at("/tasks/0/rows/0/best");
+        assertEquals("{\"tools\":false,\"chainOfThought\":null,\"shots\":3,\"provider\":\"together\","
+                + "\"temperature\":0.6}", best.get("facets").toString(), "providers from the shipped config");
+        assertEquals("https://github.com/Codertocat/Hello-World", api().at("/tasks/0/rows/0/modelUrl").asText());
+
+        // The same close, but by the repository's owner rather than the PR's submitter.
+        ObjectNode root = (ObjectNode) json.readTree(Path.of("src/test/resources/github-webhooks",
+                "pull_request.closed.json").toFile());
+        ((ObjectNode) root.get("sender")).put("login", "hello-world-owner");
+        Path closed = tmp.resolve("closed-by-owner.json");
+        json.writeValue(closed.toFile(), root);
+        byte[] body = Files.readAllBytes(closed);
+        http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/webhooks/github"))
+                .header("X-GitHub-Event", "pull_request").header("X-GitHub-Delivery", UUID.randomUUID().toString())
+                .header("X-Hub-Signature-256", new WebhookSignature(GitHubServerTest.SECRET).sign(body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        Eventually.await("the closed PR left the board", () -> tierOf(REPO).equals("none")
+                && api().at("/tasks/0/withdrawn").size() == 1);
+
+        var task = api().at("/tasks/0");
+        assertEquals(0, task.get("rows").size(), "a withdrawn report is not ranked");
+        assertEquals(1, task.get("excluded").asInt());
+        var w = task.get("withdrawn").get(0);
+        java.util.List<String> fields = new java.util.ArrayList<>();
+        w.fieldNames().forEachRemaining(fields::add);
+        assertEquals(java.util.List.of("model", "platform", "kind", "by", "closedBy", "at", "reason", "report"), fields);
+        assertEquals(REPO, w.get("model").asText());
+        assertEquals("closed", w.get("kind").asText());
+        assertEquals("hello-world-owner", w.get("by").asText());
+        assertEquals("owner", w.get("closedBy").asText(), "closed by someone other than its submitter");
+        assertEquals(22.5, w.at("/report/value").asDouble());
+        assertEquals("closed", w.at("/report/pr/state").asText());
+        assertEquals("together", w.at("/report/facets/provider").asText());
+
+        String page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
+                + "/leaderboards/cais/hle")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(page.contains("PR closed by the model&#39;s owner, not its submitter (PR #2)"), page);
+    }
 }

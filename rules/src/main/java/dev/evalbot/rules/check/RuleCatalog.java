@@ -12,6 +12,7 @@ public final class RuleCatalog {
         List<RuleCode> all = new ArrayList<>(FileCodes.ALL);
         ResultsValidator.DEFAULT_RULES.forEach(r -> all.addAll(r.codes()));
         all.addAll(ChangeCodes.ALL);
+        all.addAll(PlacementRules.codes());
         all.addAll(BenchmarkCodes.ALL);
         return all;
     }
