@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.evalbot.app.platform.PlatformException;
 import dev.evalbot.app.platform.PullRequestRef;
 import dev.evalbot.app.review.Review;
@@ -35,10 +37,12 @@ final class CheckRuns {
     private final GitHubAuth auth;
     private final HttpClient http;
     private final Clock clock;
+    private final Counter requests;
     private final ObjectMapper json = new ObjectMapper();
     private final CheckRunPayloads payloads = new CheckRunPayloads(json);
 
-    CheckRuns(GitHubSettings settings, GitHubAuth auth, HttpClient http, Clock clock) {
+    CheckRuns(GitHubSettings settings, GitHubAuth auth, HttpClient http, MeterRegistry meters, Clock clock) {
+        this.requests = Counter.builder("evalbot.github.requests").description("GitHub API requests").register(meters);
         this.settings = settings;
         this.auth = auth;
         this.http = http;
@@ -101,6 +105,7 @@ final class CheckRuns {
                 .header("Accept", "application/vnd.github+json")
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(body.toString())).build();
+        requests.increment();
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -75,7 +75,7 @@ public final class GitHubPlatform implements Platform {
         this.http = http;
         this.clock = clock;
         this.calls = new GitHubCalls(settings, auth, http, meters, clock);
-        this.checkRuns = new CheckRuns(settings, auth, http, clock);
+        this.checkRuns = new CheckRuns(settings, auth, http, meters, clock);
         this.botLogin = settings.botLogin();
     }
 
