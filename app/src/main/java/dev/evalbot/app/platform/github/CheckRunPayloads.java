@@ -3,6 +3,7 @@ package dev.evalbot.app.platform.github;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.evalbot.app.review.Markdown;
 import dev.evalbot.app.review.Review;
 import dev.evalbot.app.review.ReviewRenderer;
 import dev.evalbot.rules.check.Finding;
@@ -115,7 +116,7 @@ final class CheckRunPayloads {
                         + "the review comment on the pull request has the details.");
         for (Finding f : review.report().changeFindings()) {
             s.append("\n\n- ").append(f.severity().label()).append(" `").append(f.code()).append("`: ")
-                    .append(dev.evalbot.app.review.Markdown.text(f.message()));
+                    .append(Markdown.text(f.message()));
         }
         return s.toString();
     }

@@ -55,18 +55,31 @@ final class CheckRuns {
         return settings.isApp() && installation != null && refused.getIfPresent(installation) == null;
     }
 
+    /**
+     * Creates the run and sends the rest of its annotations. A failure that a retry may cure (5xx,
+     * 429, a rate limit) goes up, and the review is retried; one that it cannot (a 422) is logged,
+     * and the review carries on to its status rather than be lost over its annotations.
+     */
     void publish(PullRequestRef pr, String sha, Review review, String detailsUrl) {
         List<List<ObjectNode>> batches = CheckRunPayloads.batches(payloads.annotations(review));
         String runs = settings.apiUrl() + "/repos/" + pr.repo() + "/check-runs";
-        HttpResponse<String> created = send(pr, "POST", runs, payloads.create(sha, review, batches.get(0), detailsUrl));
-        if (refusedHere(pr, created)) {
-            return;
-        }
-        GitHubPlatform.checkStatus(created.statusCode(), created.headers().map(), "POST check-runs", clock);
-        String id = idOf(created);
-        for (List<ObjectNode> batch : batches.subList(1, batches.size())) {
-            HttpResponse<String> updated = send(pr, "PATCH", runs + "/" + id, payloads.update(review, batch));
-            GitHubPlatform.checkStatus(updated.statusCode(), updated.headers().map(), "PATCH check-runs", clock);
+        try {
+            HttpResponse<String> created = send(pr, "POST", runs, payloads.create(sha, review, batches.get(0), detailsUrl));
+            if (refusedHere(pr, created)) {
+                return;
+            }
+            GitHubPlatform.checkStatus(created.statusCode(), created.headers().map(), "POST check-runs", clock);
+            String id = idOf(created);
+            for (List<ObjectNode> batch : batches.subList(1, batches.size())) {
+                HttpResponse<String> updated = send(pr, "PATCH", runs + "/" + id, payloads.update(review, batch));
+                GitHubPlatform.checkStatus(updated.statusCode(), updated.headers().map(), "PATCH check-runs", clock);
+            }
+        } catch (PlatformException e) {
+            if (e.retryable()) {
+                throw e;
+            }
+            LOG.warn("check run on {} at {} not written: {}; the review goes on with its status", pr.repo(), sha,
+                    e.getMessage());
         }
     }
 

@@ -207,6 +207,22 @@ class GitHubCheckRunTest {
     }
 
     @Test
+    void aCheckRunGitHubRejectsDoesNotCostTheStatusButAServerErrorRetriesTheReview() throws Exception {
+        github.server().stubFor(post(urlPathEqualTo(RUNS)).atPriority(1).willReturn(aResponse().withStatus(422)
+                .withHeader("Content-Type", "application/json").withBody("{\"message\":\"Validation Failed\"}")));
+        github.files(FakeGitHub.files(".eval_results/hle.yaml", GitHubPipelineTest.INVALID));
+        pipeline.review(app, installed("pull_request.opened.json"), List.of(), false, false, false);
+        assertEquals(List.of("failure"), github.statuses());
+
+        github.server().stubFor(post(urlPathEqualTo(RUNS)).atPriority(1).willReturn(aResponse().withStatus(502)));
+        github.files(FakeGitHub.files(".eval_results/hle.yaml", GitHubPipelineTest.VALID));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.evalbot.app.platform.PlatformException.class,
+                () -> pipeline.review(app, installed("pull_request.synchronize.json"), List.of(), false, false, false));
+        assertTrue(e.retryable(), e.getMessage());
+        assertEquals(List.of("failure"), github.statuses(), "no status before the check run is written");
+    }
+
+    @Test
     void aPlainTokenNeverTriesACheckRun() throws Exception {
         github.files(FakeGitHub.files(".eval_results/hle.yaml", GitHubPipelineTest.INVALID));
         pipeline.review(tokenOnly, GitHubPipelineTest.ref("pull_request.opened.json"), List.of(), false, false, false);
