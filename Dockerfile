@@ -22,6 +22,8 @@ RUN groupadd --system --gid 1000 evalbot \
 WORKDIR /app
 COPY --from=build --chown=evalbot:evalbot /src/app/target/evalbot.jar /app/evalbot.jar
 COPY --from=build --chown=evalbot:evalbot /src/config /app/config
+# The GitHub Action's and the pre-commit hook's entrypoint (action.yml, .pre-commit-hooks.yaml).
+COPY --chown=evalbot:evalbot --chmod=0755 action/entrypoint.sh /app/action-entrypoint.sh
 # uid 1000: the user a Hugging Face Docker Space runs containers as.
 USER 1000:1000
 ENV EVALBOT_CONFIG=/app/config \

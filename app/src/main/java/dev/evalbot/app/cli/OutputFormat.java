@@ -5,5 +5,7 @@ public enum OutputFormat {
     text,
     json,
     sarif,
-    markdown
+    markdown,
+    /** GitHub Actions workflow commands: findings annotate the workflow run. */
+    github
 }

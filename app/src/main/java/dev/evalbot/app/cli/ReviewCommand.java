@@ -44,7 +44,7 @@ final class ReviewCommand implements Callable<Integer> {
     String repoId;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "markdown",
-            description = "markdown (the comment, default), json, text or sarif")
+            description = "markdown (the comment, default), json, text, sarif or github (workflow commands)")
     OutputFormat format;
 
     @Override

@@ -55,6 +55,7 @@ record ReviewSession(LocalConfig config, BenchmarkRegistry registry, ChangeValid
             case json -> out.println(json.writeValueAsString(new ReportJson(json).change(report, review)));
             case sarif -> out.println(json.writeValueAsString(new SarifWriter(json, Main.VERSION).write(report)));
             case markdown -> out.print(new ReviewRenderer(Links.NONE).render(review));
+            case github -> WorkflowCommands.print(report, out);
         }
         out.flush();
     }

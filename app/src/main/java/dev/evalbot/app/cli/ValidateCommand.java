@@ -32,7 +32,8 @@ final class ValidateCommand implements Callable<Integer> {
     ReportOptions options = new ReportOptions();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text, json, sarif or markdown (the comment the bot would post)")
+            description = "text, json, sarif, markdown (the comment the bot would post) or github "
+                    + "(workflow commands that annotate a GitHub Actions run)")
     OutputFormat format;
 
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "files or directories")

@@ -1,6 +1,7 @@
 package dev.evalbot.app.platform;
 
 import dev.evalbot.app.review.Links;
+import dev.evalbot.app.review.Review;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +41,15 @@ public interface Platform {
 
     /** Sets the commit status on {@code sha} (platforms without statuses do nothing). */
     void setStatus(PullRequestRef pr, String sha, CommitState state, String description);
+
+    /**
+     * Sets the review's final status on {@code sha}. A platform that can also show the findings on
+     * the lines of the diff (GitHub: a check run with annotations) does that here, before the status,
+     * which stays the review's last write. By default: the status alone.
+     */
+    default void setReviewStatus(PullRequestRef pr, String sha, CommitState state, String description, Review review) {
+        setStatus(pr, sha, state, description);
+    }
 
     /** Where a line of a file of this pull request can be seen. */
     Links links(PullRequestRef pr);

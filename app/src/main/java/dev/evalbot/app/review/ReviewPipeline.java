@@ -134,7 +134,7 @@ public final class ReviewPipeline {
         // since a crash may have come between recording the review and setting its status.
         if (!(comment.repeat() && labels.isEmpty() && !announcePending)) {
             CommitState status = review.verdict() == Verdict.INVALID ? CommitState.FAILURE : CommitState.SUCCESS;
-            platform.setStatus(pr, pr.headSha(), status, truncate(ReviewRenderer.headline(review), 140));
+            platform.setReviewStatus(pr, pr.headSha(), status, truncate(ReviewRenderer.headline(review), 140), review);
         }
         LOG.info("reviewed {} at {}: {} ({} files, comment {})", pr.subject(), shortSha(pr.headSha()),
                 review.verdict().label(), files.size(), comment.written() ? "written" : "unchanged");

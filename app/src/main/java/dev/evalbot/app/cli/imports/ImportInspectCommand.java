@@ -1,20 +1,124 @@
 package dev.evalbot.app.cli.imports;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.evalbot.app.config.LocalConfig;
+import dev.evalbot.rules.check.ChangeReport;
+import dev.evalbot.rules.check.ChangeValidator;
+import dev.evalbot.rules.check.ChangedFile;
+import dev.evalbot.rules.check.FileKind;
+import dev.evalbot.rules.check.Finding;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code evalbot import inspect}: .eval_results entries from an Inspect AI evaluation log. (Placeholder: not built yet.) */
+/**
+ * {@code evalbot import inspect LOG...}: .eval_results entries from Inspect AI evaluation logs
+ * (the JSON log format), one entry per log, validated with the bot's own rules before they are
+ * printed. Offline: only the configured benchmark definitions are used.
+ */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = "Prints .eval_results entries read from an Inspect AI evaluation log.")
+        description = "Prints .eval_results entries read from Inspect AI evaluation logs (JSON format; convert an "
+                + ".eval log with: inspect log convert --to json). Exit 0: printed; 1: the entries would not "
+                + "validate; 2: something could not be read or inferred (the message names the flag).")
 public final class ImportInspectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--dataset", paramLabel = "ID", description = "the benchmark's dataset id (default: from the log's task)")
+    String dataset;
+
+    @Option(names = "--task", paramLabel = "ID", description = "the benchmark's task id (default: from the log's task)")
+    String task;
+
+    @Option(names = "--metric", paramLabel = "NAME",
+            description = "the log's metric to report, NAME or SCORER/NAME (default: the first that fits the task)")
+    String metric;
+
+    @Option(names = "--scale", paramLabel = "fraction|percent",
+            description = "how the log writes the metric, when its value cannot tell (0.8 of 1, or 0.8 %%)")
+    ValueScale.Written scale;
+
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "the run's date (default: the log's eval.created)")
+    String date;
+
+    @Option(names = "--config", paramLabel = "DIR",
+            description = "configuration directory (default: $EVALBOT_CONFIG, else ./config)")
+    Path config;
+
+    @Option(names = "--registry", paramLabel = "DIR",
+            description = "benchmark definitions, <owner>/<name>/eval.yaml (default: <config>/benchmarks)")
+    Path registry;
+
+    @Parameters(paramLabel = "LOG", arity = "1..*", description = "Inspect AI logs in the JSON format")
+    List<Path> logs;
+
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("evalbot import inspect: not available yet");
-        return 2;
+        PrintWriter err = spec.commandLine().getErr();
+        LocalConfig local = LocalConfig.load(LocalConfig.dirFrom(System.getenv(), config), registry);
+        ObjectMapper json = new ObjectMapper();
+        InspectLogReader reader = new InspectLogReader(json);
+        TaskChoice tasks = new TaskChoice(local.registry(), local.rules());
+        List<ResultsYaml.Entry> entries = new ArrayList<>();
+        try {
+            for (Path file : logs) {
+                entries.add(entry(file, reader.read(file), tasks));
+            }
+        } catch (ImportException e) {
+            err.println("evalbot import inspect: " + e.getMessage());
+            return 2;
+        }
+        String yaml = new ResultsYaml(json).write(entries);
+        ChangeValidator validator = new ChangeValidator(local.rules(), local.registry(), Clock.systemUTC());
+        ChangeReport report = validator.validate("local/import",
+                List.of(new ChangedFile(".eval_results/inspect.yaml", FileKind.RESULTS, yaml.getBytes(StandardCharsets.UTF_8))));
+        for (Finding f : report.allFindings()) {
+            err.println("evalbot import inspect: " + f.severity().label() + "[" + f.code() + "] in entry " + f.entry()
+                    + ": " + f.message() + (f.hint() == null ? "" : " (" + f.hint() + ")"));
+        }
+        if (report.verdict() == dev.evalbot.rules.check.Verdict.INVALID) {
+            err.println("evalbot import inspect: the entries would not validate; nothing printed");
+            return 1;
+        }
+        spec.commandLine().getOut().print(yaml);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    private ResultsYaml.Entry entry(Path file, InspectLog log, TaskChoice tasks) {
+        if (log.status() != null && !log.status().equals("success")) {
+            throw new ImportException(file + ": the run did not finish (status " + log.status()
+                    + "); a partial run's score is not a result");
+        }
+        BenchmarkTask target = tasks.choose(log, dataset, task);
+        InspectLog.Metric chosen = new MetricChoice().choose(log, target, metric);
+        var value = new ValueScale().convert(chosen, target, scale);
+        String origin = "from " + file.getFileName() + ": task " + log.task() + ", " + chosen.qualified() + " = "
+                + chosen.value() + ", reported on " + target.datasetId() + " " + target.task().id() + " ("
+                + target.scale() + (target.lowerIsBetter() ? ", lower is better" : "") + ")";
+        return new ResultsYaml.Entry(target.datasetId(), target.task().id(), value, runDate(log), new VariantNotes().of(log),
+                origin);
+    }
+
+    private String runDate(InspectLog log) {
+        if (date == null) {
+            return RunDate.of(log.created());
+        }
+        try {
+            return LocalDate.parse(date.trim()).toString();
+        } catch (DateTimeParseException e) {
+            throw new ImportException("--date " + date + " is not a date (YYYY-MM-DD)");
+        }
     }
 }

@@ -12,6 +12,7 @@ import dev.evalbot.app.platform.PlatformException;
 import dev.evalbot.app.platform.PullRequestRef;
 import dev.evalbot.app.review.Links;
 import dev.evalbot.app.review.OwnedLabels;
+import dev.evalbot.app.review.Review;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,6 +59,7 @@ public final class GitHubPlatform implements Platform {
     private final GitHubAuth auth;
     private final HttpClient http;
     private final GitHubCalls calls;
+    private final CheckRuns checkRuns;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
     /** github-api objects per reference, so one review parses its payload once. */
@@ -73,6 +75,7 @@ public final class GitHubPlatform implements Platform {
         this.http = http;
         this.clock = clock;
         this.calls = new GitHubCalls(settings, auth, http, meters, clock);
+        this.checkRuns = new CheckRuns(settings, auth, http, meters, clock);
         this.botLogin = settings.botLogin();
     }
 
@@ -212,11 +215,26 @@ public final class GitHubPlatform implements Platform {
         }
     }
 
+    /**
+     * The check run with one annotation per finding, then the status (kept: branch protections name
+     * it). Without an App, or on an installation that refused check runs, the status alone.
+     */
+    @Override
+    public void setReviewStatus(PullRequestRef pr, String sha, CommitState state, String description, Review review) {
+        if (checkRuns.enabledFor(pr)) {
+            checkRuns.publish(pr, sha, review, reviewUrl(pr));
+        }
+        setStatus(pr, sha, state, description);
+    }
+
+    private String reviewUrl(PullRequestRef pr) {
+        return settings.publicUrl() == null ? null : settings.publicUrl() + "/reviews/" + pr.repo() + "/" + pr.number();
+    }
+
     @Override
     public void setStatus(PullRequestRef pr, String sha, CommitState state, String description) {
         calls.call(() -> {
-            String target = settings.publicUrl() == null ? null
-                    : settings.publicUrl() + "/reviews/" + pr.repo() + "/" + pr.number();
+            String target = reviewUrl(pr);
             pull(pr).getRepository().createCommitStatus(sha, GHCommitState.valueOf(state.name()), target, description,
                     STATUS_CONTEXT);
             return null;
@@ -329,6 +347,11 @@ public final class GitHubPlatform implements Platform {
     }
 
     private void checkStatus(int status, Map<String, List<String>> headers, String what) {
+        checkStatus(status, headers, what, clock);
+    }
+
+    /** A non-2xx answer as the failure the inbox understands: retryable on 5xx, 429 and rate limits. */
+    static void checkStatus(int status, Map<String, List<String>> headers, String what, Clock clock) {
         if (status >= 200 && status < 300) {
             return;
         }

@@ -35,6 +35,7 @@ import java.util.Map;
  */
 public final class FakeGitHub implements AutoCloseable {
     public static final String COMMENT_ID = "4242";
+    public static final long CHECK_RUN_ID = 9001;
     private final WireMockServer server;
     private final ObjectMapper json = new ObjectMapper();
     private final String repo;
@@ -84,6 +85,15 @@ public final class FakeGitHub implements AutoCloseable {
                                     + "\"code\":\"already_exists\",\"field\":\"name\"}],"
                                     + "\"documentation_url\":\"https://docs.github.com/rest/issues/labels#create-a-label\"}")));
         }
+        server.stubFor(post(urlPathEqualTo("/repos/" + repo + "/check-runs")).atPriority(5)
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\":" + CHECK_RUN_ID + ",\"name\":\"evalbot\"}")));
+        server.stubFor(patch(urlPathEqualTo("/repos/" + repo + "/check-runs/" + CHECK_RUN_ID)).atPriority(5)
+                .willReturn(okJson("{\"id\":" + CHECK_RUN_ID + ",\"name\":\"evalbot\"}")));
+        server.stubFor(post(urlPathMatching("/app/installations/[0-9]+/access_tokens")).atPriority(5)
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"token\":\"ghs_installation\",\"expires_at\":\""
+                                + java.time.Instant.now().plusSeconds(3600) + "\"}")));
         server.stubFor(post(urlPathMatching("/repos/" + repo + "/statuses/.*")).atPriority(5)
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
                         .withBody("{\"state\":\"success\",\"context\":\"evalbot/review\"}")));

@@ -1,0 +1,10 @@
+package dev.evalbot.app.cli.imports;
+
+/** Something an import cannot infer or read: the message says what, and which flag supplies it. */
+final class ImportException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ImportException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.evalbot.app.cli.imports;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+
+/** The run's date for {@code date}: Inspect's {@code eval.created}, in UTC, to the second. */
+final class RunDate {
+    private RunDate() {}
+
+    static String of(String created) {
+        if (created == null || created.isBlank()) {
+            throw new ImportException("the log has no eval.created: give the run's date with --date YYYY-MM-DD");
+        }
+        Instant at;
+        try {
+            at = OffsetDateTime.parse(created.trim()).toInstant();
+        } catch (DateTimeParseException withoutOffset) {
+            try {
+                at = LocalDateTime.parse(created.trim()).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e) {
+                throw new ImportException("the log's eval.created '" + created + "' is not an ISO-8601 date-time: "
+                        + "give the run's date with --date YYYY-MM-DD");
+            }
+        }
+        return at.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+}

@@ -1,0 +1,131 @@
+package dev.evalbot.app.platform.github;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import dev.evalbot.app.platform.PlatformException;
+import dev.evalbot.app.platform.PullRequestRef;
+import dev.evalbot.app.review.Review;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes the {@code evalbot} check run of a review: one create with the conclusion and the first
+ * 50 annotations, one update per further 50. Check runs need a GitHub App with {@code checks: write};
+ * an installation that answers 403 (permission not granted) is remembered for an hour and gets the
+ * commit status alone meanwhile, so that a missing permission costs one request an hour, not one
+ * a review.
+ */
+final class CheckRuns {
+    private static final Logger LOG = LoggerFactory.getLogger(CheckRuns.class);
+    /** Installations that refused a check run; the key is the installation id. */
+    private final Cache<Long, Boolean> refused = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofHours(1)).build();
+    private final GitHubSettings settings;
+    private final GitHubAuth auth;
+    private final HttpClient http;
+    private final Clock clock;
+    private final Counter requests;
+    private final ObjectMapper json = new ObjectMapper();
+    private final CheckRunPayloads payloads = new CheckRunPayloads(json);
+
+    CheckRuns(GitHubSettings settings, GitHubAuth auth, HttpClient http, MeterRegistry meters, Clock clock) {
+        this.requests = Counter.builder("evalbot.github.requests").description("GitHub API requests").register(meters);
+        this.settings = settings;
+        this.auth = auth;
+        this.http = http;
+        this.clock = clock;
+    }
+
+    /** Whether check runs are worth a request for this pull request: an App whose installation has not refused. */
+    boolean enabledFor(PullRequestRef pr) {
+        Long installation = ((GitHubPayload) pr.payload()).installationId();
+        return settings.isApp() && installation != null && refused.getIfPresent(installation) == null;
+    }
+
+    /**
+     * Creates the run and sends the rest of its annotations. A failure that a retry may cure (5xx,
+     * 429, a rate limit) goes up, and the review is retried; one that it cannot (a 422) is logged,
+     * and the review carries on to its status rather than be lost over its annotations.
+     */
+    void publish(PullRequestRef pr, String sha, Review review, String detailsUrl) {
+        List<List<ObjectNode>> batches = CheckRunPayloads.batches(payloads.annotations(review));
+        String runs = settings.apiUrl() + "/repos/" + pr.repo() + "/check-runs";
+        try {
+            HttpResponse<String> created = send(pr, "POST", runs, payloads.create(sha, review, batches.get(0), detailsUrl));
+            if (refusedHere(pr, created)) {
+                return;
+            }
+            GitHubPlatform.checkStatus(created.statusCode(), created.headers().map(), "POST check-runs", clock);
+            String id = idOf(created);
+            for (List<ObjectNode> batch : batches.subList(1, batches.size())) {
+                HttpResponse<String> updated = send(pr, "PATCH", runs + "/" + id, payloads.update(review, batch));
+                GitHubPlatform.checkStatus(updated.statusCode(), updated.headers().map(), "PATCH check-runs", clock);
+            }
+        } catch (PlatformException e) {
+            if (e.retryable()) {
+                throw e;
+            }
+            LOG.warn("check run on {} at {} not written: {}; the review goes on with its status", pr.repo(), sha,
+                    e.getMessage());
+        }
+    }
+
+    /**
+     * A 403 that is not a rate limit means the App lacks {@code checks: write} on this installation:
+     * remember it and carry on with the status alone.
+     */
+    private boolean refusedHere(PullRequestRef pr, HttpResponse<String> response) {
+        if (response.statusCode() != 403 || RetryAdvice.notBefore(response.headers().map(), clock) != null) {
+            return false;
+        }
+        Long installation = ((GitHubPayload) pr.payload()).installationId();
+        refused.put(installation, Boolean.TRUE);
+        LOG.warn("GitHub refused a check run on {} (HTTP 403): the App needs the 'checks: write' permission; "
+                + "installation {} gets the commit status alone for the next hour", pr.repo(), installation);
+        return true;
+    }
+
+    private String idOf(HttpResponse<String> created) {
+        try {
+            JsonNode id = json.readTree(created.body()).path("id");
+            if (!id.canConvertToLong()) {
+                throw new PlatformException("GitHub created a check run without an id", created.statusCode(), true, null,
+                        null);
+            }
+            return Long.toString(id.asLong());
+        } catch (IOException e) {
+            throw new PlatformException("GitHub sent an unreadable check run", created.statusCode(), true, null, e);
+        }
+    }
+
+    private HttpResponse<String> send(PullRequestRef pr, String method, String url, ObjectNode body) {
+        GitHubPayload payload = (GitHubPayload) pr.payload();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                .header("Authorization", auth.authorization(payload.installationId()))
+                .header("Accept", "application/vnd.github+json")
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body.toString())).build();
+        requests.increment();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new PlatformException("cannot reach GitHub: " + e.getMessage(), 0, true, null, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformException("interrupted", 0, true, null, e);
+        }
+    }
+}
