@@ -95,6 +95,9 @@ class DeploymentsIT {
 
             reviewOnTheHub(server);
             assertPublished(() -> hub.count("POST", "/api/datasets/cais/hle/commit/main"));
+            String commit = hub.requests("POST", "/api/datasets/cais/hle/commit/main").get(0).getBodyAsString();
+            assertTrue(commit.lines().allMatch(l -> l.startsWith("{\"key\":")) && commit.contains("\"path\":\"leaderboard.json\""),
+                    "one JSON object a line: " + commit);
             assertBoardHolds(server, HUB_REPO);
             assertEquals(404, postGitHub(server).statusCode(), "/webhooks/github is not served");
         }
