@@ -19,9 +19,11 @@ import dev.evalbot.app.server.EvalbotServer;
 import dev.evalbot.app.server.ServerSettings;
 import dev.evalbot.app.store.Database;
 import dev.evalbot.app.store.PlatformId;
+import dev.evalbot.app.store.PullRef;
 import dev.evalbot.app.store.StoreConfig;
 import dev.evalbot.app.wiring.Core;
 import dev.evalbot.app.wiring.DryRunUnit;
+import dev.evalbot.app.wiring.ExampleRepos;
 import dev.evalbot.app.wiring.GitHubUnit;
 import dev.evalbot.app.wiring.HubUnit;
 import dev.evalbot.app.wiring.PlatformUnit;
@@ -92,6 +94,9 @@ public final class EvalbotApp implements AutoCloseable {
         Core core = Core.build(env, clock, config, online, http, metrics, serverSettings, offline, opened(opening),
                 publishers);
         try {
+            if (online) {
+                warnOfExamples(new ExampleRepos(examples(env, config)).of(core.results().pulls()));
+            }
             Map<PlatformId, DeliveryHandler> handlers = new EnumMap<>(PlatformId.class);
             for (PlatformUnit unit : units) {
                 handlers.put(unit.platform(), unit.wire(core));
@@ -125,11 +130,25 @@ public final class EvalbotApp implements AutoCloseable {
                 });
                 case DRY_RUN -> units.add(new DryRunUnit(github.webhookSecret(),
                         Path.of(env.getOrDefault("EVALBOT_DATA", "data")).resolve("webhook-secret"),
-                        config.dir().resolve(env.getOrDefault("EVALBOT_DRY_RUN_REPOS", "examples/models"))));
+                        examples(env, config)));
                 case OFF -> { }
             }
         }
         return units;
+    }
+
+    /** The dry-run's example checkouts, {@code owner/name/} under {@code config/examples/models}. */
+    private static Path examples(Map<String, String> env, LocalConfig config) {
+        return config.dir().resolve(env.getOrDefault("EVALBOT_DRY_RUN_REPOS", "examples/models"));
+    }
+
+    /** A store that ran the quick start before going live still shows its made-up models: say so. */
+    private static void warnOfExamples(List<PullRef> examples) {
+        if (!examples.isEmpty()) {
+            LOG.warn("the store holds {} results of the dry-run's example repositories (e.g. {}): they show on the "
+                    + "leaderboards of this live deployment; start it on a fresh EVALBOT_DB", examples.size(),
+                    examples.get(0).repo());
+        }
     }
 
     private static String summary(Deployment deployment) {

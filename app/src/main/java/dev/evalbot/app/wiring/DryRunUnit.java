@@ -11,7 +11,6 @@ import dev.evalbot.app.store.PlatformId;
 import dev.evalbot.app.store.PullRef;
 import dev.evalbot.rules.config.ConfigException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.slf4j.Logger;
@@ -66,9 +65,7 @@ public final class DryRunUnit implements PlatformUnit {
      * from a live deployment: seeding examples next to it would put made-up models on real boards.
      */
     void refuseRealResults(List<PullRef> pulls, String store) {
-        List<PullRef> real = pulls.stream().filter(p -> p.platform() != PlatformId.GITHUB
-                || !Files.isDirectory(examples.resolve(p.repo()).normalize())
-                || !examples.resolve(p.repo()).normalize().startsWith(examples.normalize())).toList();
+        List<PullRef> real = new ExampleRepos(examples).others(pulls);
         if (!real.isEmpty()) {
             throw new ConfigException("dry-run refused: the store " + store + " holds results of a live deployment ("
                     + real.get(0).subject() + (real.size() > 1 ? " and " + (real.size() - 1) + " more" : "")
