@@ -145,9 +145,9 @@ public final class EvalbotApp implements AutoCloseable {
     /** A store that ran the quick start before going live still shows its made-up models: say so. */
     private static void warnOfExamples(List<PullRef> examples) {
         if (!examples.isEmpty()) {
-            LOG.warn("the store holds {} results of the dry-run's example repositories (e.g. {}): they show on the "
-                    + "leaderboards of this live deployment; start it on a fresh EVALBOT_DB", examples.size(),
-                    examples.get(0).repo());
+            LOG.warn("the store holds results of the dry-run's example repositories ({} pull requests, e.g. {}): they "
+                    + "show on the leaderboards of this live deployment; start it on a fresh EVALBOT_DB",
+                    examples.size(), examples.get(0).repo());
         }
     }
 

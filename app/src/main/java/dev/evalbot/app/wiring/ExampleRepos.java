@@ -12,8 +12,12 @@ import java.util.List;
  */
 public record ExampleRepos(Path root) {
     public boolean holds(PullRef pull) {
+        if (pull.platform() != PlatformId.GITHUB || !pull.repo().matches("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")
+                || pull.repo().contains("..")) {
+            return false;
+        }
         Path dir = root.resolve(pull.repo()).normalize();
-        return pull.platform() == PlatformId.GITHUB && dir.startsWith(root.normalize()) && Files.isDirectory(dir);
+        return dir.startsWith(root.normalize()) && Files.isDirectory(dir);
     }
 
     /** The pull requests that are not the examples': a live deployment's. */
