@@ -1,76 +1,32 @@
 package dev.evalbot.app;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.evalbot.app.board.Backfill;
 import dev.evalbot.app.board.BoardPublisher;
+import dev.evalbot.app.board.BoardService;
 import dev.evalbot.app.board.PublishTargets;
 import dev.evalbot.app.board.Publishers;
-import dev.evalbot.app.board.BoardPaths;
-import dev.evalbot.app.board.BoardRoutes;
-import dev.evalbot.app.board.AuditTrail;
-import dev.evalbot.app.board.BoardPlacementCheck;
-import dev.evalbot.app.board.BoardService;
-import dev.evalbot.app.board.BoardSettings;
-import dev.evalbot.app.board.CloseAudit;
-import dev.evalbot.app.review.PullRequestClosed;
-import dev.evalbot.app.commands.AuditRoute;
-import dev.evalbot.app.commands.CommandEngine;
-import dev.evalbot.app.commands.CommandSettings;
-import dev.evalbot.app.commands.CommandStores;
-import dev.evalbot.app.commands.GitHubCommandRunner;
-import dev.evalbot.app.commands.RepoPermissions;
-import dev.evalbot.app.commands.LeaderboardRefresh;
-import dev.evalbot.app.commands.StoreCommandAudit;
-import dev.evalbot.app.commands.StoreDecisions;
 import dev.evalbot.app.config.LocalConfig;
+import dev.evalbot.app.deploy.Deployment;
+import dev.evalbot.app.deploy.Mode;
+import dev.evalbot.app.deploy.PlatformMode;
 import dev.evalbot.app.inbox.DeliveryHandler;
-import dev.evalbot.app.inbox.Inbox;
-import dev.evalbot.app.inbox.InboxConfig;
 import dev.evalbot.app.inbox.InboxWorker;
 import dev.evalbot.app.inbox.WorkerConfig;
-import dev.evalbot.app.platform.Platform;
 import dev.evalbot.app.platform.github.GitHubAuth;
-import dev.evalbot.app.platform.github.GitHubCommandPlatform;
-import dev.evalbot.app.platform.github.GitHubPlatform;
 import dev.evalbot.app.platform.github.GitHubSettings;
-import dev.evalbot.app.platform.hub.HubCommandPlatform;
-import dev.evalbot.app.platform.hub.HubPermissions;
-import dev.evalbot.app.platform.hub.HubPlatform;
 import dev.evalbot.app.platform.hub.HubSettings;
-import dev.evalbot.app.platform.local.DryRunPlatform;
-import dev.evalbot.app.review.KnownValueCheck;
-import dev.evalbot.app.review.ReportJson;
-import dev.evalbot.app.review.ResultRecorder;
-import dev.evalbot.app.review.ReviewPipeline;
-import dev.evalbot.app.review.StoreReviewLog;
-import dev.evalbot.app.review.TrustAnnotator;
 import dev.evalbot.app.server.DeliveryRouter;
 import dev.evalbot.app.server.EvalbotServer;
-import dev.evalbot.app.server.ReviewsRoute;
 import dev.evalbot.app.server.ServerSettings;
-import dev.evalbot.app.server.WebhookSecrets;
-import dev.evalbot.app.server.github.GitHubDeliveryHandler;
-import dev.evalbot.app.server.github.GitHubWebhookRoute;
-import dev.evalbot.app.server.github.WebhookSignature;
-import dev.evalbot.app.server.hub.HubCommandRunner;
-import dev.evalbot.app.server.hub.HubDeliveryHandler;
-import dev.evalbot.app.server.hub.HubWebhookRoute;
-import dev.evalbot.app.store.AuditStore;
 import dev.evalbot.app.store.Database;
 import dev.evalbot.app.store.PlatformId;
 import dev.evalbot.app.store.PullRef;
-import dev.evalbot.app.store.RefreshStore;
-import dev.evalbot.app.store.ResultStore;
-import dev.evalbot.app.store.ReviewStore;
 import dev.evalbot.app.store.StoreConfig;
-import dev.evalbot.app.trust.SourceChecker;
-import dev.evalbot.app.trust.TokenVerifier;
-import dev.evalbot.app.trust.TrustAnnotations;
-import dev.evalbot.app.trust.TrustConfig;
-import dev.evalbot.rules.benchmark.BenchmarkRegistry;
-import dev.evalbot.rules.board.TaskCatalog;
-import dev.evalbot.rules.model.Benchmark;
-import dev.evalbot.rules.check.ChangeValidator;
+import dev.evalbot.app.wiring.Core;
+import dev.evalbot.app.wiring.DryRunUnit;
+import dev.evalbot.app.wiring.ExampleRepos;
+import dev.evalbot.app.wiring.GitHubUnit;
+import dev.evalbot.app.wiring.HubUnit;
+import dev.evalbot.app.wiring.PlatformUnit;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -78,6 +34,7 @@ import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -87,9 +44,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root of {@code evalbot serve}: reads the configuration once, opens the store,
- * and wires the inbox, the workers, the platforms, the pipeline, the commands and the routes.
- * Everything is passed down explicitly; nothing is static.
+ * The composition root of {@code evalbot serve}: decides each platform's mode ({@link Deployment}),
+ * builds the shared {@link Core} and wires one {@link PlatformUnit} per platform that is live (or
+ * the dry-run's) onto it. Everything is passed down explicitly; nothing is static.
  */
 public final class EvalbotApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EvalbotApp.class);
@@ -98,30 +55,107 @@ public final class EvalbotApp implements AutoCloseable {
     private final InboxWorker worker;
     private final EvalbotServer server;
     private final BoardService boards;
-    private final boolean dryRun;
+    private final Deployment deployment;
 
-    private EvalbotApp(Database db, InboxWorker worker, EvalbotServer server, BoardService boards, boolean dryRun) {
+    private EvalbotApp(Database db, InboxWorker worker, EvalbotServer server, BoardService boards,
+            Deployment deployment) {
         this.db = db;
         this.boards = boards;
         this.worker = worker;
         this.server = server;
-        this.dryRun = dryRun;
+        this.deployment = deployment;
     }
 
     /** Starts everything; the server answers as soon as this returns. */
     public static EvalbotApp start(Map<String, String> env, Clock clock) throws IOException {
         long started = System.nanoTime();
+        Deployment deployment = Deployment.decide(env);
+        deployment.platforms().forEach(p -> LOG.info(p.line()));
         LocalConfig config = LocalConfig.load(LocalConfig.dirFrom(env, null), null);
         ServerSettings serverSettings = ServerSettings.fromEnvironment(env);
         GitHubSettings github = GitHubSettings.fromEnvironment(env);
         HubSettings hub = HubSettings.fromEnvironment(env);
-        boolean dryRun = !github.hasCredentials();
-        Path dataDir = Path.of(env.getOrDefault("EVALBOT_DATA", "data"));
-        String secret = WebhookSecrets.resolve(github.webhookSecret(), dryRun, dataDir.resolve("webhook-secret"));
 
         // Opening the store (Flyway's migration check) is the longest step of a start: it runs on its
         // own thread while the parts that do not need the store are built.
-        StoreConfig storeConfig = StoreConfig.fromEnvironment(env);
+        CompletableFuture<Database> opening = openInBackground(StoreConfig.fromEnvironment(env));
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+        boolean online = deployment.anyLive();
+        Core.Offline offline = Core.Offline.build(env, clock, config, online);
+        GitHubAuth githubAuth = deployment.mode(PlatformId.GITHUB) == Mode.LIVE ? new GitHubAuth(github, http, clock) : null;
+        List<PlatformUnit> units = units(deployment, env, config, github, githubAuth, hub);
+        // Nothing is published from a dry-run: it is the no-account quick start.
+        List<BoardPublisher> publishers = online ? List.of(new Publishers(
+                PublishTargets.parse("evalbot.yaml", config.evalbotYaml()), http, github, githubAuth, hub,
+                env.get("EVALBOT_PUBLISH_SECRET"))) : List.of();
+
+        Core core = Core.build(env, clock, config, online, http, metrics, serverSettings, offline, opened(opening),
+                publishers);
+        try {
+            if (online) {
+                warnOfExamples(new ExampleRepos(examples(env, config)).of(core.results().pulls()));
+            }
+            Map<PlatformId, DeliveryHandler> handlers = new EnumMap<>(PlatformId.class);
+            for (PlatformUnit unit : units) {
+                handlers.put(unit.platform(), unit.wire(core));
+            }
+            InboxWorker worker = new InboxWorker(core.inbox(), new DeliveryRouter(handlers), WorkerConfig.DEFAULT,
+                    metrics);
+            core.boards().start();
+            worker.start();
+            core.server().start();
+            LOG.info("evalbot ready in {} ms on port {}: {}; store {}, {}", (System.nanoTime() - started) / 1_000_000,
+                    core.server().port(), summary(deployment), core.db().config().redactedUrl(), serverSettings);
+            return new EvalbotApp(core.db(), worker, core.server(), core.boards(), deployment);
+        } catch (RuntimeException | IOException e) {
+            core.db().close();
+            throw e;
+        }
+    }
+
+    /**
+     * The unit of each platform in its mode: live, the dry-run's (GitHub payloads on local
+     * examples), or none when it is off, so that its webhook route is not served.
+     */
+    private static List<PlatformUnit> units(Deployment deployment, Map<String, String> env, LocalConfig config,
+            GitHubSettings github, GitHubAuth githubAuth, HubSettings hub) {
+        List<PlatformUnit> units = new ArrayList<>();
+        for (PlatformMode p : deployment.platforms()) {
+            switch (p.mode()) {
+                case LIVE -> units.add(switch (p.platform()) {
+                    case GITHUB -> new GitHubUnit(github, githubAuth);
+                    case HUB -> new HubUnit(hub);
+                });
+                case DRY_RUN -> units.add(new DryRunUnit(github.webhookSecret(),
+                        Path.of(env.getOrDefault("EVALBOT_DATA", "data")).resolve("webhook-secret"),
+                        examples(env, config)));
+                case OFF -> { }
+            }
+        }
+        return units;
+    }
+
+    /** The dry-run's example checkouts, {@code owner/name/} under {@code config/examples/models}. */
+    private static Path examples(Map<String, String> env, LocalConfig config) {
+        return config.dir().resolve(env.getOrDefault("EVALBOT_DRY_RUN_REPOS", "examples/models"));
+    }
+
+    /** A store that ran the quick start before going live still shows its made-up models: say so. */
+    private static void warnOfExamples(List<PullRef> examples) {
+        if (!examples.isEmpty()) {
+            LOG.warn("the store holds results of the dry-run's example repositories ({} pull requests, e.g. {}): they "
+                    + "show on the leaderboards of this live deployment; start it on a fresh EVALBOT_DB",
+                    examples.size(), examples.get(0).repo());
+        }
+    }
+
+    private static String summary(Deployment deployment) {
+        return String.join(", ", deployment.platforms().stream().map(p -> p.label() + " " + p.mode().word()).toList());
+    }
+
+    private static CompletableFuture<Database> openInBackground(StoreConfig storeConfig) {
         CompletableFuture<Database> opening = new CompletableFuture<>();
         Thread opener = new Thread(() -> {
             try {
@@ -132,105 +166,7 @@ public final class EvalbotApp implements AutoCloseable {
         }, "evalbot-open-store");
         opener.setDaemon(true);
         opener.start();
-
-        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
-        ObjectMapper json = new ObjectMapper();
-
-        // The dry-run is the no-network quick start: definitions from config/, no source or token checks.
-        BenchmarkRegistry registry = config.registry(env, !dryRun, null, clock);
-        TrustConfig trustConfig = TrustConfig.fromEnvironment(env);
-        if (dryRun) {
-            trustConfig = trustConfig.withOffline(true);
-        }
-        GitHubAuth auth = dryRun ? null : new GitHubAuth(github, http, clock);
-        TrustAnnotations trustChecks = new TrustAnnotations(TokenVerifier.fromConfig(trustConfig, clock),
-                new SourceChecker(trustConfig, clock));
-
-        Database db = opened(opening);
-        Inbox inbox = new Inbox(db, InboxConfig.DEFAULT, metrics);
-        ResultStore results = new ResultStore(db, clock);
-        // A dry-run publishes nothing anywhere: it is the no-account quick start.
-        List<BoardPublisher> publishers = dryRun ? List.of() : List.of(new Publishers(
-                PublishTargets.parse("evalbot.yaml", config.evalbotYaml()), http, github, auth, hub,
-                env.get("EVALBOT_PUBLISH_SECRET")));
-        AuditStore auditStore = new AuditStore(db);
-        TaskCatalog catalog = TaskCatalog.of(config.rules(), config.registry().all());
-        BoardService boards = new BoardService(results, new RefreshStore(db, Duration.ofMinutes(2)), catalog,
-                definitions(config), boardDebounce(env), clock, publishers, BoardSettings.parse("evalbot.yaml",
-                        config.evalbotYaml()).withPublicUrl(env.get("EVALBOT_PUBLIC_URL")), new AuditTrail(auditStore));
-        ResultRecorder recorder = new ResultRecorder(results, boards::changed);
-        TrustAnnotator trust = new BoardPlacementCheck(new KnownValueCheck(trustChecks, results, config.rules()), boards,
-                catalog, config.rules());
-        PullRequestClosed closed = new CloseAudit(auditStore, recorder::closed, clock);
-        StoreReviewLog reviews = new StoreReviewLog(new ReviewStore(db, clock));
-        ReviewPipeline pipeline = new ReviewPipeline(() -> new ChangeValidator(config.rules(), registry, clock),
-                config.rules().limits().maxBytes(), trust, reviews, new ReportJson(json),
-                new ReviewPipeline.Settings(ReviewPipeline.Settings.DEFAULT.maxChangedFiles(),
-                        Boolean.parseBoolean(env.getOrDefault("EVALBOT_COMMENT_WITHOUT_RESULTS", "false"))), recorder);
-        StoreCommandAudit audit = new StoreCommandAudit(auditStore);
-        LeaderboardRefresh refresh = (platform, repo, number) -> results.byPull(
-                new PullRef(PlatformId.of(platform), repo, number)).stream().map(r -> r.entry().datasetId()).distinct()
-                .forEach(boards::refreshNow);
-        CommandStores commandStores = new CommandStores(new StoreDecisions(results), audit, refresh);
-
-        Map<PlatformId, DeliveryHandler> handlers = new EnumMap<>(PlatformId.class);
-        GitHubDeliveryHandler githubHandler;
-        if (dryRun) {
-            Path examples = config.dir().resolve(env.getOrDefault("EVALBOT_DRY_RUN_REPOS", "examples/models"));
-            if (results.datasetIds().isEmpty()) {
-                // The quick start shows full leaderboards at once: seed them from the shipped examples.
-                new Backfill(new ChangeValidator(config.rules(), registry, clock), trust, recorder,
-                        config.rules().limits().maxBytes()).seedAll("github", examples)
-                        .forEach(b -> LOG.info("dry-run: seeded {} entries of {} from the examples", b.entries(), b.repo()));
-            }
-            Platform platform = new DryRunPlatform("github", examples);
-            githubHandler = new GitHubDeliveryHandler(platform, pipeline, closed,
-                    GitHubDeliveryHandler.CommandRunner.IGNORE);
-        } else {
-            GitHubPlatform platform = new GitHubPlatform(github, auth, http, metrics, clock);
-            GitHubCommandPlatform commandHost = new GitHubCommandPlatform(github, auth, http, metrics, clock);
-            CommandSettings commandSettings = CommandSettings.defaults(github.botLogin());
-            CommandEngine engine = new CommandEngine(platform, commandHost,
-                    new RepoPermissions(commandHost, commandSettings.permissionTtl(), clock), pipeline,
-                    commandStores, commandSettings, clock);
-            githubHandler = new GitHubDeliveryHandler(platform, pipeline, closed,
-                    new GitHubCommandRunner(engine, commandHost), engine.history());
-        }
-        handlers.put(PlatformId.GITHUB, githubHandler);
-
-        EvalbotServer server = new EvalbotServer(serverSettings, metrics, db::isWritable)
-                .post("/webhooks/github", new GitHubWebhookRoute(new WebhookSignature(secret), inbox,
-                        serverSettings.maxBodyBytes(), clock, metrics))
-                .get("/reviews/{owner}/{repo}/{number}",
-                        new ReviewsRoute(reviews::latest, dryRun, serverSettings.adminToken()))
-                .get(AuditRoute.PATH, new AuditRoute(audit, serverSettings.adminToken(), json));
-        BoardRoutes boardRoutes = new BoardRoutes(boards);
-        server.get(BoardPaths.INDEX, boardRoutes.index()).get(BoardPaths.API_INDEX, boardRoutes.indexJson())
-                .get(BoardPaths.INDEX + "/{owner}/{name}", boardRoutes.page())
-                .get(BoardPaths.API_INDEX + "/{owner}/{name}", boardRoutes.json()).get("/badges/<path>", boardRoutes.badge());
-        if (hub.enabled()) {
-            HubPlatform hubPlatform = new HubPlatform(hub, http, metrics, clock);
-            HubCommandPlatform hubCommands = new HubCommandPlatform(hubPlatform,
-                    new HubPermissions(hub, http, metrics, clock));
-            CommandSettings hubCommandSettings = CommandSettings.defaults(null);
-            CommandEngine hubEngine = new CommandEngine(hubPlatform, hubCommands,
-                    new RepoPermissions(hubCommands, hubCommandSettings.permissionTtl(), clock), pipeline,
-                    commandStores, hubCommandSettings, clock);
-            handlers.put(PlatformId.HUB, new HubDeliveryHandler(hubPlatform, pipeline, closed,
-                    new HubCommandRunner(hubEngine, hubPlatform), hubEngine.history()));
-            server.post("/webhooks/hub", new HubWebhookRoute(hub, inbox, serverSettings.maxBodyBytes(), clock, metrics));
-        }
-        InboxWorker worker = new InboxWorker(inbox, new DeliveryRouter(handlers), WorkerConfig.DEFAULT, metrics);
-        boards.start();
-        worker.start();
-        server.start();
-        LOG.info("evalbot ready in {} ms: GitHub {}, Hub {}, store {}, {}", (System.nanoTime() - started) / 1_000_000,
-                dryRun ? "dry-run (no credentials: writes are logged, not sent)" : github,
-                hub.enabled() ? hub : "off (set HF_TOKEN and HF_WEBHOOK_SECRET)", db.config().redactedUrl(),
-                serverSettings);
-        return new EvalbotApp(db, worker, server, boards, dryRun);
+        return opening;
     }
 
     /** The store, or the failure to open it as if it had been opened on this thread. */
@@ -249,22 +185,6 @@ public final class EvalbotApp implements AutoCloseable {
         }
     }
 
-    private static Map<String, Benchmark> definitions(LocalConfig config) {
-        Map<String, Benchmark> out = new java.util.HashMap<>();
-        config.registry().all().forEach(b -> out.put(b.id(), b));
-        return out;
-    }
-
-    /** {@code EVALBOT_BOARD_DEBOUNCE_SECONDS}: how long a leaderboard waits for more changes (30 s). */
-    private static Duration boardDebounce(Map<String, String> env) {
-        String value = env.getOrDefault("EVALBOT_BOARD_DEBOUNCE_SECONDS", "30");
-        try {
-            return Duration.ofMillis((long) (Double.parseDouble(value) * 1000));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("EVALBOT_BOARD_DEBOUNCE_SECONDS must be a number of seconds, got " + value);
-        }
-    }
-
     public int port() {
         return server.port();
     }
@@ -274,7 +194,12 @@ public final class EvalbotApp implements AutoCloseable {
     }
 
     public boolean dryRun() {
-        return dryRun;
+        return deployment.dryRun();
+    }
+
+    /** Each platform's mode and why, as logged at start. */
+    public Deployment deployment() {
+        return deployment;
     }
 
     /** The store the server writes to, for tools and tests. */

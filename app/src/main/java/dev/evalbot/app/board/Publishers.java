@@ -2,6 +2,7 @@ package dev.evalbot.app.board;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalbot.app.platform.PlatformException;
 import dev.evalbot.app.platform.github.GitHubAuth;
 import dev.evalbot.app.platform.github.GitHubSettings;
@@ -113,14 +114,17 @@ public final class Publishers implements BoardPublisher {
         if (!changed) {
             return;
         }
+        // One JSON object per line. Each line is built as an ObjectNode first: handed to append()
+        // directly, ObjectNode.set's generic result was inferred as a CharSequence and failed at run time.
         StringBuilder ndjson = new StringBuilder();
-        ndjson.append(json.createObjectNode().put("key", "header").set("value", json.createObjectNode()
-                .put("summary", "evalbot: update the leaderboard").put("description", ""))).append('\n');
+        ObjectNode header = json.createObjectNode().put("key", "header");
+        header.putObject("value").put("summary", "evalbot: update the leaderboard").put("description", "");
+        ndjson.append(header).append('\n');
         for (var f : files.entrySet()) {
-            ndjson.append(json.createObjectNode().put("key", "file").set("value", json.createObjectNode()
-                    .put("path", f.getKey()).put("encoding", "base64")
-                    .put("content", Base64.getEncoder().encodeToString(f.getValue().getBytes(StandardCharsets.UTF_8)))))
-                    .append('\n');
+            ObjectNode file = json.createObjectNode().put("key", "file");
+            file.putObject("value").put("path", f.getKey()).put("encoding", "base64")
+                    .put("content", Base64.getEncoder().encodeToString(f.getValue().getBytes(StandardCharsets.UTF_8)));
+            ndjson.append(file).append('\n');
         }
         HttpResponse<String> commit = send(HttpRequest.newBuilder(URI.create(base + "/api/datasets/" + datasetId
                 + "/commit/" + URLEncoder.encode("main", StandardCharsets.UTF_8))).timeout(TIMEOUT)

@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
 
 /** {@code evalbot serve}: the webhook server, until the process is stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Run the webhook server on $EVALBOT_PORT (default 8080; $PORT wins when set). Without "
-                + "GitHub credentials it runs in dry-run on the shipped examples.")
+        description = "Run the webhook server on $EVALBOT_PORT (default 8080; $PORT wins when set). GitHub and the "
+                + "Hub are each live when their credentials are set; with none it runs in dry-run on the shipped "
+                + "examples. $EVALBOT_MODE=live|dry-run forces the mode.")
 final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {

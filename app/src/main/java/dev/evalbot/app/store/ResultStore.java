@@ -148,6 +148,21 @@ public final class ResultStore {
         });
     }
 
+    /** Every pull request (number 0: the default branch) that holds results or a decision, sorted. */
+    public List<PullRef> pulls() {
+        return db.read("list pull requests with results", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT platform, repo, number FROM result_pulls ORDER BY platform, repo, number");
+                 ResultSet rs = ps.executeQuery()) {
+                List<PullRef> pulls = new ArrayList<>();
+                while (rs.next()) {
+                    pulls.add(new PullRef(PlatformId.of(rs.getString(1)), rs.getString(2), rs.getInt(3)));
+                }
+                return pulls;
+            }
+        });
+    }
+
     private interface Binder {
         void bind(PreparedStatement ps) throws SQLException;
     }

@@ -6,22 +6,22 @@ import dev.evalbot.app.inbox.Delivery;
 import dev.evalbot.app.inbox.DeliveryHandler;
 import dev.evalbot.app.inbox.Outcome;
 import dev.evalbot.app.platform.Platform;
-import dev.evalbot.app.platform.PlatformException;
 import dev.evalbot.app.platform.PullRequestRef;
 import dev.evalbot.app.platform.github.GitHubPayload;
 import dev.evalbot.app.review.PullContext;
 import dev.evalbot.app.review.PullRequestClosed;
 import dev.evalbot.app.review.ReviewPipeline;
+import dev.evalbot.app.server.PlatformEvents;
+import dev.evalbot.app.server.PullRequestDeliveryHandler;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Optional;
 
-/** Does the work of one accepted GitHub delivery, after the webhook was answered. */
+/**
+ * Does the work of one accepted GitHub delivery: the shared {@link PullRequestDeliveryHandler}
+ * with GitHub's reading of its payloads.
+ */
 public final class GitHubDeliveryHandler implements DeliveryHandler {
-    private static final Logger LOG = LoggerFactory.getLogger(GitHubDeliveryHandler.class);
-
-
     /** What happens on a slash-command comment. */
     public interface CommandRunner {
         CommandRunner IGNORE = (delivery, root) -> Outcome.done();
@@ -29,12 +29,7 @@ public final class GitHubDeliveryHandler implements DeliveryHandler {
         Outcome run(Delivery delivery, JsonNode root);
     }
 
-    private final Platform platform;
-    private final ReviewPipeline pipeline;
-    private final PullContext context;
-    private final PullRequestClosed closed;
-    private final CommandRunner commands;
-    private final ObjectMapper json = new ObjectMapper();
+    private final PullRequestDeliveryHandler path;
 
     public GitHubDeliveryHandler(Platform platform, ReviewPipeline pipeline, PullRequestClosed closed,
             CommandRunner commands) {
@@ -44,38 +39,12 @@ public final class GitHubDeliveryHandler implements DeliveryHandler {
     /** @param context what maintainers said, which every review keeps showing (the command history) */
     public GitHubDeliveryHandler(Platform platform, ReviewPipeline pipeline, PullRequestClosed closed,
             CommandRunner commands, PullContext context) {
-        this.platform = platform;
-        this.pipeline = pipeline;
-        this.closed = closed;
-        this.commands = commands;
-        this.context = context;
+        this.path = new PullRequestDeliveryHandler(platform, pipeline, closed, context, new Events(commands));
     }
 
     @Override
     public Outcome handle(Delivery d) throws Exception {
-        JsonNode root = json.readTree(d.payload());
-        GitHubEvent e = GitHubEvent.parse(d.event(), root);
-        try {
-            return switch (d.kind()) {
-                case REVIEW -> {
-                    // A retry means the author has waited: say so with a pending status first.
-                    PullRequestRef pr = ref(d, e);
-                    pipeline.review(platform, pr, context.history(pr), context.approved(pr), d.attempt() > 1, false);
-                    yield Outcome.done();
-                }
-                case COMMAND -> commands.run(d, root);
-                case OTHER -> {
-                    if ("pull_request".equals(e.event()) && "closed".equals(e.action())) {
-                        closed.closed(ref(d, e), e.merged());
-                    }
-                    yield Outcome.done();
-                }
-            };
-        } catch (PlatformException failure) {
-            LOG.warn("{} for {} failed (attempt {}): {}", d.event(), e.subject(), d.attempt(), failure.getMessage());
-            return failure.retryable() ? new Outcome.Retry(null, failure.notBefore(), failure.getMessage())
-                    : Outcome.fail(failure.getMessage());
-        }
+        return path.handle(d);
     }
 
     public static PullRequestRef ref(Delivery d, GitHubEvent e) {
@@ -84,4 +53,37 @@ public final class GitHubDeliveryHandler implements DeliveryHandler {
                         e.installationId()));
     }
 
+    /** GitHub's payloads: the event names the head; statuses exist, so a retry announces itself. */
+    private static final class Events implements PlatformEvents {
+        private final CommandRunner commands;
+        private final ObjectMapper json = new ObjectMapper();
+
+        Events(CommandRunner commands) {
+            this.commands = commands;
+        }
+
+        @Override
+        public PullRequestRef reviewed(Delivery d) throws IOException {
+            return ref(d, GitHubEvent.parse(d.event(), json.readTree(d.payload())));
+        }
+
+        @Override
+        public boolean pendingOnRetry() {
+            return true;
+        }
+
+        @Override
+        public Outcome command(Delivery d) throws IOException {
+            return commands.run(d, json.readTree(d.payload()));
+        }
+
+        @Override
+        public Optional<Closing> closing(Delivery d) throws IOException {
+            GitHubEvent e = GitHubEvent.parse(d.event(), json.readTree(d.payload()));
+            if ("pull_request".equals(e.event()) && "closed".equals(e.action())) {
+                return Optional.of(new Closing(ref(d, e), e.merged()));
+            }
+            return Optional.empty();
+        }
+    }
 }

@@ -1,27 +1,27 @@
 package dev.evalbot.app.server.hub;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.evalbot.app.inbox.Delivery;
 import dev.evalbot.app.inbox.DeliveryHandler;
 import dev.evalbot.app.inbox.Outcome;
-import dev.evalbot.app.platform.PlatformException;
 import dev.evalbot.app.platform.PullRequestRef;
 import dev.evalbot.app.platform.hub.HubPlatform;
 import dev.evalbot.app.review.PullContext;
 import dev.evalbot.app.review.PullRequestClosed;
 import dev.evalbot.app.review.ReviewPipeline;
-import java.util.List;
+import dev.evalbot.app.server.PlatformEvents;
+import dev.evalbot.app.server.PullRequestDeliveryHandler;
+import java.io.IOException;
+import java.util.Optional;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** Does the work of one accepted Hub delivery, after the webhook was answered. */
+/**
+ * Does the work of one accepted Hub delivery: the shared {@link PullRequestDeliveryHandler} with
+ * the Hub's reading of its payloads.
+ */
 public final class HubDeliveryHandler implements DeliveryHandler {
-    private static final Logger LOG = LoggerFactory.getLogger(HubDeliveryHandler.class);
     /** A PR's target when the event does not name it (pushes to refs/pr/N carry no discussion). */
     static final String DEFAULT_BASE = "refs/heads/main";
-
 
     /** What happens on a {@code /evalbot} comment; the command engine lives elsewhere. */
     public interface CommandRunner {
@@ -34,12 +34,7 @@ public final class HubDeliveryHandler implements DeliveryHandler {
         Outcome run(Delivery delivery, HubEvent event, PullRequestRef pr);
     }
 
-    private final HubPlatform platform;
-    private final ReviewPipeline pipeline;
-    private final PullContext context;
-    private final PullRequestClosed closed;
-    private final CommandRunner commands;
-    private final ObjectMapper json = new ObjectMapper();
+    private final PullRequestDeliveryHandler path;
 
     public HubDeliveryHandler(HubPlatform platform, ReviewPipeline pipeline, PullRequestClosed closed,
             CommandRunner commands) {
@@ -49,41 +44,12 @@ public final class HubDeliveryHandler implements DeliveryHandler {
     /** @param context what maintainers said, which every review keeps showing (the command history) */
     public HubDeliveryHandler(HubPlatform platform, ReviewPipeline pipeline, PullRequestClosed closed,
             CommandRunner commands, PullContext context) {
-        this.platform = platform;
-        this.pipeline = pipeline;
-        this.closed = closed;
-        this.commands = commands;
-        this.context = context;
+        this.path = new PullRequestDeliveryHandler(platform, pipeline, closed, context, new Events(platform, commands));
     }
 
     @Override
     public Outcome handle(Delivery d) throws Exception {
-        JsonNode root = json.readTree(d.payload());
-        HubEvent e = HubEvent.parse(root);
-        try {
-            PullRequestRef pr = ref(d, e);
-            return switch (d.kind()) {
-                case REVIEW -> {
-                    // A discussion event names no sha: pin the review to the PR head now, so the
-                    // file list, the bytes and the comment's "reviewed abc1234" agree.
-                    PullRequestRef at = pr.headSha() != null ? pr : withHead(pr, platform.headSha(pr).orElse(null));
-                    // The Hub has no statuses, so there is no pending status to announce.
-                    pipeline.review(platform, at, context.history(at), context.approved(at), false, false);
-                    yield Outcome.done();
-                }
-                case COMMAND -> platform.isMe(e.commentAuthorId()) ? Outcome.done() : commands.run(d, e, pr);
-                case OTHER -> {
-                    if ("merged".equals(e.status()) || "closed".equals(e.status())) {
-                        closed.closed(pr, "merged".equals(e.status()));
-                    }
-                    yield Outcome.done();
-                }
-            };
-        } catch (PlatformException failure) {
-            LOG.warn("hub {} for {} failed (attempt {}): {}", d.event(), d.subject(), d.attempt(), failure.getMessage());
-            return failure.retryable() ? new Outcome.Retry(null, failure.notBefore(), failure.getMessage())
-                    : Outcome.fail(failure.getMessage());
-        }
+        return path.handle(d);
     }
 
     /**
@@ -104,4 +70,47 @@ public final class HubDeliveryHandler implements DeliveryHandler {
                 pr.author(), pr.labels(), pr.payload());
     }
 
+    /** The Hub's payloads: discussion events name no head; there are no statuses to announce a retry with. */
+    private static final class Events implements PlatformEvents {
+        private final HubPlatform platform;
+        private final CommandRunner commands;
+        private final ObjectMapper json = new ObjectMapper();
+
+        Events(HubPlatform platform, CommandRunner commands) {
+            this.platform = platform;
+            this.commands = commands;
+        }
+
+        private HubEvent event(Delivery d) throws IOException {
+            return HubEvent.parse(json.readTree(d.payload()));
+        }
+
+        @Override
+        public PullRequestRef reviewed(Delivery d) throws IOException {
+            PullRequestRef pr = ref(d, event(d));
+            // Pin the review to the PR head now, so the file list, the bytes and the comment's
+            // "reviewed abc1234" agree.
+            return pr.headSha() != null ? pr : withHead(pr, platform.headSha(pr).orElse(null));
+        }
+
+        @Override
+        public boolean pendingOnRetry() {
+            return false;
+        }
+
+        @Override
+        public Outcome command(Delivery d) throws IOException {
+            HubEvent e = event(d);
+            return platform.isMe(e.commentAuthorId()) ? Outcome.done() : commands.run(d, e, ref(d, e));
+        }
+
+        @Override
+        public Optional<Closing> closing(Delivery d) throws IOException {
+            HubEvent e = event(d);
+            if ("merged".equals(e.status()) || "closed".equals(e.status())) {
+                return Optional.of(new Closing(ref(d, e), "merged".equals(e.status())));
+            }
+            return Optional.empty();
+        }
+    }
 }

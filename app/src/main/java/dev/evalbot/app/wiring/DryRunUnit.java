@@ -1,0 +1,75 @@
+package dev.evalbot.app.wiring;
+
+import dev.evalbot.app.board.Backfill;
+import dev.evalbot.app.inbox.DeliveryHandler;
+import dev.evalbot.app.platform.local.DryRunPlatform;
+import dev.evalbot.app.server.WebhookSecrets;
+import dev.evalbot.app.server.github.GitHubDeliveryHandler;
+import dev.evalbot.app.server.github.GitHubWebhookRoute;
+import dev.evalbot.app.server.github.WebhookSignature;
+import dev.evalbot.app.store.PlatformId;
+import dev.evalbot.app.store.PullRef;
+import dev.evalbot.rules.config.ConfigException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The no-account quick start: GitHub payloads on {@code /webhooks/github}, signed with a secret
+ * generated into the data directory (or {@code GITHUB_WEBHOOK_SECRET}), reviewed against the
+ * example checkouts, writes logged instead of sent. The leaderboards are seeded from the examples,
+ * so a dry-run never runs on a store that already holds real results.
+ */
+public final class DryRunUnit implements PlatformUnit {
+    private static final Logger LOG = LoggerFactory.getLogger(DryRunUnit.class);
+
+    private final String configuredSecret;
+    private final Path secretFile;
+    private final Path examples;
+
+    /**
+     * @param configuredSecret {@code GITHUB_WEBHOOK_SECRET}, or null to use (or generate) {@code secretFile}
+     * @param examples the checkouts, laid out {@code owner/name/}, that a pull request on {@code owner/name} changes
+     */
+    public DryRunUnit(String configuredSecret, Path secretFile, Path examples) {
+        this.configuredSecret = configuredSecret;
+        this.secretFile = secretFile;
+        this.examples = examples;
+    }
+
+    @Override
+    public PlatformId platform() {
+        return PlatformId.GITHUB;
+    }
+
+    @Override
+    public DeliveryHandler wire(Core core) throws IOException {
+        refuseRealResults(core.results().pulls(), core.db().config().redactedUrl());
+        if (core.results().datasetIds().isEmpty()) {
+            // The quick start shows full leaderboards at once: seed them from the shipped examples.
+            new Backfill(core.validators().get(), core.trust(), core.recorder(), core.config().rules().limits().maxBytes())
+                    .seedAll("github", examples)
+                    .forEach(b -> LOG.info("dry-run: seeded {} entries of {} from the examples", b.entries(), b.repo()));
+        }
+        String secret = WebhookSecrets.resolve(configuredSecret, true, secretFile);
+        core.server().post(GitHubUnit.ROUTE, new GitHubWebhookRoute(new WebhookSignature(secret), core.inbox(),
+                core.serverSettings().maxBodyBytes(), core.clock(), core.metrics()));
+        return new GitHubDeliveryHandler(new DryRunPlatform("github", examples), core.pipeline(),
+                core.closed(), GitHubDeliveryHandler.CommandRunner.IGNORE);
+    }
+
+    /**
+     * A dry-run only ever records results of the example checkouts. Anything else in the store came
+     * from a live deployment: seeding examples next to it would put made-up models on real boards.
+     */
+    void refuseRealResults(List<PullRef> pulls, String store) {
+        List<PullRef> real = new ExampleRepos(examples).others(pulls);
+        if (!real.isEmpty()) {
+            throw new ConfigException("dry-run refused: the store " + store + " holds results of a live deployment ("
+                    + real.get(0).subject() + (real.size() > 1 ? " and " + (real.size() - 1) + " more" : "")
+                    + "); set the platform's credentials to run live, or point EVALBOT_DB at another store");
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.evalbot.app.wiring;
+
+import dev.evalbot.app.commands.CommandEngine;
+import dev.evalbot.app.commands.CommandSettings;
+import dev.evalbot.app.commands.GitHubCommandRunner;
+import dev.evalbot.app.commands.RepoPermissions;
+import dev.evalbot.app.inbox.DeliveryHandler;
+import dev.evalbot.app.platform.github.GitHubAuth;
+import dev.evalbot.app.platform.github.GitHubCommandPlatform;
+import dev.evalbot.app.platform.github.GitHubPlatform;
+import dev.evalbot.app.platform.github.GitHubSettings;
+import dev.evalbot.app.server.github.GitHubDeliveryHandler;
+import dev.evalbot.app.server.github.GitHubWebhookRoute;
+import dev.evalbot.app.server.github.WebhookSignature;
+import dev.evalbot.app.store.PlatformId;
+
+/** GitHub, live: webhooks signed with {@code GITHUB_WEBHOOK_SECRET}, reviews and commands through the API. */
+public final class GitHubUnit implements PlatformUnit {
+    public static final String ROUTE = "/webhooks/github";
+
+    private final GitHubSettings settings;
+    private final GitHubAuth auth;
+
+    public GitHubUnit(GitHubSettings settings, GitHubAuth auth) {
+        this.settings = settings;
+        this.auth = auth;
+    }
+
+    @Override
+    public PlatformId platform() {
+        return PlatformId.GITHUB;
+    }
+
+    @Override
+    public DeliveryHandler wire(Core core) {
+        GitHubPlatform platform = new GitHubPlatform(settings, auth, core.http(), core.metrics(), core.clock());
+        GitHubCommandPlatform commandHost = new GitHubCommandPlatform(settings, auth, core.http(), core.metrics(),
+                core.clock());
+        CommandSettings commandSettings = CommandSettings.defaults(settings.botLogin());
+        CommandEngine engine = new CommandEngine(platform, commandHost,
+                new RepoPermissions(commandHost, commandSettings.permissionTtl(), core.clock()), core.pipeline(),
+                core.commandStores(), commandSettings, core.clock());
+        core.server().post(ROUTE, new GitHubWebhookRoute(new WebhookSignature(settings.webhookSecret()), core.inbox(),
+                core.serverSettings().maxBodyBytes(), core.clock(), core.metrics()));
+        return new GitHubDeliveryHandler(platform, core.pipeline(), core.closed(),
+                new GitHubCommandRunner(engine, commandHost), engine.history());
+    }
+}

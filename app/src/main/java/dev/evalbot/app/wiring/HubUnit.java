@@ -1,0 +1,45 @@
+package dev.evalbot.app.wiring;
+
+import dev.evalbot.app.commands.CommandEngine;
+import dev.evalbot.app.commands.CommandSettings;
+import dev.evalbot.app.commands.RepoPermissions;
+import dev.evalbot.app.inbox.DeliveryHandler;
+import dev.evalbot.app.platform.hub.HubCommandPlatform;
+import dev.evalbot.app.platform.hub.HubPermissions;
+import dev.evalbot.app.platform.hub.HubPlatform;
+import dev.evalbot.app.platform.hub.HubSettings;
+import dev.evalbot.app.server.hub.HubCommandRunner;
+import dev.evalbot.app.server.hub.HubDeliveryHandler;
+import dev.evalbot.app.server.hub.HubWebhookRoute;
+import dev.evalbot.app.store.PlatformId;
+
+/** The Hugging Face Hub, live: webhooks carrying {@code HF_WEBHOOK_SECRET}, reviews and commands as the bot account. */
+public final class HubUnit implements PlatformUnit {
+    public static final String ROUTE = "/webhooks/hub";
+
+    private final HubSettings settings;
+
+    public HubUnit(HubSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public PlatformId platform() {
+        return PlatformId.HUB;
+    }
+
+    @Override
+    public DeliveryHandler wire(Core core) {
+        HubPlatform platform = new HubPlatform(settings, core.http(), core.metrics(), core.clock());
+        HubCommandPlatform commands = new HubCommandPlatform(platform,
+                new HubPermissions(settings, core.http(), core.metrics(), core.clock()));
+        CommandSettings commandSettings = CommandSettings.defaults(null);
+        CommandEngine engine = new CommandEngine(platform, commands,
+                new RepoPermissions(commands, commandSettings.permissionTtl(), core.clock()), core.pipeline(),
+                core.commandStores(), commandSettings, core.clock());
+        core.server().post(ROUTE, new HubWebhookRoute(settings, core.inbox(), core.serverSettings().maxBodyBytes(),
+                core.clock(), core.metrics()));
+        return new HubDeliveryHandler(platform, core.pipeline(), core.closed(),
+                new HubCommandRunner(engine, platform), engine.history());
+    }
+}

@@ -1,0 +1,18 @@
+package dev.evalbot.app.wiring;
+
+import dev.evalbot.app.inbox.DeliveryHandler;
+import dev.evalbot.app.store.PlatformId;
+import java.io.IOException;
+
+/**
+ * The wiring of one platform onto the shared {@link Core}: its webhook route and the handler of
+ * its deliveries. A platform that is off has no unit, so its route is not served (404). A new
+ * platform is one new unit.
+ */
+public interface PlatformUnit {
+    /** Whose deliveries the handler takes. */
+    PlatformId platform();
+
+    /** Mounts the platform's webhook route on {@code core.server()} and returns the handler of its deliveries. */
+    DeliveryHandler wire(Core core) throws IOException;
+}
