@@ -64,11 +64,10 @@ public final class HubDeliveryHandler implements DeliveryHandler {
             PullRequestRef pr = ref(d, e);
             return switch (d.kind()) {
                 case REVIEW -> {
-                    // A discussion event names no sha: pin the review to the PR head now, so the
-                    // file list, the bytes and the comment's "reviewed abc1234" agree.
-                    PullRequestRef at = pr.headSha() != null ? pr : withHead(pr, platform.headSha(pr).orElse(null));
-                    // The Hub has no statuses, so there is no pending status to announce.
-                    pipeline.review(platform, at, context.history(at), context.approved(at), false, false);
+                    // The pipeline pins the review to the head refs/pr/N has now (a discussion event
+                    // names no sha, and a push may be out of date). The Hub has no statuses, so
+                    // there is no pending status to announce.
+                    pipeline.review(platform, pr, context.history(pr), context.approved(pr), false, false);
                     yield Outcome.done();
                 }
                 case COMMAND -> platform.isMe(e.commentAuthorId()) ? Outcome.done() : commands.run(d, e, pr);
@@ -97,11 +96,6 @@ public final class HubDeliveryHandler implements DeliveryHandler {
         String base = e.baseRef() != null ? e.baseRef() : DEFAULT_BASE;
         return new PullRequestRef("hub", e.repo(), e.repoType(), number, d.headSha(), base, base, e.authorId(),
                 Set.of(), e);
-    }
-
-    private static PullRequestRef withHead(PullRequestRef pr, String sha) {
-        return new PullRequestRef(pr.platform(), pr.repo(), pr.repoType(), pr.number(), sha, pr.baseSha(), pr.baseRef(),
-                pr.author(), pr.labels(), pr.payload());
     }
 
 }

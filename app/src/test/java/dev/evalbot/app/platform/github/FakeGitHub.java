@@ -35,6 +35,8 @@ import java.util.Map;
  */
 public final class FakeGitHub implements AutoCloseable {
     public static final String COMMENT_ID = "4242";
+    /** The head of every pull request until a test pushes another: the shipped payloads' head. */
+    public static final String DEFAULT_HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
     private final WireMockServer server;
     private final ObjectMapper json = new ObjectMapper();
     private final String repo;
@@ -161,7 +163,32 @@ public final class FakeGitHub implements AutoCloseable {
         return n == 2 ? COMMENT_ID : Integer.toString(100_000 + n);
     }
 
+    /**
+     * Pull request {@code n} of {@code repo} now has head {@code sha}, as after a push: {@code GET
+     * /repos/{repo}/pulls/{n}} answers it, with an ETag, and 304 to a request that sends that ETag.
+     * Its {@code comments} count follows the bot's comment (0 before it is posted, 1 after).
+     */
+    public void push(String repo, int n, String sha) {
+        String path = "/repos/" + repo + "/pulls/" + n;
+        String scenario = "comment-" + repo + "#" + n;
+        for (String state : List.of(Scenario.STARTED, "posted")) {
+            int comments = state.equals("posted") ? 1 : 0;
+            String etag = "\"" + sha + "-" + comments + "\"";
+            ObjectNode pull = json.createObjectNode().put("number", n).put("state", "open").put("comments", comments);
+            pull.putObject("head").put("sha", sha).put("ref", "pr-" + n);
+            pull.putObject("base").put("sha", "f95f852bd8fca8fcc58a9a2d6c842781e32a215e").put("ref", "master");
+            pull.putArray("labels");
+            server.stubFor(get(urlPathEqualTo(path)).inScenario(scenario).whenScenarioStateIs(state).atPriority(4)
+                    .withHeader("If-None-Match", equalTo(etag)).willReturn(aResponse().withStatus(304)
+                            .withHeader("ETag", etag)));
+            server.stubFor(get(urlPathEqualTo(path)).inScenario(scenario).whenScenarioStateIs(state).atPriority(5)
+                    .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                            .withHeader("ETag", etag).withBody(pull.toString())));
+        }
+    }
+
     private void stubWrites(String repo, int n) {
+        push(repo, n, DEFAULT_HEAD);
         String issue = "/repos/" + repo + "/issues/" + n;
         String scenario = "comment-" + repo + "#" + n;
         ObjectNode comment = json.createObjectNode().put("id", Long.parseLong(commentId(n))).put("body", "<!-- evalbot:review -->");

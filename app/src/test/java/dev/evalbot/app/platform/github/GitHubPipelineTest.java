@@ -185,6 +185,9 @@ class GitHubPipelineTest {
             public Map<String, byte[]> read(PullRequestRef r, String rev, List<String> paths, int max) {
                 return platform.read(r, rev, paths, max);
             }
+            public dev.evalbot.app.platform.PullHead currentHead(PullRequestRef r) {
+                return platform.currentHead(r);
+            }
             public java.util.Optional<String> findOwnComment(PullRequestRef r, String marker) {
                 return platform.findOwnComment(r, marker);
             }

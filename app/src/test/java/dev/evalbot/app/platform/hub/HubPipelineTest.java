@@ -97,6 +97,7 @@ class HubPipelineTest {
                 pipeline.review(platform, pr("model", REPO, 19, FakeHub.HEAD), List.of(), false, false, false));
         assertTrue(!again.commentWritten());
         hub.files(FakeHub.files(".eval_results/hle.yaml", INVALID));
+        hub.push("1".repeat(40));
         pipeline.review(platform, pr("model", REPO, 19, "1".repeat(40)), List.of(), false, false, false);
         assertEquals(1, hub.count("POST", hub.api() + "/discussions/19/comment"));
         var edits = hub.requests("POST", hub.api() + "/discussions/19/comment/" + FakeHub.COMMENT_ID + "/edit");
@@ -105,12 +106,13 @@ class HubPipelineTest {
     }
 
     @Test
-    void withoutAHeadShaTheFilesAreReadAtTheEncodedPullRequestRef() {
+    void withoutAHeadShaTheReviewPinsTheHeadOfTheEncodedPullRequestRef() {
         hub.files(FakeHub.files(".eval_results/hle.yaml", VALID));
         pipeline.review(platform, pr("model", REPO, 19, null), List.of(), false, false, false);
-        assertEquals(1, hub.count("GET", hub.api() + "/tree/refs%2Fpr%2F19/\\.eval_results"),
+        assertEquals(1, hub.count("GET", hub.api() + "/revision/refs%2Fpr%2F19"),
                 hub.server().getAllServeEvents().toString());
-        assertEquals(1, hub.count("GET", "/" + REPO + "/resolve/refs%2Fpr%2F19/\\.eval_results/hle\\.yaml"));
+        assertEquals(1, hub.count("GET", hub.api() + "/tree/" + FakeHub.HEAD + "/\\.eval_results"));
+        assertEquals(1, hub.count("GET", "/" + REPO + "/resolve/" + FakeHub.HEAD + "/\\.eval_results/hle\\.yaml"));
         assertEquals(FakeHub.HEAD, platform.headSha(pr("model", REPO, 19, null)).orElseThrow());
     }
 
