@@ -138,6 +138,18 @@ public final class FakeGitHub implements AutoCloseable {
                 .willReturn(okJson(graphQl(files))));
     }
 
+    /**
+     * What the files of {@code repo} hold at commit {@code sha}: GraphQL answers a query naming
+     * {@code sha:path} of the first path with these, whatever else is stubbed.
+     */
+    public void filesAt(String repo, String sha, Map<String, String> files) {
+        String name = repo.substring(repo.indexOf('/') + 1);
+        server.stubFor(post(urlPathEqualTo("/graphql")).atPriority(3)
+                .withRequestBody(matchingJsonPath("$.variables.name", equalTo(name)))
+                .withRequestBody(containing("\"" + sha + ":" + files.keySet().iterator().next() + "\""))
+                .willReturn(okJson(graphQl(files))));
+    }
+
     private String listing(Map<String, String> files) {
         ArrayNode list = json.createArrayNode();
         for (String path : files.keySet()) {
