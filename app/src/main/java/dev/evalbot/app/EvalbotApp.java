@@ -22,6 +22,8 @@ import dev.evalbot.app.inbox.DeliveryHandler;
 import dev.evalbot.app.inbox.Inbox;
 import dev.evalbot.app.inbox.InboxConfig;
 import dev.evalbot.app.inbox.InboxWorker;
+import dev.evalbot.app.inbox.Jitter;
+import dev.evalbot.app.inbox.LeaseSettings;
 import dev.evalbot.app.inbox.WorkerConfig;
 import dev.evalbot.app.platform.Platform;
 import dev.evalbot.app.platform.github.GitHubAuth;
@@ -58,6 +60,7 @@ import dev.evalbot.app.store.RefreshStore;
 import dev.evalbot.app.store.ResultStore;
 import dev.evalbot.app.store.ReviewStore;
 import dev.evalbot.app.store.StoreConfig;
+import dev.evalbot.app.trust.ApiCredentials;
 import dev.evalbot.app.trust.SourceChecker;
 import dev.evalbot.app.trust.TokenVerifier;
 import dev.evalbot.app.trust.TrustAnnotations;
@@ -141,10 +144,11 @@ public final class EvalbotApp implements AutoCloseable {
         }
         GitHubAuth auth = dryRun ? null : new GitHubAuth(github, http, clock);
         TrustAnnotations trustChecks = new TrustAnnotations(TokenVerifier.fromConfig(trustConfig, clock),
-                new SourceChecker(trustConfig, clock));
+                new SourceChecker(trustConfig, clock), auth == null ? ApiCredentials.NONE : auth::forPullRequest);
 
         Database db = opened(opening);
-        Inbox inbox = new Inbox(db, InboxConfig.DEFAULT, metrics);
+        Inbox inbox = new Inbox(db, InboxConfig.DEFAULT, Clock.systemUTC(), Jitter.full(), metrics,
+                LeaseSettings.fromEnvironment(env));
         ResultStore results = new ResultStore(db, clock);
         // A dry-run publishes nothing anywhere: it is the no-account quick start.
         List<BoardPublisher> publishers = dryRun ? List.of() : List.of(new Publishers(

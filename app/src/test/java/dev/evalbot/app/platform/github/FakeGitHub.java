@@ -190,13 +190,32 @@ public final class FakeGitHub implements AutoCloseable {
             pull.putObject("head").put("sha", sha).put("ref", "pr-" + n);
             pull.putObject("base").put("sha", "f95f852bd8fca8fcc58a9a2d6c842781e32a215e").put("ref", "master");
             pull.putArray("labels");
-            server.stubFor(get(urlPathEqualTo(path)).inScenario(scenario).whenScenarioStateIs(state).atPriority(4)
+            // Fixed ids: a push replaces the answers of the head before (its ETag no longer gets a 304).
+            stubOrEdit(get(urlPathEqualTo(path)).inScenario(scenario).whenScenarioStateIs(state).atPriority(4)
+                    .withId(stubId(path, state, "304"))
                     .withHeader("If-None-Match", equalTo(etag)).willReturn(aResponse().withStatus(304)
                             .withHeader("ETag", etag)));
-            server.stubFor(get(urlPathEqualTo(path)).inScenario(scenario).whenScenarioStateIs(state).atPriority(5)
+            stubOrEdit(get(urlPathEqualTo(path)).inScenario(scenario).whenScenarioStateIs(state).atPriority(5)
+                    .withId(stubId(path, state, "200"))
                     .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                             .withHeader("ETag", etag).withBody(pull.toString())));
         }
+    }
+
+    private final java.util.Set<java.util.UUID> stubIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** A stub with a fixed id: added the first time, replaced after. */
+    private synchronized void stubOrEdit(com.github.tomakehurst.wiremock.client.MappingBuilder stub) {
+        java.util.UUID id = stub.build().getId();
+        if (stubIds.add(id)) {
+            server.stubFor(stub);
+        } else {
+            server.editStub(stub);
+        }
+    }
+
+    private static java.util.UUID stubId(String... parts) {
+        return java.util.UUID.nameUUIDFromBytes(String.join("|", parts).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private void stubWrites(String repo, int n) {
