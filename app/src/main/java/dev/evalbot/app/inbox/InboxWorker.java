@@ -190,7 +190,8 @@ public final class InboxWorker implements AutoCloseable {
     private void renewLeases() {
         for (Claim claim : inFlight) {
             try {
-                if (!inbox.renew(claim)) {
+                // A claim that finished while this ran is no longer running: not a lost lease.
+                if (!inbox.renew(claim) && inFlight.contains(claim)) {
                     LOG.warn("lease on {} was lost while it ran", claim.delivery());
                 }
             } catch (StoreException e) {
