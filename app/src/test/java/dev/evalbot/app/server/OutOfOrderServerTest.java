@@ -70,6 +70,13 @@ class OutOfOrderServerTest {
         randomOrder(postgres.newDatabaseUrl(), Webhooks.seed("OutOfOrderServerTest postgres"));
     }
 
+    /** Two replicas share the PostgreSQL inbox; the senders alternate between them. */
+    @Test
+    void twentyPullRequestsTenPushesInRandomOrderOnTwoPostgresReplicas() throws Exception {
+        List<int[]> sends = shuffled(Webhooks.seed("OutOfOrderServerTest two replicas"));
+        run(postgres.newDatabaseUrl(), 20, 10, sends, 8, 2);
+    }
+
     /** 24 pull requests, pull request k gets its four deliveries in the k-th of the 24 orders. */
     void everyOrderOfFourPushes(String db) throws Exception {
         List<List<Integer>> orders = permutations(List.of(0, 1, 2, 3));
@@ -80,11 +87,15 @@ class OutOfOrderServerTest {
                 sends.add(new int[] {p, orders.get(p - 1).get(step)});
             }
         }
-        run(db, orders.size(), 4, sends, 1);
+        run(db, orders.size(), 4, sends, 1, 1);
     }
 
     /** 20 pull requests x 10 pushes, delivered in one random order by 8 concurrent senders. */
     void randomOrder(String db, long seed) throws Exception {
+        run(db, 20, 10, shuffled(seed), 8, 1);
+    }
+
+    static List<int[]> shuffled(long seed) {
         List<int[]> sends = new ArrayList<>();
         for (int p = 1; p <= 20; p++) {
             for (int h = 0; h < 10; h++) {
@@ -92,10 +103,10 @@ class OutOfOrderServerTest {
             }
         }
         Collections.shuffle(sends, new Random(seed));
-        run(db, 20, 10, sends, 8);
+        return sends;
     }
 
-    private void run(String db, int prs, int heads, List<int[]> sends, int senders) throws Exception {
+    private void run(String db, int prs, int heads, List<int[]> sends, int senders, int replicas) throws Exception {
         int[] numbers = new int[prs];
         for (int p = 1; p <= prs; p++) {
             numbers[p - 1] = p;
@@ -114,8 +125,9 @@ class OutOfOrderServerTest {
             }
             Map<String, String> env = GitHubServerTest.env(tmp, github.url());
             env.put("EVALBOT_DB", db);
-            try (EvalbotApp app = EvalbotApp.start(env, Clock.systemUTC())) {
-                post(app.port(), sends, senders);
+            try (EvalbotApp app = EvalbotApp.start(env, Clock.systemUTC());
+                 EvalbotApp other = replicas > 1 ? EvalbotApp.start(env, Clock.systemUTC()) : null) {
+                post(other == null ? new int[] {app.port()} : new int[] {app.port(), other.port()}, sends, senders);
                 Eventually.await("every pull request reviewed at its current head", Duration.ofSeconds(120), () -> {
                     for (int p = 1; p <= prs; p++) {
                         if (finalStates(github, p, heads - 1).isEmpty()) {
@@ -143,20 +155,21 @@ class OutOfOrderServerTest {
                     assertTrue(writes <= MAX_WRITES, "#" + p + ": " + writes + " writes");
                     most = Math.max(most, writes);
                 }
-                System.out.printf("OutOfOrderServerTest %s: %d deliveries, at most %d writes per pull request; %s%n",
-                        db.startsWith("jdbc:sqlite") ? "SQLite" : "PostgreSQL", sends.size(), most,
+                System.out.printf("OutOfOrderServerTest %s, %d replica(s): %d deliveries, at most %d writes per pull"
+                        + " request; %s%n", db.startsWith("jdbc:sqlite") ? "SQLite" : "PostgreSQL", replicas, sends.size(), most,
                         Webhooks.states(db));
             }
         }
     }
 
-    private void post(int port, List<int[]> sends, int senders) throws Exception {
+    private void post(int[] ports, List<int[]> sends, int senders) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(senders);
         try {
             List<Future<Integer>> replies = new ArrayList<>();
             for (int[] s : sends) {
                 int p = s[0];
                 int h = s[1];
+                int port = ports[replies.size() % ports.length];
                 replies.add(pool.submit(() -> Webhooks.post(http, port, "pull_request", "d-" + p + "-" + h,
                         Webhooks.pullRequest("synchronize", REPO, p, Webhooks.sha(p, h))).statusCode()));
                 if (senders == 1) {
