@@ -21,6 +21,7 @@ import dev.evalbot.app.store.Database;
 import dev.evalbot.app.store.PlatformId;
 import dev.evalbot.app.store.PullRef;
 import dev.evalbot.app.store.StoreConfig;
+import dev.evalbot.app.trust.ApiCredentials;
 import dev.evalbot.app.wiring.Core;
 import dev.evalbot.app.wiring.DryRunUnit;
 import dev.evalbot.app.wiring.ExampleRepos;
@@ -83,8 +84,10 @@ public final class EvalbotApp implements AutoCloseable {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
         boolean online = deployment.anyLive();
-        Core.Offline offline = Core.Offline.build(env, clock, config, online);
         GitHubAuth githubAuth = deployment.mode(PlatformId.GITHUB) == Mode.LIVE ? new GitHubAuth(github, http, clock) : null;
+        // Source checks call GitHub's API with the reviewed PR's installation token when GitHub is live.
+        Core.Offline offline = Core.Offline.build(env, clock, config, online,
+                githubAuth == null ? ApiCredentials.NONE : githubAuth::forPullRequest);
         List<PlatformUnit> units = units(deployment, env, config, github, githubAuth, hub);
         // Nothing is published from a dry-run: it is the no-account quick start.
         List<BoardPublisher> publishers = online ? List.of(new Publishers(

@@ -55,10 +55,19 @@ public final class Inbox {
     private final Wakeup wakeup = new Wakeup();
     private final String claimSql;
     private final AcceptCommitter committer;
+    private final LeaseSettings leases;
 
     public Inbox(Database db, InboxConfig config, Clock clock, Jitter jitter, MeterRegistry registry) {
+        this(db, config, clock, jitter, registry, LeaseSettings.of(config.lease()));
+    }
+
+    /** @param leases the lease (it replaces {@code config}'s), its heartbeat and this replica's name */
+    public Inbox(Database db, InboxConfig config, Clock clock, Jitter jitter, MeterRegistry registry,
+            LeaseSettings leases) {
         this.db = Objects.requireNonNull(db);
-        this.config = Objects.requireNonNull(config);
+        this.leases = Objects.requireNonNull(leases);
+        config = Objects.requireNonNull(config).withLease(leases.lease());
+        this.config = config;
         this.clock = Objects.requireNonNull(clock);
         this.jitter = Objects.requireNonNull(jitter);
         this.metrics = new InboxMetrics(registry);
@@ -284,6 +293,45 @@ public final class Inbox {
         return released;
     }
 
+    /**
+     * At startup of a replica with a name ({@link LeaseSettings#replicaId()}): the deliveries still
+     * claimed under that name were claimed by this replica's previous run, which died (a replica's
+     * name is unique among the running ones), so they are claimable at once rather than when their
+     * lease runs out. Without a name, or on SQLite (see {@link #releaseAbandoned}), it does nothing.
+     *
+     * @return how many deliveries were reclaimed
+     */
+    public int reclaimOwnAbandoned() {
+        String id = leases.replicaId();
+        if (id == null || db.dialect().singleProcess()) {
+            return 0;
+        }
+        String prefix = id + "/";
+        long now = clock.millis();
+        int reclaimed = db.write("reclaim this replica's abandoned deliveries", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE deliveries SET state = CASE WHEN attempts >= ?"
+                    + " THEN 'dead' ELSE 'pending' END, due_at = ?, updated_at = ?, lease_token = NULL, last_error = ?"
+                    + " WHERE " + ACTIVE + " AND state = 'running' AND substr(lease_token, 1, ?) = ?")) {
+                ps.setInt(1, config.retry().maxAttempts());
+                ps.setLong(2, now);
+                ps.setLong(3, now);
+                ps.setString(4, ABANDONED);
+                ps.setInt(5, prefix.length());
+                ps.setString(6, prefix);
+                return ps.executeUpdate();
+            }
+        });
+        if (reclaimed > 0) {
+            wakeup.wake();
+        }
+        return reclaimed;
+    }
+
+    /** The lease, its heartbeat and this replica's name. */
+    public LeaseSettings leases() {
+        return leases;
+    }
+
     /** When the next scheduled retry or lease expiry falls due, strictly after {@code now}. */
     public Optional<Instant> nextDueAfter(Instant now) {
         return db.read("find the next due delivery", c -> {
@@ -443,7 +491,7 @@ public final class Inbox {
     }
 
     private Claim take(Connection c, Candidate next, long now) throws SQLException {
-        String token = UUID.randomUUID().toString();
+        String token = leases.token(UUID.randomUUID().toString());
         long until = now + config.lease().toMillis();
         try (PreparedStatement ps = c.prepareStatement("UPDATE deliveries SET state = 'running',"
                 + " attempts = attempts + 1, lease_token = ?, due_at = ?, updated_at = ?,"

@@ -55,6 +55,11 @@ public final class InboxWorker implements AutoCloseable {
         if (released > 0) {
             LOG.info("released {} deliveries left running by a previous process", released);
         }
+        int reclaimed = inbox.reclaimOwnAbandoned();
+        if (reclaimed > 0) {
+            LOG.info("reclaimed {} deliveries left running by this replica's previous run ({})", reclaimed,
+                    inbox.leases().replicaId());
+        }
         running = true;
         for (int i = 1; i <= config.threads(); i++) {
             Thread t = new Thread(this::loop, "inbox-worker-" + i);
@@ -67,7 +72,8 @@ public final class InboxWorker implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        long renewEvery = Math.max(1, inbox.config().lease().toMillis() / 3);
+        // The heartbeat: a replica that stops (kill -9) stops renewing, and its claims run out.
+        long renewEvery = inbox.leases().heartbeat().toMillis();
         housekeeping.scheduleWithFixedDelay(this::renewLeases, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
         long pruneEvery = config.pruneInterval().toMillis();
         housekeeping.scheduleWithFixedDelay(this::prune, pruneEvery, pruneEvery, TimeUnit.MILLISECONDS);
@@ -184,7 +190,8 @@ public final class InboxWorker implements AutoCloseable {
     private void renewLeases() {
         for (Claim claim : inFlight) {
             try {
-                if (!inbox.renew(claim)) {
+                // A claim that finished while this ran is no longer running: not a lost lease.
+                if (!inbox.renew(claim) && inFlight.contains(claim)) {
                     LOG.warn("lease on {} was lost while it ran", claim.delivery());
                 }
             } catch (StoreException e) {

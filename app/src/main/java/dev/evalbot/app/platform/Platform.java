@@ -25,6 +25,13 @@ public interface Platform {
     Map<String, byte[]> read(PullRequestRef pr, String rev, List<String> paths, int maxBytes);
 
     /**
+     * The pull request's head, base and labels now, in at most one request (GitHub: a conditional
+     * request with the ETag of the last answer, which costs no rate limit when nothing changed; the
+     * Hub: the revision of {@code refs/pr/N}).
+     */
+    PullHead currentHead(PullRequestRef pr);
+
+    /**
      * Finds the bot's own review comment on the pull request (by the hidden marker, written by
      * the bot's account), if any.
      */

@@ -17,6 +17,12 @@ public record PullRequestRef(String platform, String repo, String repoType, int 
         labels = Set.copyOf(labels);
     }
 
+    /** This pull request at the head (and base and labels) it has now. */
+    public PullRequestRef at(PullHead now) {
+        return new PullRequestRef(platform, repo, repoType, number, now.sha(),
+                now.baseSha() != null ? now.baseSha() : baseSha, baseRef, author, now.labels(), payload);
+    }
+
     /** The key that orders work on this pull request: one at a time, in order. */
     public String subject() {
         return platform + ":" + repo + "#" + number;

@@ -9,4 +9,10 @@ public sealed interface ReviewOutcome {
      * @param commentWritten false when the review was unchanged and no comment write was needed
      */
     record Reviewed(Review review, boolean commentWritten) implements ReviewOutcome {}
+
+    /**
+     * The delivery named a head the pull request no longer has, and its current head is reviewed
+     * already: nothing was written.
+     */
+    record Stale(String deliveredHead, String currentHead) implements ReviewOutcome {}
 }

@@ -3,6 +3,7 @@ package dev.evalbot.app.review;
 import dev.evalbot.app.platform.ChangedPath;
 import dev.evalbot.app.platform.CommitState;
 import dev.evalbot.app.platform.Platform;
+import dev.evalbot.app.platform.PullHead;
 import dev.evalbot.app.platform.PullRequestRef;
 import dev.evalbot.rules.check.ChangeReport;
 import dev.evalbot.rules.check.ChangeValidator;
@@ -60,12 +61,33 @@ public final class ReviewPipeline {
     }
 
     /**
+     * Reviews the pull request at the head it has now, whatever head the delivery named: deliveries
+     * come late and out of order, and the comment and labels must describe the current head. One
+     * request learns it ({@link Platform#currentHead}); a delivery for an older head whose current
+     * head is reviewed already writes nothing.
+     *
+     * @param delivered the pull request as the delivery describes it
      * @param history maintainer commands to show, newest last
      * @param approved a maintainer approved: success even with warnings
      * @param announcePending set a pending status first (the review is a retry or waited in line)
      */
-    public ReviewOutcome review(Platform platform, PullRequestRef pr, List<String> history, boolean approved,
+    public ReviewOutcome review(Platform platform, PullRequestRef delivered, List<String> history, boolean approved,
             boolean announcePending, boolean bypassCaches) {
+        PullHead now = platform.currentHead(delivered);
+        PullRequestRef pr = delivered.at(now);
+        ReviewState state = log.state(pr);
+        boolean stale = delivered.headSha() != null && !delivered.headSha().equals(now.sha());
+        // A retry or a recheck goes on: its earlier attempt may have stopped between recording the
+        // review and setting the status, and a recheck asks for fresh checks.
+        if (stale && !announcePending && !bypassCaches && state.reviewed(now.sha())) {
+            LOG.info("{}: delivery for {} is out of date; the current head {} is reviewed already", pr.subject(),
+                    shortSha(delivered.headSha()), shortSha(now.sha()));
+            return new ReviewOutcome.Stale(delivered.headSha(), now.sha());
+        }
+        if (stale) {
+            LOG.info("{}: delivery for {}, reviewing the current head {}", pr.subject(), shortSha(delivered.headSha()),
+                    shortSha(now.sha()));
+        }
         if (announcePending) {
             platform.setStatus(pr, pr.headSha(), CommitState.PENDING, "evalbot is reviewing");
         }
@@ -105,7 +127,7 @@ public final class ReviewPipeline {
                 history, approved);
         String markdown = new ReviewRenderer(platform.links(pr)).render(review,
                 notice == null ? List.of() : List.of(notice));
-        CommentStep comment = upsertComment(platform, pr, review, markdown);
+        CommentStep comment = upsertComment(platform, pr, review, markdown, state, now.mayHaveComments());
         Set<String> desired = new HashSet<>(annotated.labels());
         desired.add(review.verdict() == Verdict.INVALID ? OwnedLabels.INVALID : OwnedLabels.VALID);
         Set<String> current = new HashSet<>(pr.labels());
@@ -121,7 +143,9 @@ public final class ReviewPipeline {
             reached = reached.withLabels(desired);
         } catch (RuntimeException e) {
             try {
-                log.saveState(pr, reached);
+                // The comment's id and body, but not yet "this head is reviewed": the labels are not.
+                log.saveState(pr, reached.withComment(reached.commentId(), false, reached.bodyHash(),
+                        comment.before().headSha(), comment.before().verdict()));
             } catch (RuntimeException stored) {
                 e.addSuppressed(stored);
             }
@@ -152,12 +176,16 @@ public final class ReviewPipeline {
         }
     }
 
-    private CommentStep upsertComment(Platform platform, PullRequestRef pr, Review review, String markdown) {
+    /**
+     * @param mayHaveComments false when the platform says the pull request has no comment at all
+     */
+    private CommentStep upsertComment(Platform platform, PullRequestRef pr, Review review, String markdown,
+            ReviewState state, boolean mayHaveComments) {
         String hash = sha256(markdown);
-        ReviewState state = log.state(pr);
         String commentId = state.commentId();
-        if (commentId == null && state.commentPending()) {
-            // A create may have reached the platform before a crash: look before creating again.
+        if (commentId == null && (state.commentPending() || mayHaveComments)) {
+            // No record of the comment: a create may have reached the platform before a crash, or
+            // the store is new (restored, moved, deleted). Look for our own before creating one.
             commentId = platform.findOwnComment(pr, ReviewRenderer.MARKER).orElse(null);
         }
         boolean written = false;

@@ -19,6 +19,12 @@ public record ReviewState(String commentId, boolean commentPending, String bodyH
         labels = labels == null ? Set.of() : Set.copyOf(labels);
     }
 
+    /** Whether a review of {@code sha} finished: its comment, verdict and labels are recorded. */
+    boolean reviewed(String sha) {
+        return sha != null && sha.equals(headSha) && commentId != null && !commentPending && bodyHash != null
+                && verdict != null;
+    }
+
     ReviewState withComment(String id, boolean pending, String hash, String sha, String verdictName) {
         return new ReviewState(id, pending, hash, sha, verdictName, labels);
     }

@@ -29,7 +29,8 @@ public final class StoreReviewLog implements ReviewLog {
     public ReviewState state(PullRequestRef pr) {
         return store.get(pull(pr)).map(StoredReview::review).map(r -> {
             boolean pending = PENDING.equals(r.commentHash());
-            return new ReviewState(r.commentId(), pending, pending ? null : r.commentHash(), r.headSha(), r.verdict(),
+            return new ReviewState(r.commentId(), pending, pending ? null : r.commentHash(),
+                    r.headSha() == null || r.headSha().isEmpty() ? null : r.headSha(), r.verdict(),
                     new TreeSet<>(r.labels()));
         }).orElse(ReviewState.NONE);
     }
@@ -37,8 +38,8 @@ public final class StoreReviewLog implements ReviewLog {
     @Override
     public void saveState(PullRequestRef pr, ReviewState state) {
         var r = current(pr);
-        store.put(pull(pr), new dev.evalbot.app.store.Review(
-                state.headSha() != null ? state.headSha() : String.valueOf(pr.headSha()),
+        // No head yet means no finished review yet: an empty head never matches a current one.
+        store.put(pull(pr), new dev.evalbot.app.store.Review(state.headSha() != null ? state.headSha() : "",
                 state.verdict() != null ? state.verdict() : r.verdict(), r.markdown(), r.reportJson(),
                 state.commentId(), state.commentPending() ? PENDING : state.bodyHash(),
                 List.copyOf(new TreeSet<>(state.labels()))));

@@ -1,6 +1,10 @@
 package dev.evalbot.app.trust;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -8,8 +12,10 @@ import java.util.regex.Pattern;
 
 /**
  * {@code github.com/<owner>/<repo>} (with any path below): existence through the GitHub API at
- * {@code GITHUB_API_URL}, {@code GET /repos/{owner}/{repo}}. Unauthenticated, so rate limits
- * (60 requests an hour) show up as unreachable, which the cache then holds for minutes.
+ * {@code GITHUB_API_URL}, {@code GET /repos/{owner}/{repo}}, with the review's installation token
+ * when it has one (else GitHub allows 60 requests an hour per address), conditional on the ETag of
+ * the last answer (a 304 costs no quota). A spent quota is "not checked: rate limited", never a
+ * verdict on the link.
  */
 final class GitHubLink implements KnownHost {
     private static final Set<String> HOSTS = Set.of("github.com", "www.github.com");
@@ -22,6 +28,9 @@ final class GitHubLink implements KnownHost {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
     private final URI apiUrl;
+    /** API URL to the ETag of its last 200 answer. */
+    private final Cache<String, String> etags = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofDays(1)).build();
 
     GitHubLink(URI apiUrl) {
         this.apiUrl = apiUrl;
@@ -47,6 +56,11 @@ final class GitHubLink implements KnownHost {
 
     @Override
     public SourceCheck checkOnline(SourceUrl url, Prober prober) {
+        return checkOnline(url, prober, null);
+    }
+
+    @Override
+    public SourceCheck checkOnline(SourceUrl url, Prober prober, String githubAuthorization) {
         String[] s = url.segments();
         String repo = s[0] + "/" + name(s[1]);
         SourceUrl api;
@@ -55,8 +69,24 @@ final class GitHubLink implements KnownHost {
         } catch (Refusal r) {
             return r.check();
         }
-        return prober.api(api, Set.of(404, 410), "GitHub has no repository " + repo,
-                Map.of("Accept", "application/vnd.github+json", "X-GitHub-Api-Version", "2022-11-28"));
+        Map<String, String> headers = new HashMap<>(Map.of("Accept", "application/vnd.github+json",
+                "X-GitHub-Api-Version", "2022-11-28"));
+        if (githubAuthorization != null) {
+            headers.put("Authorization", githubAuthorization);
+        }
+        String etag = etags.getIfPresent(api.toString());
+        if (etag != null) {
+            headers.put("If-None-Match", etag);
+        }
+        try {
+            SafeHttp.Answer answer = prober.fetchApi(api, headers);
+            if (answer.status() == 200 && answer.etag() != null && answer.at().equals(api)) {
+                etags.put(api.toString(), answer.etag());
+            }
+            return Prober.readApi(answer, Set.of(404, 410), "GitHub has no repository " + repo);
+        } catch (Refusal r) {
+            return r.check();
+        }
     }
 
     private static String name(String segment) {

@@ -16,4 +16,13 @@ interface KnownHost {
 
     /** Whether the linked thing exists, asked over the network. */
     SourceCheck checkOnline(SourceUrl url, Prober prober);
+
+    /**
+     * The same, where the host's API takes the credentials the review has (only GitHub's does).
+     *
+     * @param githubAuthorization an Authorization header for the GitHub API, or null
+     */
+    default SourceCheck checkOnline(SourceUrl url, Prober prober, String githubAuthorization) {
+        return checkOnline(url, prober);
+    }
 }

@@ -28,11 +28,31 @@ final class Prober {
      */
     SourceCheck api(SourceUrl url, Set<Integer> notFound, String missing, Map<String, String> headers) {
         try {
-            SafeHttp.Answer answer = http.fetch(url, SafeHttp.Mode.API, headers);
-            return read(answer.status(), notFound, missing, answer.at());
+            return readApi(http.fetch(url, SafeHttp.Mode.API, headers), notFound, missing);
         } catch (Refusal r) {
             return r.check();
         }
+    }
+
+    /** The raw answer of an API request, for a caller that keeps its ETag. */
+    SafeHttp.Answer fetchApi(SourceUrl url, Map<String, String> headers) throws Refusal {
+        return http.fetch(url, SafeHttp.Mode.API, headers);
+    }
+
+    /**
+     * An API's answer as a check: a spent quota (429, or 403 with {@code X-RateLimit-Remaining: 0})
+     * is "not checked: rate limited", not a verdict on the link; 304 (a conditional request whose
+     * thing is unchanged) is reachable.
+     */
+    static SourceCheck readApi(SafeHttp.Answer answer, Set<Integer> notFound, String missing) {
+        int status = answer.status();
+        if (status == 429 || (status == 403 && answer.rateLimited())) {
+            return new SourceCheck.Skipped("rate limited");
+        }
+        if (status == 304) {
+            return new SourceCheck.Reachable(status);
+        }
+        return read(status, notFound, missing, answer.at());
     }
 
     private static SourceCheck read(int status, Set<Integer> notFound, String missing, SourceUrl at) {

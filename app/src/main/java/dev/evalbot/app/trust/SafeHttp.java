@@ -39,10 +39,19 @@ final class SafeHttp {
         API
     }
 
-    /** The final answer after redirects, and where it came from. */
-    record Answer(int status, SourceUrl at) {}
+    /**
+     * The final answer after redirects, and where it came from.
+     *
+     * @param etag the answer's ETag, or null
+     * @param rateLimited the answer says the caller's API quota is spent ({@code X-RateLimit-Remaining: 0})
+     */
+    record Answer(int status, SourceUrl at, String etag, boolean rateLimited) {
+        Answer(int status, SourceUrl at) {
+            this(status, at, null, false);
+        }
+    }
 
-    private record Hop(int status, String location) {}
+    private record Hop(int status, String location, String etag, boolean rateLimited) {}
 
     private final HostVetter vetter;
     private final TrustConfig.Limits limits;
@@ -65,7 +74,7 @@ final class SafeHttp {
                     hop = send(client, url, "GET", Map.of("Range", "bytes=0-0"), deadline);
                 }
                 if (!isRedirect(hop.status())) {
-                    return new Answer(hop.status(), url);
+                    return new Answer(hop.status(), url, hop.etag(), hop.rateLimited());
                 }
                 if (hop.location() == null) {
                     throw Refusal.unreachable(url.authority() + " answered HTTP " + hop.status()
@@ -75,12 +84,23 @@ final class SafeHttp {
                     throw Refusal.unreachable("more than " + limits.maxRedirects() + " redirects (last to "
                             + Clip.of(hop.location()) + ")");
                 }
+                SourceUrl from = url;
                 url = next(url, hop.location());
+                if (!url.authority().equals(from.authority())) {
+                    // Credentials and conditions were for the first host only.
+                    headers = withoutCredentials(headers);
+                }
             }
         } catch (IOException e) {
             // Closing the client failed; the answer, if any, was already returned.
             throw Refusal.unreachable("connection error: " + e.getMessage());
         }
+    }
+
+    private static Map<String, String> withoutCredentials(Map<String, String> headers) {
+        Map<String, String> kept = new java.util.HashMap<>(headers);
+        kept.keySet().removeIf(k -> k.equalsIgnoreCase("Authorization") || k.equalsIgnoreCase("If-None-Match"));
+        return kept;
     }
 
     private static boolean isRedirect(int status) {
@@ -116,7 +136,10 @@ final class SafeHttp {
             return client.execute(target, request, null, response -> {
                 drain(response.getEntity(), limits.maxBodyBytes());
                 Header location = response.getFirstHeader("Location");
-                return new Hop(response.getCode(), location == null ? null : location.getValue());
+                Header etag = response.getFirstHeader("ETag");
+                Header quota = response.getFirstHeader("X-RateLimit-Remaining");
+                return new Hop(response.getCode(), location == null ? null : location.getValue(),
+                        etag == null ? null : etag.getValue(), quota != null && "0".equals(quota.getValue().trim()));
             });
         } catch (IOException | IllegalStateException e) {
             if (request.isCancelled() || System.nanoTime() - deadline >= 0 || e instanceof SocketTimeoutException) {

@@ -52,19 +52,27 @@ public final class SourceChecker {
     }
 
     public SourceCheck check(String url) {
+        return check(url, null);
+    }
+
+    /**
+     * @param githubAuthorization the Authorization header for the GitHub API (the installation's
+     *     token), or null; sent only to {@code GITHUB_API_URL}
+     */
+    public SourceCheck check(String url, String githubAuthorization) {
         String key = url == null ? "" : url.strip();
         SourceCheck cached = cache.getIfPresent(key);
         if (cached != null) {
             return cached;
         }
-        SourceCheck result = evaluate(key);
+        SourceCheck result = evaluate(key, githubAuthorization);
         if (!(result instanceof SourceCheck.Skipped)) {
             cache.put(key, result);
         }
         return result;
     }
 
-    private SourceCheck evaluate(String text) {
+    private SourceCheck evaluate(String text, String githubAuthorization) {
         SourceUrl url;
         try {
             url = SourceUrl.parse(text);
@@ -97,7 +105,8 @@ public final class SourceChecker {
             return new SourceCheck.Skipped("too many checks of " + url.host() + " in flight");
         }
         try (permit) {
-            return known.isPresent() ? known.get().checkOnline(url, prober) : prober.page(url, "page");
+            return known.isPresent() ? known.get().checkOnline(url, prober, githubAuthorization)
+                    : prober.page(url, "page");
         }
     }
 }

@@ -34,10 +34,17 @@ public final class TrustAnnotations implements TrustAnnotator {
 
     private final TokenVerifier tokens;
     private final SourceChecker sources;
+    private final ApiCredentials credentials;
 
     public TrustAnnotations(TokenVerifier tokens, SourceChecker sources) {
+        this(tokens, sources, ApiCredentials.NONE);
+    }
+
+    /** @param credentials what source checks may send to the GitHub API for a pull request */
+    public TrustAnnotations(TokenVerifier tokens, SourceChecker sources, ApiCredentials credentials) {
         this.tokens = tokens;
         this.sources = sources;
+        this.credentials = credentials;
     }
 
     @Override
@@ -48,13 +55,25 @@ public final class TrustAnnotations implements TrustAnnotator {
         int entries = 0;
         boolean anyFailed = false;
         Map<String, SourceCheck> checkedUrls = new HashMap<>();
+        String githubAuthorization = null;
+        boolean anySource = report.files().stream().flatMap(f -> f.entries().stream())
+                .anyMatch(e -> e.source() != null && e.source().url() != null);
+        if (anySource) {
+            try {
+                githubAuthorization = credentials.githubAuthorization(pr).orElse(null);
+            } catch (RuntimeException e) {
+                // No token now (the platform is down): check without one rather than not at all.
+                githubAuthorization = null;
+            }
+        }
+        String authorization = githubAuthorization;
         for (FileReport file : report.files()) {
             List<Finding> extra = new ArrayList<>();
             for (ResultEntry e : file.entries()) {
                 entries++;
                 TokenCheck token = tokens.check(pr.repo(), e);
                 SourceCheck source = e.source() == null || e.source().url() == null ? null
-                        : checkedUrls.computeIfAbsent(e.source().url(), sources::check);
+                        : checkedUrls.computeIfAbsent(e.source().url(), u -> sources.check(u, authorization));
                 if (token.verified()) {
                     verified++;
                 } else if (token instanceof TokenCheck.Failed failed) {

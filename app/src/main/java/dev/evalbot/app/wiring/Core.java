@@ -17,6 +17,8 @@ import dev.evalbot.app.commands.StoreDecisions;
 import dev.evalbot.app.config.LocalConfig;
 import dev.evalbot.app.inbox.Inbox;
 import dev.evalbot.app.inbox.InboxConfig;
+import dev.evalbot.app.inbox.Jitter;
+import dev.evalbot.app.inbox.LeaseSettings;
 import dev.evalbot.app.review.KnownValueCheck;
 import dev.evalbot.app.review.PullRequestClosed;
 import dev.evalbot.app.review.ReportJson;
@@ -34,6 +36,7 @@ import dev.evalbot.app.store.PullRef;
 import dev.evalbot.app.store.RefreshStore;
 import dev.evalbot.app.store.ResultStore;
 import dev.evalbot.app.store.ReviewStore;
+import dev.evalbot.app.trust.ApiCredentials;
 import dev.evalbot.app.trust.SourceChecker;
 import dev.evalbot.app.trust.TokenVerifier;
 import dev.evalbot.app.trust.TrustAnnotations;
@@ -66,14 +69,15 @@ public record Core(Map<String, String> env, Clock clock, LocalConfig config, boo
 
     /** The parts that need no store, built while the store opens on its own thread. */
     public record Offline(BenchmarkRegistry registry, TrustAnnotations trustChecks) {
-        public static Offline build(Map<String, String> env, Clock clock, LocalConfig config, boolean online) {
+        public static Offline build(Map<String, String> env, Clock clock, LocalConfig config, boolean online,
+                ApiCredentials githubApi) {
             // Offline is the no-network quick start: definitions from config/, no source or token checks.
             TrustConfig trust = TrustConfig.fromEnvironment(env);
             if (!online) {
                 trust = trust.withOffline(true);
             }
             return new Offline(config.registry(env, online, null, clock), new TrustAnnotations(
-                    TokenVerifier.fromConfig(trust, clock), new SourceChecker(trust, clock)));
+                    TokenVerifier.fromConfig(trust, clock), new SourceChecker(trust, clock), githubApi));
         }
     }
 
@@ -81,7 +85,8 @@ public record Core(Map<String, String> env, Clock clock, LocalConfig config, boo
             HttpClient http, PrometheusMeterRegistry metrics, ServerSettings serverSettings, Offline offline,
             Database db, List<BoardPublisher> publishers) {
         ObjectMapper json = new ObjectMapper();
-        Inbox inbox = new Inbox(db, InboxConfig.DEFAULT, metrics);
+        Inbox inbox = new Inbox(db, InboxConfig.DEFAULT, Clock.systemUTC(), Jitter.full(), metrics,
+                LeaseSettings.fromEnvironment(env));
         ResultStore results = new ResultStore(db, clock);
         AuditStore auditStore = new AuditStore(db);
         TaskCatalog catalog = TaskCatalog.of(config.rules(), config.registry().all());

@@ -80,6 +80,11 @@ class HubShapedEngineTest {
         }
 
         @Override
+        public dev.evalbot.app.platform.PullHead currentHead(PullRequestRef pr) {
+            return dev.evalbot.app.platform.PullHead.asDelivered(pr);
+        }
+
+        @Override
         public Optional<String> findOwnComment(PullRequestRef pr, String marker) {
             return Optional.empty();
         }

@@ -92,6 +92,47 @@ class PostgresReplicasTest {
         assertEquals(total, ids.size());
     }
 
+    /**
+     * A replica restarted under its name takes back what its previous run claimed, at once; what
+     * another replica holds stays held until its own lease runs out.
+     */
+    @Test
+    void aRestartedReplicaReclaimsOnlyItsOwnClaims() throws Exception {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start()) {
+            String url = server.newDatabaseUrl();
+            MutableClock clock = MutableClock.atDefaultStart();
+            LeaseSettings leases = new LeaseSettings(Duration.ofSeconds(8), Duration.ofSeconds(2), null);
+            try (Database db = Database.open(StoreConfig.of(url))) {
+                Inbox a = new Inbox(db, InboxConfig.DEFAULT, clock, Jitter.none(), new SimpleMeterRegistry(),
+                        leases.withReplicaId("a"));
+                Inbox b = new Inbox(db, InboxConfig.DEFAULT, clock, Jitter.none(), new SimpleMeterRegistry(),
+                        leases.withReplicaId("b"));
+                a.accept(Deliveries.command("x", "github:o/r#1"));
+                a.accept(Deliveries.command("y", "github:o/r#2"));
+                Claim byA = a.claim().orElseThrow();
+                Claim byB = b.claim().orElseThrow();
+                assertTrue(byA.leaseToken().startsWith("a/") && byB.leaseToken().startsWith("b/"));
+                assertTrue(a.claim().isEmpty() && b.claim().isEmpty(), "both held");
+
+                // "a" dies and starts again: its claim is free now, b's is not.
+                Inbox again = new Inbox(db, InboxConfig.DEFAULT, clock, Jitter.none(), new SimpleMeterRegistry(),
+                        leases.withReplicaId("a"));
+                assertEquals(1, again.reclaimOwnAbandoned());
+                Claim retaken = again.claim().orElseThrow();
+                assertEquals(byA.delivery().key(), retaken.delivery().key());
+                assertEquals(2, retaken.delivery().attempt());
+                assertTrue(again.claim().isEmpty(), "b's claim is live");
+                assertEquals(Disposition.COMPLETED, b.finish(byB, Outcome.done()));
+                // Without a name nothing is reclaimed: only the lease frees a dead replica's work.
+                assertEquals(0, new Inbox(db, InboxConfig.DEFAULT, clock, Jitter.none(), new SimpleMeterRegistry(),
+                        leases).reclaimOwnAbandoned());
+                clock.advance(Duration.ofSeconds(9));
+                assertEquals(byA.delivery().key(), b.claim().orElseThrow().delivery().key(),
+                        "after the lease anyone may take it");
+            }
+        }
+    }
+
     @Test
     void acceptFailsLoudlyWhenPostgresIsDown() throws Exception {
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start();

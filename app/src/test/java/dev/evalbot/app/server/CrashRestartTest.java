@@ -55,6 +55,7 @@ class CrashRestartTest {
         int[] numbers = IntStream.rangeClosed(1, PRS).toArray();
         github = new FakeGitHub(REPO, numbers);
         for (int n : numbers) {
+            github.push(REPO, n, String.format("%040d", n));
             github.files(n, FakeGitHub.files(".eval_results/r.yaml",
                     "- dataset: {id: cais/hle, task_id: hle}\n  value: " + n + "\n"));
         }

@@ -51,6 +51,8 @@ class CrashStreamTest {
     Path tmp;
     FakeGitHub github;
     Process child;
+    /** The newest head pushed to each pull request: a push comes before its webhook. */
+    final Map<Integer, Integer> pushed = new ConcurrentHashMap<>();
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @AfterEach
@@ -322,6 +324,10 @@ class CrashStreamTest {
         public void run() {
             while (!queue.isEmpty()) {
                 Delivery d = queue.peekFirst();
+                if (d.reviewed() && d.head() > pushed.getOrDefault(d.pr(), -1)) {
+                    github.push(REPO, d.pr(), Webhooks.sha(d.pr(), d.head()));
+                    pushed.put(d.pr(), d.head());
+                }
                 HttpResponse<String> response;
                 try {
                     response = Webhooks.post(http, port, d.event(), d.id(), d.body());

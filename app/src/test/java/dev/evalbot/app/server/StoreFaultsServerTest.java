@@ -52,6 +52,7 @@ class StoreFaultsServerTest {
         github = new FakeGitHub(REPO, 1, 2, 3);
         for (int n = 1; n <= 3; n++) {
             github.pullFiles(REPO, n, FakeGitHub.files(".eval_results/pr-" + n + ".yaml", Webhooks.VALID));
+            github.push(REPO, n, Webhooks.sha(n, 0));
         }
         Map<String, String> env = GitHubServerTest.env(tmp, github.url());
         env.putAll(overrides);

@@ -56,6 +56,21 @@ public final class FakeGitHubServer implements AutoCloseable {
         });
         app.before(this::slowAndFaulty);
         app.get("/repos/{o}/{r}/pulls/{n}/files", ctx -> ctx.json(changed));
+        // The pull request now: the load generator's pull request n has head sha n (hex), pushed once.
+        // The ETag changes with the comment count, as on GitHub; a request with the current one gets 304.
+        app.get("/repos/{o}/{r}/pulls/{n}", ctx -> {
+            int n = Integer.parseInt(ctx.pathParam("n"));
+            int commented = comments.containsKey(key(ctx)) ? 1 : 0;
+            String etag = "\"" + n + "-" + commented + "\"";
+            ctx.header("ETag", etag);
+            if (etag.equals(ctx.header("If-None-Match"))) {
+                ctx.status(304);
+                return;
+            }
+            ctx.contentType("application/json").result("{\"number\":" + n + ",\"state\":\"open\",\"comments\":"
+                    + commented + ",\"labels\":[],\"head\":{\"sha\":\"" + String.format("%040x", n)
+                    + "\"},\"base\":{\"sha\":\"" + "f".repeat(40) + "\"}}");
+        });
         app.post("/graphql", ctx -> ctx.contentType("application/json").result(graphql));
         // For the Probot peer (bench/peer): its app auth and the REST contents API it reads files with.
         app.post("/app/installations/{id}/access_tokens", ctx -> ctx.status(201).contentType("application/json")

@@ -71,6 +71,18 @@ public final class GitHubAuth {
         }).build();
     }
 
+    /**
+     * The header for GitHub API reads made while reviewing {@code pr} (source checks): the
+     * installation's token for a GitHub pull request, the bot's token for any; none for a Hub pull
+     * request under a GitHub App (it has no installation).
+     */
+    public java.util.Optional<String> forPullRequest(dev.evalbot.app.platform.PullRequestRef pr) {
+        if (pr.payload() instanceof GitHubPayload p && (p.installationId() != null || !settings.isApp())) {
+            return java.util.Optional.of(authorization(p.installationId()));
+        }
+        return settings.isApp() ? java.util.Optional.empty() : java.util.Optional.of(authorization(null));
+    }
+
     /** The header value for calls on behalf of {@code installationId} (ignored for token auth). */
     public String authorization(Long installationId) {
         if (!settings.isApp()) {

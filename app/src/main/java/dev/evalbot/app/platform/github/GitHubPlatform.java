@@ -9,6 +9,7 @@ import dev.evalbot.app.platform.ChangedPath;
 import dev.evalbot.app.platform.CommitState;
 import dev.evalbot.app.platform.Platform;
 import dev.evalbot.app.platform.PlatformException;
+import dev.evalbot.app.platform.PullHead;
 import dev.evalbot.app.platform.PullRequestRef;
 import dev.evalbot.app.review.Links;
 import dev.evalbot.app.review.OwnedLabels;
@@ -60,6 +61,7 @@ public final class GitHubPlatform implements Platform {
     private final HttpClient http;
     private final GitHubCalls calls;
     private final CheckRuns checkRuns;
+    private final PullHeads heads;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
     /** github-api objects per reference, so one review parses its payload once. */
@@ -76,6 +78,7 @@ public final class GitHubPlatform implements Platform {
         this.clock = clock;
         this.calls = new GitHubCalls(settings, auth, http, meters, clock);
         this.checkRuns = new CheckRuns(settings, auth, http, meters, clock);
+        this.heads = new PullHeads(settings, auth, http, meters, clock);
         this.botLogin = settings.botLogin();
     }
 
@@ -126,6 +129,11 @@ public final class GitHubPlatform implements Platform {
             }
         }
         return out;
+    }
+
+    @Override
+    public PullHead currentHead(PullRequestRef pr) {
+        return heads.current(pr);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.evalbot.app.platform.ChangedPath;
 import dev.evalbot.app.platform.CommitState;
 import dev.evalbot.app.platform.Platform;
 import dev.evalbot.app.platform.PlatformException;
+import dev.evalbot.app.platform.PullHead;
 import dev.evalbot.app.platform.PullRequestRef;
 import dev.evalbot.app.review.Links;
 import dev.evalbot.rules.check.FileKind;
@@ -121,6 +122,18 @@ public final class HubPlatform implements Platform {
             http.getBytes("resolve", url, maxBytes).ifPresent(bytes -> out.put(path, bytes));
         }
         return out;
+    }
+
+    /**
+     * The revision {@code refs/pr/N} points at now (one request). The Hub has no labels, and its
+     * discussion listing is the only way to know about comments, so a review without a record of
+     * its comment always looks.
+     */
+    @Override
+    public PullHead currentHead(PullRequestRef pr) {
+        String sha = headSha(pr).orElseThrow(() -> new PlatformException(
+                HubPaths.prRef(pr.number()) + " of " + pr.repo() + " not found", 404, false, null, null));
+        return new PullHead(sha, pr.baseSha(), Set.of(), true);
     }
 
     @Override

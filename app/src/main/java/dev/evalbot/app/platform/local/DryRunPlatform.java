@@ -3,6 +3,7 @@ package dev.evalbot.app.platform.local;
 import dev.evalbot.app.platform.ChangedPath;
 import dev.evalbot.app.platform.CommitState;
 import dev.evalbot.app.platform.Platform;
+import dev.evalbot.app.platform.PullHead;
 import dev.evalbot.app.platform.PullRequestRef;
 import dev.evalbot.app.review.Links;
 import dev.evalbot.rules.check.FileKind;
@@ -88,6 +89,12 @@ public final class DryRunPlatform implements Platform {
             }
         }
         return out;
+    }
+
+    /** A local checkout has one state: the head is the one the delivery names. */
+    @Override
+    public PullHead currentHead(PullRequestRef pr) {
+        return PullHead.asDelivered(pr);
     }
 
     @Override

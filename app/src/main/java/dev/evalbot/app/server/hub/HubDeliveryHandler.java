@@ -65,11 +65,6 @@ public final class HubDeliveryHandler implements DeliveryHandler {
                 Set.of(), e);
     }
 
-    private static PullRequestRef withHead(PullRequestRef pr, String sha) {
-        return new PullRequestRef(pr.platform(), pr.repo(), pr.repoType(), pr.number(), sha, pr.baseSha(), pr.baseRef(),
-                pr.author(), pr.labels(), pr.payload());
-    }
-
     /** The Hub's payloads: discussion events name no head; there are no statuses to announce a retry with. */
     private static final class Events implements PlatformEvents {
         private final HubPlatform platform;
@@ -87,10 +82,9 @@ public final class HubDeliveryHandler implements DeliveryHandler {
 
         @Override
         public PullRequestRef reviewed(Delivery d) throws IOException {
-            PullRequestRef pr = ref(d, event(d));
-            // Pin the review to the PR head now, so the file list, the bytes and the comment's
-            // "reviewed abc1234" agree.
-            return pr.headSha() != null ? pr : withHead(pr, platform.headSha(pr).orElse(null));
+            // The pipeline pins the review to the head refs/pr/N has now (a discussion event names
+            // no sha, and a push may be out of date).
+            return ref(d, event(d));
         }
 
         @Override

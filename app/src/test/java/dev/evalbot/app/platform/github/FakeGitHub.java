@@ -36,6 +36,8 @@ import java.util.Map;
 public final class FakeGitHub implements AutoCloseable {
     public static final String COMMENT_ID = "4242";
     public static final long CHECK_RUN_ID = 9001;
+    /** The head of every pull request until a test pushes another: the shipped payloads' head. */
+    public static final String DEFAULT_HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
     private final WireMockServer server;
     private final ObjectMapper json = new ObjectMapper();
     private final String repo;
@@ -146,6 +148,18 @@ public final class FakeGitHub implements AutoCloseable {
                 .willReturn(okJson(graphQl(files))));
     }
 
+    /**
+     * What the files of {@code repo} hold at commit {@code sha}: GraphQL answers a query naming
+     * {@code sha:path} of the first path with these, whatever else is stubbed.
+     */
+    public void filesAt(String repo, String sha, Map<String, String> files) {
+        String name = repo.substring(repo.indexOf('/') + 1);
+        server.stubFor(post(urlPathEqualTo("/graphql")).atPriority(3)
+                .withRequestBody(matchingJsonPath("$.variables.name", equalTo(name)))
+                .withRequestBody(containing("\"" + sha + ":" + files.keySet().iterator().next() + "\""))
+                .willReturn(okJson(graphQl(files))));
+    }
+
     private String listing(Map<String, String> files) {
         ArrayNode list = json.createArrayNode();
         for (String path : files.keySet()) {
@@ -171,7 +185,51 @@ public final class FakeGitHub implements AutoCloseable {
         return n == 2 ? COMMENT_ID : Integer.toString(100_000 + n);
     }
 
+    /**
+     * Pull request {@code n} of {@code repo} now has head {@code sha}, as after a push: {@code GET
+     * /repos/{repo}/pulls/{n}} answers it, with an ETag, and 304 to a request that sends that ETag.
+     * Its {@code comments} count follows the bot's comment (0 before it is posted, 1 after).
+     */
+    public void push(String repo, int n, String sha) {
+        String path = "/repos/" + repo + "/pulls/" + n;
+        String scenario = "comment-" + repo + "#" + n;
+        for (String state : List.of(Scenario.STARTED, "posted")) {
+            int comments = state.equals("posted") ? 1 : 0;
+            String etag = "\"" + sha + "-" + comments + "\"";
+            ObjectNode pull = json.createObjectNode().put("number", n).put("state", "open").put("comments", comments);
+            pull.putObject("head").put("sha", sha).put("ref", "pr-" + n);
+            pull.putObject("base").put("sha", "f95f852bd8fca8fcc58a9a2d6c842781e32a215e").put("ref", "master");
+            pull.putArray("labels");
+            // Fixed ids: a push replaces the answers of the head before (its ETag no longer gets a 304).
+            stubOrEdit(get(urlPathEqualTo(path)).inScenario(scenario).whenScenarioStateIs(state).atPriority(4)
+                    .withId(stubId(path, state, "304"))
+                    .withHeader("If-None-Match", equalTo(etag)).willReturn(aResponse().withStatus(304)
+                            .withHeader("ETag", etag)));
+            stubOrEdit(get(urlPathEqualTo(path)).inScenario(scenario).whenScenarioStateIs(state).atPriority(5)
+                    .withId(stubId(path, state, "200"))
+                    .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                            .withHeader("ETag", etag).withBody(pull.toString())));
+        }
+    }
+
+    private final java.util.Set<java.util.UUID> stubIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** A stub with a fixed id: added the first time, replaced after. */
+    private synchronized void stubOrEdit(com.github.tomakehurst.wiremock.client.MappingBuilder stub) {
+        java.util.UUID id = stub.build().getId();
+        if (stubIds.add(id)) {
+            server.stubFor(stub);
+        } else {
+            server.editStub(stub);
+        }
+    }
+
+    private static java.util.UUID stubId(String... parts) {
+        return java.util.UUID.nameUUIDFromBytes(String.join("|", parts).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     private void stubWrites(String repo, int n) {
+        push(repo, n, DEFAULT_HEAD);
         String issue = "/repos/" + repo + "/issues/" + n;
         String scenario = "comment-" + repo + "#" + n;
         ObjectNode comment = json.createObjectNode().put("id", Long.parseLong(commentId(n))).put("body", "<!-- evalbot:review -->");

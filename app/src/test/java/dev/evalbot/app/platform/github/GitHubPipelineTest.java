@@ -185,6 +185,9 @@ class GitHubPipelineTest {
             public Map<String, byte[]> read(PullRequestRef r, String rev, List<String> paths, int max) {
                 return platform.read(r, rev, paths, max);
             }
+            public dev.evalbot.app.platform.PullHead currentHead(PullRequestRef r) {
+                return platform.currentHead(r);
+            }
             public java.util.Optional<String> findOwnComment(PullRequestRef r, String marker) {
                 return platform.findOwnComment(r, marker);
             }
@@ -213,6 +216,25 @@ class GitHubPipelineTest {
         assertEquals(0, github.count("PATCH", ".*/issues/comments/.*"), "the same body is not sent again");
         assertEquals(List.of("pending", "success"), github.statuses());
         assertEquals(2, counting.saves, "once per run: the retry records the same review again");
+    }
+
+    @Test
+    void theCurrentHeadIsAskedWithTheETagItHoldsAndAnOlderHeadWritesNothing() throws Exception {
+        github.files(FakeGitHub.files(".eval_results/hle.yaml", VALID));
+        pipeline.review(platform, pr, List.of(), false, false, false);
+        int writes = github.count("POST", ".*") + github.count("PATCH", ".*");
+        PullRequestRef older = new PullRequestRef(pr.platform(), pr.repo(), pr.repoType(), pr.number(), "0".repeat(40),
+                pr.baseSha(), pr.baseRef(), pr.author(), pr.labels(), pr.payload());
+        assertInstanceOf(ReviewOutcome.Stale.class, pipeline.review(platform, older, List.of(), false, false, false));
+        assertInstanceOf(ReviewOutcome.Stale.class, pipeline.review(platform, older, List.of(), false, false, false));
+        assertEquals(writes, github.count("POST", ".*") + github.count("PATCH", ".*"), "nothing written");
+        var heads = github.requests("GET", "/repos/" + REPO + "/pulls/2");
+        assertEquals(3, heads.size(), "one request per review");
+        assertEquals(null, heads.get(0).getHeader("If-None-Match"));
+        assertTrue(heads.get(2).containsHeader("If-None-Match"), "conditional on the ETag of the answer before");
+        assertEquals(304, github.server().getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().equals("/repos/" + REPO + "/pulls/2")).findFirst().orElseThrow()
+                .getResponse().getStatus(), "the newest (journal lists newest first) answered 304");
     }
 
     @Test

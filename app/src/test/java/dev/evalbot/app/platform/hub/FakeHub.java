@@ -101,8 +101,13 @@ public final class FakeHub implements AutoCloseable {
     private void stubAccount() {
         server.stubFor(get(urlPathEqualTo("/api/whoami-v2")).atPriority(5).willReturn(okJson(
                 json.createObjectNode().put("type", "user").put("id", BOT_ID).put("name", BOT_NAME).toString())));
+        push(HEAD);
+    }
+
+    /** {@code refs/pr/N} now points at {@code sha}, as after a push to the pull request. */
+    public void push(String sha) {
         server.stubFor(get(urlPathMatching(Pattern.quote(api() + "/revision/") + ".+")).atPriority(5)
-                .willReturn(okJson(json.createObjectNode().put("id", repo).put("sha", HEAD).toString())));
+                .willReturn(okJson(json.createObjectNode().put("id", repo).put("sha", sha).toString())));
     }
 
     private void stubDiscussion() {

@@ -97,6 +97,7 @@ class HubPipelineTest {
                 pipeline.review(platform, pr("model", REPO, 19, FakeHub.HEAD), List.of(), false, false, false));
         assertTrue(!again.commentWritten());
         hub.files(FakeHub.files(".eval_results/hle.yaml", INVALID));
+        hub.push("1".repeat(40));
         pipeline.review(platform, pr("model", REPO, 19, "1".repeat(40)), List.of(), false, false, false);
         assertEquals(1, hub.count("POST", hub.api() + "/discussions/19/comment"));
         var edits = hub.requests("POST", hub.api() + "/discussions/19/comment/" + FakeHub.COMMENT_ID + "/edit");
@@ -105,12 +106,40 @@ class HubPipelineTest {
     }
 
     @Test
-    void withoutAHeadShaTheFilesAreReadAtTheEncodedPullRequestRef() {
+    void aLostStoreFindsTheBotsOwnCommentAndEditsIt() {
+        hub.files(FakeHub.files(".eval_results/hle.yaml", VALID));
+        pipeline.review(platform, pr("model", REPO, 19, FakeHub.HEAD), List.of(), false, false, false);
+        // A new database: no record of the comment. The next push must not post a second one.
+        ReviewPipeline fresh = new ReviewPipeline(() -> new ChangeValidator(config.rules(), config.registry(),
+                Clock.systemUTC()), config.rules().limits().maxBytes(), TrustAnnotator.OFFLINE, new MemoryReviewLog(),
+                new ReportJson(new ObjectMapper()), ReviewPipeline.Settings.DEFAULT);
+        hub.files(FakeHub.files(".eval_results/hle.yaml", INVALID));
+        hub.push("2".repeat(40));
+        fresh.review(platform, pr("model", REPO, 19, "2".repeat(40)), List.of(), false, false, false);
+        assertEquals(1, hub.count("POST", hub.api() + "/discussions/19/comment"));
+        assertEquals(1, hub.count("POST", hub.api() + "/discussions/19/comment/" + FakeHub.COMMENT_ID + "/edit"));
+    }
+
+    @Test
+    void aDeliveryForAnOlderHeadWritesNothingOnceTheCurrentHeadIsReviewed() {
+        hub.files(FakeHub.files(".eval_results/hle.yaml", VALID));
+        pipeline.review(platform, pr("model", REPO, 19, FakeHub.HEAD), List.of(), false, false, false);
+        int requests = hub.server().getAllServeEvents().size();
+        var outcome = assertInstanceOf(ReviewOutcome.Stale.class,
+                pipeline.review(platform, pr("model", REPO, 19, "3".repeat(40)), List.of(), false, false, false));
+        assertEquals(FakeHub.HEAD, outcome.currentHead());
+        assertEquals(requests + 1, hub.server().getAllServeEvents().size(), "one request: the current head");
+        assertEquals(1, hub.count("POST", ".*"));
+    }
+
+    @Test
+    void withoutAHeadShaTheReviewPinsTheHeadOfTheEncodedPullRequestRef() {
         hub.files(FakeHub.files(".eval_results/hle.yaml", VALID));
         pipeline.review(platform, pr("model", REPO, 19, null), List.of(), false, false, false);
-        assertEquals(1, hub.count("GET", hub.api() + "/tree/refs%2Fpr%2F19/\\.eval_results"),
+        assertEquals(1, hub.count("GET", hub.api() + "/revision/refs%2Fpr%2F19"),
                 hub.server().getAllServeEvents().toString());
-        assertEquals(1, hub.count("GET", "/" + REPO + "/resolve/refs%2Fpr%2F19/\\.eval_results/hle\\.yaml"));
+        assertEquals(1, hub.count("GET", hub.api() + "/tree/" + FakeHub.HEAD + "/\\.eval_results"));
+        assertEquals(1, hub.count("GET", "/" + REPO + "/resolve/" + FakeHub.HEAD + "/\\.eval_results/hle\\.yaml"));
         assertEquals(FakeHub.HEAD, platform.headSha(pr("model", REPO, 19, null)).orElseThrow());
     }
 

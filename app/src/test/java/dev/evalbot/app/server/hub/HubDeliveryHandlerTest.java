@@ -92,6 +92,7 @@ class HubDeliveryHandlerTest {
         assertEquals(1, hub.count("GET", hub.api() + "/revision/refs%2Fpr%2F19"));
         assertEquals(1, hub.count("GET", "/" + REPO + "/resolve/" + FakeHub.HEAD + "/.*"));
 
+        hub.push(PUSHED);
         assertInstanceOf(Outcome.Done.class, deliver(HubWebhookServer.payload("repo.content.pr.json")));
         assertEquals(1, hub.count("POST", hub.api() + "/discussions/19/comment"), "no second comment");
         var edits = hub.requests("POST", hub.api() + "/discussions/19/comment/" + FakeHub.COMMENT_ID + "/edit");
