@@ -47,6 +47,17 @@ public final class Inbox {
             + " WHERE subject = ? AND " + ACTIVE + " AND state = 'pending' AND kind = 'review' AND id < ?"
             + " AND head_sha IS NOT NULL AND head_sha <> ?";
 
+    /**
+     * The newest active delivery of a subject: a review that arrives for the head it is about, while
+     * it is still untried, adds nothing to it.
+     */
+    static final String LATEST_ACTIVE = "SELECT id, delivery_key, state, kind, head_sha, attempts FROM deliveries"
+            + " WHERE subject = ? AND " + ACTIVE + " ORDER BY id DESC LIMIT 1";
+    private static final String INSERT_COALESCED = "INSERT INTO deliveries (delivery_key, platform, event,"
+            + " action, subject, head_sha, kind, payload, received_at, state, attempts, due_at, updated_at,"
+            + " completed_at, last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'superseded', 0, ?, ?, ?, ?)"
+            + " ON CONFLICT (delivery_key) DO NOTHING RETURNING id";
+
     private final Database db;
     private final InboxConfig config;
     private final Clock clock;
@@ -112,11 +123,19 @@ public final class Inbox {
             List<AcceptResult> out = new ArrayList<>(batch.size());
             try (PreparedStatement insert = c.prepareStatement(INSERT);
                  PreparedStatement supersede = c.prepareStatement(SUPERSEDE);
-                 PreparedStatement forget = c.prepareStatement(FORGET_HUB_KEY)) {
+                 PreparedStatement forget = c.prepareStatement(FORGET_HUB_KEY);
+                 PreparedStatement latest = c.prepareStatement(LATEST_ACTIVE);
+                 PreparedStatement coalesced = c.prepareStatement(INSERT_COALESCED)) {
                 long hubCutoff = now - config.hubDedupeWindow().toMillis();
                 for (NewDelivery d : batch) {
                     if (d.platform() == PlatformId.HUB) {
                         forgetExpiredHubKey(forget, d.key(), hubCutoff);
+                    }
+                    String into = coalescable(d) ? pendingSameHead(latest, d) : null;
+                    if (into != null) {
+                        long id = insertCoalesced(coalesced, d, into, now);
+                        out.add(id < 0 ? new AcceptResult.Duplicate(d.key()) : new AcceptResult.Coalesced(id, into));
+                        continue;
                     }
                     long id = insert(insert, d, now);
                     if (id < 0) {
@@ -139,6 +158,8 @@ public final class Inbox {
                 if (a.superseded() > 0) {
                     metrics.superseded(platform, a.superseded());
                 }
+            } else if (results.get(i) instanceof AcceptResult.Coalesced) {
+                metrics.coalesced(platform);
             } else {
                 metrics.duplicate(platform);
             }
@@ -395,6 +416,52 @@ public final class Inbox {
         ps.setString(1, key);
         ps.setLong(2, cutoff);
         ps.executeUpdate();
+    }
+
+    /**
+     * Whether a delivery may be folded into a queued review of the same head. An {@code edited}
+     * delivery (the base changed) is not: it carries what the queued one does not know.
+     */
+    private static boolean coalescable(NewDelivery d) {
+        return d.kind() == DeliveryKind.REVIEW && d.headSha() != null && !"edited".equals(d.action());
+    }
+
+    /**
+     * The key of the subject's newest active delivery when it is an untried, pending review of the
+     * same head, else null. Only the newest: a delivery queued after it (a command, another head)
+     * must still see a review that comes after it.
+     */
+    private static String pendingSameHead(PreparedStatement latest, NewDelivery d) throws SQLException {
+        latest.setString(1, d.subject());
+        try (ResultSet rs = latest.executeQuery()) {
+            if (!rs.next()) {
+                return null;
+            }
+            boolean same = "pending".equals(rs.getString(3)) && DeliveryKind.REVIEW.code().equals(rs.getString(4))
+                    && d.headSha().equals(rs.getString(5)) && rs.getInt(6) == 0;
+            return same ? rs.getString(2) : null;
+        }
+    }
+
+    /** Stores the delivery as already settled by {@code into}: kept for its key, never claimed. */
+    private static long insertCoalesced(PreparedStatement ps, NewDelivery d, String into, long now)
+            throws SQLException {
+        ps.setString(1, d.key());
+        ps.setString(2, d.platform().code());
+        ps.setString(3, d.event());
+        setNullable(ps, 4, d.action());
+        ps.setString(5, d.subject());
+        setNullable(ps, 6, d.headSha());
+        ps.setString(7, d.kind().code());
+        ps.setBytes(8, d.payload());
+        ps.setLong(9, d.receivedAt().toEpochMilli());
+        ps.setLong(10, now);
+        ps.setLong(11, now);
+        ps.setLong(12, now);
+        ps.setString(13, "coalesced into " + into + ", queued for the same head");
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : -1;
+        }
     }
 
     /** The new row's id, or -1 when the key was there already. */
