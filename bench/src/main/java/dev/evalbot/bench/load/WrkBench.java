@@ -54,7 +54,10 @@ public final class WrkBench {
         boolean peer = !o.containsKey("--no-peer") && Files.isDirectory(Path.of("bench/peer/node_modules/probot"));
         List<String> jvmArgs = o.containsKey("--jvm-args") ? List.of(o.get("--jvm-args").split(" ")) : List.of();
         Path work = Files.createTempDirectory("evalbot-wrk");
-        byte[] opened = LoadGenerator.payloads(1).get(0);
+        // Indented as GitHub's own example is: 25 KB, the size the issue measures with.
+        ObjectMapper json = new ObjectMapper();
+        byte[] opened = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(
+                json.readTree(LoadGenerator.payloads(1).get(0)));
         Path openedFile = work.resolve("pull_request.opened.json");
         Files.write(openedFile, opened);
         Path starFile = work.resolve("star.created.json");
