@@ -5,7 +5,7 @@
 # GitHub on loopback; then an ignored `star` event. Prints a Markdown table with both and the ratio.
 #
 #   mvn -B -q package -DskipTests && npm --prefix bench/peer ci   # once
-#   bench/wrk-intake.sh [--seconds 10] [--threads 2] [--connections 32] [--no-peer]
+#   bench/wrk-intake.sh [--seconds 10] [--threads 2] [--connections 32] [--warmup 0] [--no-peer]
 #                       [--jvm-args "-XX:StartFlightRecording=filename=/tmp/intake.jfr,settings=profile"]
 set -e
 cd "$(dirname "$0")/.."

@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  *
  * <pre>bench/wrk-intake.sh                    # builds nothing; run mvn package first
  * java -cp bench/target/benchmarks.jar dev.evalbot.bench.load.WrkBench [--seconds 10] [--threads 2]
- *     [--connections 32] [--no-peer] [--jvm-args "-XX:StartFlightRecording=filename=/tmp/intake.jfr"]</pre>
+ *     [--connections 32] [--warmup 0] [--no-peer] [--jvm-args "-XX:StartFlightRecording=filename=/tmp/intake.jfr"]</pre>
  *
  * <p>"Lost" compares the 2xx replies wrk counted with the deliveries in evalbot's store after the
  * run: every 2xx must be stored (wrk does not count replies still in flight when it stops, so the
@@ -49,6 +49,8 @@ public final class WrkBench {
     public static void main(String[] args) throws Exception {
         Map<String, String> o = options(args);
         int seconds = Integer.parseInt(o.getOrDefault("--seconds", "10"));
+        // Not in the procedure (a new user runs wrk on a fresh server); a warm JIT for a second look.
+        int warmup = Integer.parseInt(o.getOrDefault("--warmup", "0"));
         String threads = o.getOrDefault("--threads", "2");
         String connections = o.getOrDefault("--connections", "32");
         boolean peer = !o.containsKey("--no-peer") && Files.isDirectory(Path.of("bench/peer/node_modules/probot"));
@@ -70,12 +72,17 @@ public final class WrkBench {
         long stored;
         long reviewedHeads;
         long rssKb;
+        long warmedUp = 0; // deliveries stored by the warm-up, not counted
         LoadGenerator.Options lo = LoadGenerator.Options.parse(new String[0]);
         try (FakeGitHubServer github = new FakeGitHubServer(0, 0, 1).start()) {
             int port = LoadGenerator.freePort();
             Process p = LoadGenerator.startEvalbot(lo, work, github.url(), port, jvmArgs);
             String url = "http://127.0.0.1:" + port + "/webhooks/github";
             try {
+                if (warmup > 0) {
+                    wrk(p.pid(), threads, connections, warmup, url, openedFile, "pull_request");
+                    warmedUp = storedDeliveries(work.resolve("evalbot.db"));
+                }
                 evalbotPr = wrk(p.pid(), threads, connections, seconds, url, openedFile, "pull_request");
                 awaitReview(github::headsWithFinalStatus);
                 reviewedHeads = github.headsWithFinalStatus();
@@ -85,7 +92,7 @@ public final class WrkBench {
                 p.destroy();
                 p.waitFor();
             }
-            stored = storedDeliveries(work.resolve("evalbot.db"));
+            stored = storedDeliveries(work.resolve("evalbot.db")) - warmedUp;
         }
         Run peerPr = null;
         Run peerStar = null;
@@ -95,6 +102,9 @@ public final class WrkBench {
                 Process p = PeerComparison.startPeer(Path.of("bench/peer"), work, github.url(), port);
                 String url = "http://127.0.0.1:" + port + "/webhooks/github";
                 try {
+                    if (warmup > 0) {
+                        wrk(p.pid(), threads, connections, warmup, url, openedFile, "pull_request");
+                    }
                     peerPr = wrk(p.pid(), threads, connections, seconds, url, openedFile, "pull_request");
                     peerStar = wrk(p.pid(), threads, connections, seconds, url, starFile, "star");
                 } finally {
