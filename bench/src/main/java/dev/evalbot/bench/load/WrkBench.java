@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  *
  * <pre>bench/wrk-intake.sh                    # builds nothing; run mvn package first
  * java -cp bench/target/benchmarks.jar dev.evalbot.bench.load.WrkBench [--seconds 10] [--threads 2]
- *     [--connections 32] [--warmup 0] [--no-peer] [--jvm-args "-XX:StartFlightRecording=filename=/tmp/intake.jfr"]</pre>
+ *     [--connections 32] [--warmup 0] [--no-peer] [--jar app/target/evalbot.jar] [--jvm-args "-XX:StartFlightRecording=filename=/tmp/intake.jfr"]</pre>
  *
  * <p>"Lost" compares the 2xx replies wrk counted with the deliveries in evalbot's store after the
  * run: every 2xx must be stored (wrk does not count replies still in flight when it stops, so the
@@ -73,7 +73,8 @@ public final class WrkBench {
         long reviewedHeads;
         long rssKb;
         long warmedUp = 0; // deliveries stored by the warm-up, not counted
-        LoadGenerator.Options lo = LoadGenerator.Options.parse(new String[0]);
+        LoadGenerator.Options lo = LoadGenerator.Options.parse(o.containsKey("--jar")
+                ? new String[] {"--jar", o.get("--jar")} : new String[0]);
         try (FakeGitHubServer github = new FakeGitHubServer(0, 0, 1).start()) {
             int port = LoadGenerator.freePort();
             Process p = LoadGenerator.startEvalbot(lo, work, github.url(), port, jvmArgs);
