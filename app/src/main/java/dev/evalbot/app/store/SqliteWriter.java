@@ -187,8 +187,10 @@ final class SqliteWriter implements AutoCloseable {
     private void drain() {
         while (true) {
             List<Pending<?>> batch = new ArrayList<>();
-            take(first, batch);
-            take(queue, batch);
+            // One place is always left for the other writes, so that a flood of accepts cannot
+            // starve the workers.
+            take(first, batch, Math.max(1, maxBatch - 1));
+            take(queue, batch, maxBatch);
             if (batch.isEmpty()) {
                 draining.set(false);
                 // A write that queued after our last poll but saw draining still set relies on us.
@@ -201,9 +203,9 @@ final class SqliteWriter implements AutoCloseable {
         }
     }
 
-    private void take(ConcurrentLinkedQueue<Pending<?>> from, List<Pending<?>> batch) {
-        for (Pending<?> p = batch.size() < maxBatch ? from.poll() : null; p != null;
-                p = batch.size() < maxBatch ? from.poll() : null) {
+    private static void take(ConcurrentLinkedQueue<Pending<?>> from, List<Pending<?>> batch, int upTo) {
+        for (Pending<?> p = batch.size() < upTo ? from.poll() : null; p != null;
+                p = batch.size() < upTo ? from.poll() : null) {
             if (!p.result.isDone()) { // its caller gave up waiting: never run it
                 batch.add(p);
             }

@@ -164,6 +164,33 @@ class SqliteWriterTest {
     }
 
     @Test
+    void writesQueuedAheadAlwaysLeaveOnePlaceForTheOthers() throws Exception {
+        Semaphore queued = new Semaphore(0);
+        writer = new SqliteWriter(connections, Duration.ofMinutes(1), 2, queued::release);
+        SqliteWriter w = writer;
+        Future<String> first = holdFirst(w);
+        assertTrue(queued.tryAcquire(30, TimeUnit.SECONDS));
+        List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Future<String>> all = new ArrayList<>();
+        for (String key : List.of("a1", "n", "a2", "a3")) {
+            boolean ahead = key.startsWith("a");
+            all.add(callers.submit(() -> w.write("insert " + key, c -> {
+                order.add(key);
+                insert(c, key);
+                return key;
+            }, Duration.ofMinutes(1), ahead)));
+            assertTrue(queued.tryAcquire(30, TimeUnit.SECONDS));
+        }
+        releaseFirst.countDown();
+        assertEquals("first", first.get(30, TimeUnit.SECONDS));
+        for (Future<String> f : all) {
+            f.get(30, TimeUnit.SECONDS);
+        }
+        assertEquals(List.of("a1", "n", "a2", "a3"), order, "the worker's write goes in the first transaction after");
+        assertEquals(4, writer.commits());
+    }
+
+    @Test
     void aWriteQueuedAheadGivesUpAfterItsOwnTimeout() throws Exception {
         Semaphore queued = new Semaphore(0);
         SqliteWriter w = writer(Duration.ofMinutes(1), queued::release);
