@@ -31,8 +31,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * all or nothing: a work that fails is rolled back to its savepoint and only its caller gets the
  * error. When the transaction itself cannot begin or commit (file locked past the busy timeout,
  * disk full, I/O error) every caller in it gets the error: nothing of it was committed, and no
- * caller is told otherwise. Works in one transaction run in arrival order and each sees the ones
- * before it, so the outcome is the one of running them one after another.
+ * caller is told otherwise. Works in one transaction run in arrival order (those queued ahead, the
+ * webhooks' accepts, first) and each sees the ones before it, so the outcome is the one of running
+ * them one after another.
  *
  * <p>No delay is added: a write that finds the writer idle commits at once, alone. The thread
  * exists while there is work and ends after a short idle time.
