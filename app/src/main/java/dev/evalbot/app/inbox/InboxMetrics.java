@@ -10,6 +10,7 @@ import java.util.Map;
 final class InboxMetrics {
     private final Map<PlatformId, Counter> accepted = new EnumMap<>(PlatformId.class);
     private final Map<PlatformId, Counter> duplicate = new EnumMap<>(PlatformId.class);
+    private final Map<PlatformId, Counter> coalesced = new EnumMap<>(PlatformId.class);
     private final Map<PlatformId, Counter> completed = new EnumMap<>(PlatformId.class);
     private final Map<PlatformId, Counter> superseded = new EnumMap<>(PlatformId.class);
     private final Map<PlatformId, Counter> retried = new EnumMap<>(PlatformId.class);
@@ -19,6 +20,8 @@ final class InboxMetrics {
         for (PlatformId p : PlatformId.values()) {
             accepted.put(p, counter(registry, "evalbot.deliveries.accepted", "deliveries stored by the inbox", p));
             duplicate.put(p, counter(registry, "evalbot.deliveries.duplicate", "deliveries seen before", p));
+            coalesced.put(p, counter(registry, "evalbot.deliveries.coalesced",
+                    "reviews stored as settled by a queued review of the same head", p));
             completed.put(p, counter(registry, "evalbot.deliveries.completed", "deliveries handled", p));
             superseded.put(p, counter(registry, "evalbot.deliveries.superseded",
                     "queued reviews replaced by a newer head", p));
@@ -38,6 +41,10 @@ final class InboxMetrics {
 
     void duplicate(PlatformId p) {
         duplicate.get(p).increment();
+    }
+
+    void coalesced(PlatformId p) {
+        coalesced.get(p).increment();
     }
 
     void completed(PlatformId p) {

@@ -97,6 +97,26 @@ public final class Database implements AutoCloseable {
         return writeAlone(action, work);
     }
 
+    /**
+     * Like {@link #write}, for a caller that answers a request once it committed (a webhook): on
+     * SQLite it goes into the next transaction ahead of the writes queued by other work, and waits at
+     * most {@code timeout} for its commit.
+     *
+     * @throws StoreUnavailableException when it was not committed within the timeout (a transaction
+     *     that had not begun leaves it out; one that had may still commit it)
+     */
+    public <T> T writeFirst(String action, Duration timeout, SqlWork<T> work) {
+        if (writer != null) {
+            return writer.write(action, work, timeout, true);
+        }
+        return writeAlone(action, work);
+    }
+
+    /** Whether concurrent {@link #write}s already share one transaction and one commit (SQLite). */
+    public boolean groupCommits() {
+        return writer != null;
+    }
+
     /** Like {@link #write}, in a transaction of its own, for work that manages the connection itself. */
     public <T> T writeAlone(String action, SqlWork<T> work) {
         for (int attempt = 1; ; attempt++) {

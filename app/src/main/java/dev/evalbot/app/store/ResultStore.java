@@ -128,6 +128,20 @@ public final class ResultStore {
                 ps -> ps.setString(1, datasetId));
     }
 
+    /**
+     * The entries one repository's pull requests hold for one benchmark task, whatever their state:
+     * a lookup on the primary key's (platform, repo) prefix, not a read of the whole benchmark.
+     */
+    public List<StoredResult> byRepoTask(PlatformId platform, String repo, String datasetId, String taskId) {
+        return query("read the results of " + repo + " for " + datasetId,
+                "WHERE r.platform = ? AND r.repo = ? AND r.dataset_id = ? AND r.task_id = ?" + ORDER, ps -> {
+                    ps.setString(1, platform.code());
+                    ps.setString(2, repo);
+                    ps.setString(3, datasetId);
+                    ps.setString(4, taskId);
+                });
+    }
+
     public List<StoredResult> byPull(PullRef pull) {
         return query("read the results of " + pull.subject(),
                 "WHERE p.platform = ? AND p.repo = ? AND p.number = ?" + ORDER, ps -> Rows.setPull(ps, 1, pull));

@@ -31,8 +31,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * all or nothing: a work that fails is rolled back to its savepoint and only its caller gets the
  * error. When the transaction itself cannot begin or commit (file locked past the busy timeout,
  * disk full, I/O error) every caller in it gets the error: nothing of it was committed, and no
- * caller is told otherwise. Works in one transaction run in arrival order and each sees the ones
- * before it, so the outcome is the one of running them one after another.
+ * caller is told otherwise. Works in one transaction run in arrival order (those queued ahead, the
+ * webhooks' accepts, first) and each sees the ones before it, so the outcome is the one of running
+ * them one after another.
  *
  * <p>No delay is added: a write that finds the writer idle commits at once, alone. The thread
  * exists while there is work and ends after a short idle time.
@@ -55,6 +56,8 @@ final class SqliteWriter implements AutoCloseable {
     private final Duration timeout;
     private final int maxBatch;
     private final ConcurrentLinkedQueue<Pending<?>> queue = new ConcurrentLinkedQueue<>();
+    /** Writes a webhook reply waits for: they go into the next transaction ahead of the others. */
+    private final ConcurrentLinkedQueue<Pending<?>> first = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final ThreadPoolExecutor thread;
     /** The writer thread, while it runs a batch: a write from inside a work joins that batch. */
@@ -88,6 +91,17 @@ final class SqliteWriter implements AutoCloseable {
 
     /** Runs {@code work} in a savepoint of the next transaction and returns once that committed. */
     <T> T write(String action, SqlWork<T> work) {
+        return write(action, work, timeout, false);
+    }
+
+    /**
+     * Like {@link #write}, ahead of the works queued without {@code ahead}: concurrent callers have no
+     * order among themselves, so a caller that answers a webhook need not wait while the workers'
+     * writes fill the transaction.
+     *
+     * @param timeout how long the caller waits for its commit
+     */
+    <T> T write(String action, SqlWork<T> work, Duration timeout, boolean ahead) {
         if (Thread.currentThread() == current) {
             return nested(action, work);
         }
@@ -95,7 +109,7 @@ final class SqliteWriter implements AutoCloseable {
             throw new StoreUnavailableException(action + ": the store is closed", null);
         }
         Pending<T> p = new Pending<>(action, work);
-        queue.add(p);
+        (ahead ? first : queue).add(p);
         onQueued.run();
         if (draining.compareAndSet(false, true)) {
             try {
@@ -137,7 +151,7 @@ final class SqliteWriter implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        for (Pending<?> p; (p = queue.poll()) != null; ) {
+        for (Pending<?> p; (p = first.poll()) != null || (p = queue.poll()) != null; ) {
             p.result.completeExceptionally(new StoreUnavailableException(p.action + ": the store is closed", null));
         }
     }
@@ -174,20 +188,28 @@ final class SqliteWriter implements AutoCloseable {
     private void drain() {
         while (true) {
             List<Pending<?>> batch = new ArrayList<>();
-            for (Pending<?> p = queue.poll(); p != null; p = batch.size() < maxBatch ? queue.poll() : null) {
-                if (!p.result.isDone()) { // its caller gave up waiting: never run it
-                    batch.add(p);
-                }
-            }
+            // One place is always left for the other writes, so that a flood of accepts cannot
+            // starve the workers.
+            take(first, batch, Math.max(1, maxBatch - 1));
+            take(queue, batch, maxBatch);
             if (batch.isEmpty()) {
                 draining.set(false);
                 // A write that queued after our last poll but saw draining still set relies on us.
-                if (queue.isEmpty() || !draining.compareAndSet(false, true)) {
+                if ((queue.isEmpty() && first.isEmpty()) || !draining.compareAndSet(false, true)) {
                     return;
                 }
                 continue;
             }
             run(batch);
+        }
+    }
+
+    private static void take(ConcurrentLinkedQueue<Pending<?>> from, List<Pending<?>> batch, int upTo) {
+        for (Pending<?> p = batch.size() < upTo ? from.poll() : null; p != null;
+                p = batch.size() < upTo ? from.poll() : null) {
+            if (!p.result.isDone()) { // its caller gave up waiting: never run it
+                batch.add(p);
+            }
         }
     }
 

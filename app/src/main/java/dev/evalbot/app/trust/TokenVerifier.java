@@ -1,6 +1,9 @@
 package dev.evalbot.app.trust;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -8,9 +11,13 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.evalbot.app.trust.TokenCheck.Failed;
 import dev.evalbot.app.trust.TokenCheck.Reason;
 import dev.evalbot.rules.model.ResultEntry;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -21,20 +28,39 @@ import java.util.Optional;
  * header before any library sees the token, so none/HMAC can never reach a key. Keys embedded in
  * the token (jwk, jku, x5u, x5c) are ignored: only the configured set is trusted.
  *
- * <p>Thread-safe; holds no per-token state.
+ * <p>Thread-safe; remembers which signatures verified (bounded), nothing else per token.
  */
 public final class TokenVerifier {
     /** Far above any real token; keeps a hostile file from making us base64-decode megabytes. */
     public static final int MAX_TOKEN_CHARS = 16 * 1024;
 
+    /** Signatures remembered as verified; a few thousand tokens' worth, about 100 bytes each. */
+    public static final int VERIFIED_CACHE_SIZE = 10_000;
+
     private final JwksSource keys;
     private final Clock clock;
     private final Duration clockSkew;
+    /**
+     * Tokens whose signature verified, by the token's SHA-256, key id and the key's verifier. A
+     * P-256 signature takes the JDK about a millisecond to verify, and the same token is checked at
+     * every review of its pull request and at every backfill; the claims are still checked every
+     * time (expiry moves, the entry may differ). A reloaded key set has new verifiers, so a rotated
+     * key never matches an old entry. Only successes are kept.
+     */
+    private final Cache<VerifiedSignature, Boolean> verified; // null: none kept
+
+    private record VerifiedSignature(String tokenSha256, String keyId, JWSVerifier verifier) {}
 
     public TokenVerifier(JwksSource keys, Clock clock, Duration clockSkew) {
+        this(keys, clock, clockSkew, VERIFIED_CACHE_SIZE);
+    }
+
+    /** @param verifiedCacheSize signatures remembered as verified; 0 verifies every time */
+    public TokenVerifier(JwksSource keys, Clock clock, Duration clockSkew, int verifiedCacheSize) {
         this.keys = keys;
         this.clock = clock;
         this.clockSkew = clockSkew;
+        this.verified = verifiedCacheSize > 0 ? Caffeine.newBuilder().maximumSize(verifiedCacheSize).build() : null;
     }
 
     public TokenVerifier(JwksSource keys, Clock clock) {
@@ -111,12 +137,19 @@ public final class TokenVerifier {
         } catch (ParseException e) {
             return malformed("not a compact JWS (" + Clip.of(e.getMessage()) + ")");
         }
-        try {
-            if (!jwt.verify(key.verifier())) {
-                return new Failed(Reason.BAD_SIGNATURE, "signature does not verify");
+        VerifiedSignature signature = verified == null ? null
+                : new VerifiedSignature(sha256(compact), key.keyId(), key.verifier());
+        if (signature == null || verified.getIfPresent(signature) == null) {
+            try {
+                if (!jwt.verify(key.verifier())) {
+                    return new Failed(Reason.BAD_SIGNATURE, "signature does not verify");
+                }
+            } catch (JOSEException | RuntimeException e) {
+                return new Failed(Reason.BAD_SIGNATURE, "signature does not verify (" + Clip.of(e.getMessage()) + ")");
             }
-        } catch (JOSEException | RuntimeException e) {
-            return new Failed(Reason.BAD_SIGNATURE, "signature does not verify (" + Clip.of(e.getMessage()) + ")");
+            if (signature != null) {
+                verified.put(signature, Boolean.TRUE);
+            }
         }
         JWTClaimsSet claims;
         try {
@@ -130,6 +163,15 @@ public final class TokenVerifier {
             return failed.get();
         }
         return new TokenCheck.Verified(key.keyId(), claims.getIssuer());
+    }
+
+    private static String sha256(String compact) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(compact.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     private static Failed refuseAlgorithm(String name) {

@@ -183,10 +183,47 @@ abstract class InboxContractTest {
     }
 
     @Test
-    void theSameHeadAgainSupersedesNothing() {
+    void theSameHeadAgainWhileQueuedIsCoalescedAndNeverClaimed() {
         inbox.accept(Deliveries.review("r1", "github:o/r#7", "sha1"));
         AcceptResult again = inbox.accept(Deliveries.review("r2", "github:o/r#7", "sha1"));
-        assertEquals(0, ((AcceptResult.Accepted) again).superseded());
+        assertEquals("r1", assertInstanceOf(AcceptResult.Coalesced.class, again).into());
+        assertEquals(1, inbox.depth());
+        assertEquals(1, count("evalbot.deliveries.coalesced"));
+        assertEquals(new AcceptResult.Duplicate("r2"), inbox.accept(Deliveries.review("r2", "github:o/r#7", "sha1")),
+                "a coalesced delivery's key counts as seen");
+        Claim c = claimOne();
+        assertEquals("r1", c.delivery().key());
+        inbox.finish(c, Outcome.done());
+        assertTrue(inbox.claim().isEmpty(), "the coalesced delivery is never claimed");
+    }
+
+    @Test
+    void theSameHeadIsNotCoalescedIntoRunningTriedOrEarlierWorkOrWhenTheBaseChanged() {
+        String pr = "github:o/r#7";
+        inbox.accept(Deliveries.review("r1", pr, "sha1"));
+        Claim running = claimOne();
+        assertInstanceOf(AcceptResult.Accepted.class, inbox.accept(Deliveries.review("r2", pr, "sha1")),
+                "r1 is running: it may have read the pull request before r2 was sent");
+        inbox.finish(running, Outcome.done());
+
+        Claim r2 = claimOne();
+        inbox.finish(r2, Outcome.retry("HTTP 502"));
+        assertInstanceOf(AcceptResult.Accepted.class, inbox.accept(Deliveries.review("r3", pr, "sha1")),
+                "r2 waits for a retry: r3 may run sooner");
+
+        String other = "github:o/r#8";
+        inbox.accept(Deliveries.review("s1", other, "sha1"));
+        inbox.accept(Deliveries.command("c1", other));
+        assertInstanceOf(AcceptResult.Accepted.class, inbox.accept(Deliveries.review("s2", other, "sha1")),
+                "a command queued in between must see a review after it");
+
+        String third = "github:o/r#9";
+        inbox.accept(Deliveries.review("t1", third, "sha1"));
+        NewDelivery t1 = Deliveries.review("t2", third, "sha1");
+        NewDelivery edited = new NewDelivery(t1.platform(), t1.key(), t1.event(), "edited", t1.subject(),
+                t1.headSha(), t1.kind(), t1.payload(), t1.receivedAt());
+        assertInstanceOf(AcceptResult.Accepted.class, inbox.accept(edited), "an edited base is news to the queued review");
+        assertEquals(0, count("evalbot.deliveries.coalesced"));
     }
 
     @Test
@@ -388,13 +425,14 @@ abstract class InboxContractTest {
                 Deliveries.command("c1", pr), Deliveries.review("r2", pr, "sha2"), Deliveries.review("r3", pr, "sha2")));
         assertEquals(0, ((AcceptResult.Accepted) results.get(0)).superseded());
         assertEquals(1, ((AcceptResult.Accepted) results.get(2)).superseded(), "r1, queued in the same batch");
-        assertEquals(0, ((AcceptResult.Accepted) results.get(3)).superseded(), "the same head supersedes nothing");
+        assertEquals(new AcceptResult.Coalesced(((AcceptResult.Coalesced) results.get(3)).id(), "r2"), results.get(3),
+                "the same head, queued in the same batch: coalesced");
         List<String> order = new ArrayList<>();
         for (Optional<Claim> c = inbox.claim(); c.isPresent(); c = inbox.claim()) {
             order.add(c.get().delivery().key());
             inbox.finish(c.get(), Outcome.done());
         }
-        assertEquals(List.of("c1", "r2", "r3"), order);
+        assertEquals(List.of("c1", "r2"), order);
         long[] ids = results.stream().filter(r -> r instanceof AcceptResult.Accepted)
                 .mapToLong(r -> ((AcceptResult.Accepted) r).id()).toArray();
         for (int i = 1; i < ids.length; i++) {

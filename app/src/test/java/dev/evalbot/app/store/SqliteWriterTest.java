@@ -136,6 +136,78 @@ class SqliteWriterTest {
     }
 
     @Test
+    void aWriteQueuedAheadRunsBeforeTheOthersInTheNextTransaction() throws Exception {
+        Semaphore queued = new Semaphore(0);
+        SqliteWriter w = writer(Duration.ofMinutes(1), queued::release);
+        Future<String> first = holdFirst(w);
+        assertTrue(queued.tryAcquire(30, TimeUnit.SECONDS));
+        List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+        Future<String> worker = callers.submit(() -> w.write("a worker's write", c -> {
+            order.add("worker");
+            insert(c, "worker");
+            return "worker";
+        }));
+        assertTrue(queued.tryAcquire(30, TimeUnit.SECONDS));
+        Future<String> accept = callers.submit(() -> w.write("an accept", c -> {
+            order.add("accept");
+            insert(c, "accept");
+            return "accept";
+        }, Duration.ofMinutes(1), true));
+        assertTrue(queued.tryAcquire(30, TimeUnit.SECONDS));
+        releaseFirst.countDown();
+
+        assertEquals("first", first.get(30, TimeUnit.SECONDS));
+        assertEquals("accept", accept.get(30, TimeUnit.SECONDS));
+        assertEquals("worker", worker.get(30, TimeUnit.SECONDS));
+        assertEquals(List.of("accept", "worker"), order);
+        assertEquals(2, writer.commits(), "both queued writes still share one commit");
+    }
+
+    @Test
+    void writesQueuedAheadAlwaysLeaveOnePlaceForTheOthers() throws Exception {
+        Semaphore queued = new Semaphore(0);
+        writer = new SqliteWriter(connections, Duration.ofMinutes(1), 2, queued::release);
+        SqliteWriter w = writer;
+        Future<String> first = holdFirst(w);
+        assertTrue(queued.tryAcquire(30, TimeUnit.SECONDS));
+        List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Future<String>> all = new ArrayList<>();
+        for (String key : List.of("a1", "n", "a2", "a3")) {
+            boolean ahead = key.startsWith("a");
+            all.add(callers.submit(() -> w.write("insert " + key, c -> {
+                order.add(key);
+                insert(c, key);
+                return key;
+            }, Duration.ofMinutes(1), ahead)));
+            assertTrue(queued.tryAcquire(30, TimeUnit.SECONDS));
+        }
+        releaseFirst.countDown();
+        assertEquals("first", first.get(30, TimeUnit.SECONDS));
+        for (Future<String> f : all) {
+            f.get(30, TimeUnit.SECONDS);
+        }
+        assertEquals(List.of("a1", "n", "a2", "a3"), order, "the worker's write goes in the first transaction after");
+        assertEquals(4, writer.commits());
+    }
+
+    @Test
+    void aWriteQueuedAheadGivesUpAfterItsOwnTimeout() throws Exception {
+        Semaphore queued = new Semaphore(0);
+        SqliteWriter w = writer(Duration.ofMinutes(1), queued::release);
+        Future<String> first = holdFirst(w);
+        assertTrue(queued.tryAcquire(30, TimeUnit.SECONDS));
+        ExecutionException e = assertThrows(ExecutionException.class, () -> callers.submit(() -> w.write("an accept",
+                c -> {
+                    insert(c, "late");
+                    return "late";
+                }, Duration.ofMillis(50), true)).get(30, TimeUnit.SECONDS));
+        assertInstanceOf(StoreUnavailableException.class, e.getCause());
+        releaseFirst.countDown();
+        assertEquals("first", first.get(30, TimeUnit.SECONDS));
+        assertFalse(stored().contains("late"), "a transaction that began after the caller gave up leaves it out");
+    }
+
+    @Test
     void aWorkThatFailsIsRolledBackAloneAndOnlyItsCallerIsTold() throws Exception {
         Semaphore queued = new Semaphore(0);
         SqliteWriter w = writer(Duration.ofMinutes(1), queued::release);

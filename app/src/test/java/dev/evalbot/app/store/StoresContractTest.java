@@ -83,6 +83,24 @@ abstract class StoresContractTest {
     }
 
     @Test
+    void byRepoTaskReadsOneRepositorysEntriesForOneTask() {
+        ResultStore results = new ResultStore(db, clock);
+        PullRef sibling = new PullRef(PlatformId.GITHUB, "org/model", 13);
+        results.replaceAll(PR, "aaa", PrState.OPEN, List.of(entry("a.yaml", 1, "cais/hle", 0.25, Tier.COMMUNITY),
+                entry("a.yaml", 2, "openai/gsm8k", 0.9, Tier.COMMUNITY)));
+        results.replaceAll(sibling, "bbb", PrState.MERGED, List.of(entry("b.yaml", 1, "cais/hle", 0.3, Tier.AUTHOR)));
+        results.replaceAll(new PullRef(PlatformId.GITHUB, "org/other-model", 1), "ccc", PrState.OPEN,
+                List.of(entry("c.yaml", 1, "cais/hle", 0.4, Tier.COMMUNITY)));
+        results.replaceAll(new PullRef(PlatformId.HUB, "org/model", 1), "ddd", PrState.OPEN,
+                List.of(entry("d.yaml", 1, "cais/hle", 0.5, Tier.COMMUNITY)));
+
+        List<StoredResult> hle = results.byRepoTask(PlatformId.GITHUB, "org/model", "cais/hle", "default");
+        assertEquals(List.of(PR, sibling), hle.stream().map(StoredResult::pull).toList());
+        assertEquals(List.of(), results.byRepoTask(PlatformId.GITHUB, "org/model", "cais/hle", "other-task"));
+        assertEquals(1, results.byRepoTask(PlatformId.GITHUB, "org/model", "openai/gsm8k", "default").size());
+    }
+
+    @Test
     void stateAndDecisionSurviveReReviews() {
         ResultStore results = new ResultStore(db, clock);
         results.replaceAll(PR, "aaa", PrState.OPEN, List.of(entry("a.yaml", 1, "cais/hle", 0.25, Tier.COMMUNITY)));

@@ -70,6 +70,36 @@ class TokenVerifierTest {
                 Reason.BAD_SIGNATURE).detail());
     }
 
+    @ParameterizedTest
+    @EnumSource(SigningAlgorithm.class)
+    void aTokenVerifiedBeforeStillHasItsClaimsAndLifetimeChecked(SigningAlgorithm alg) {
+        MutableClock clock = new MutableClock(NOW);
+        TokenVerifier cached = new TokenVerifier(new FileJwksSource(new KeyRing(KEYS.publicSet())), clock,
+                Duration.ofSeconds(60));
+        String token = KEYS.issuer(alg).sign(SUBJECT, Duration.ofDays(1), "runner.example");
+        assertTrue(cached.verify(SUBJECT, token).verified());
+        assertTrue(cached.verify(SUBJECT, token).verified(), "verified again, from the cache");
+        failed(cached.verify(value(21.3), token), Reason.WRONG_VALUE);
+        clock.advance(Duration.ofDays(2));
+        failed(cached.verify(SUBJECT, token), Reason.EXPIRED);
+    }
+
+    @Test
+    void aRotatedKeyOfTheSameIdNeverMatchesASignatureVerifiedWithTheOldOne() {
+        String token = token(SigningAlgorithm.ES256, SUBJECT);
+        FileJwksSource original = new FileJwksSource(new KeyRing(KEYS.publicSet()));
+        FileJwksSource rotated = new FileJwksSource(new KeyRing(new com.nimbusds.jose.jwk.JWKSet(
+                TokenIssuer.generateKey(SigningAlgorithm.ES256, "k-es256").toPublicJWK())));
+        java.util.concurrent.atomic.AtomicReference<JwksSource> current = new java.util.concurrent.atomic.AtomicReference<>(
+                original);
+        TokenVerifier cached = new TokenVerifier((kid, alg) -> current.get().find(kid, alg), CLOCK, Duration.ofSeconds(60));
+        assertTrue(cached.verify(SUBJECT, token).verified());
+        current.set(rotated); // the key set was re-read: same kid, another key
+        failed(cached.verify(SUBJECT, token), Reason.BAD_SIGNATURE);
+        current.set(original);
+        assertTrue(cached.verify(SUBJECT, token).verified());
+    }
+
     @Test
     void keyOfTheSameIdButAnotherPairDoesNotVerify() {
         JWK impostor = TokenIssuer.generateKey(SigningAlgorithm.EdDSA, "k-eddsa");

@@ -227,8 +227,17 @@ public final class LoadGenerator {
     }
 
     public static Process startEvalbot(Options o, Path work, String github, int port) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", Path.of(o.jar()).toAbsolutePath().toString(), "serve");
+        return startEvalbot(o, work, github, port, List.of());
+    }
+
+    /** @param jvmArgs more JVM options, e.g. {@code -XX:StartFlightRecording=...} for a profile */
+    public static Process startEvalbot(Options o, Path work, String github, int port, List<String> jvmArgs)
+            throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m"));
+        cmd.addAll(jvmArgs);
+        cmd.addAll(List.of("-jar", Path.of(o.jar()).toAbsolutePath().toString(), "serve"));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
         Map<String, String> env = pb.environment();
         env.put("GITHUB_TOKEN", "load-token");
         env.put("GITHUB_API_URL", github);

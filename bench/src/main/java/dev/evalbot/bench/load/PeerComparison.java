@@ -73,7 +73,7 @@ public final class PeerComparison {
         System.out.println("| machine load average (1 min) at the end | " + LoadGenerator.loadAverage() + " | |");
     }
 
-    private static Process startPeer(Path dir, Path work, String github, int port) throws Exception {
+    static Process startPeer(Path dir, Path work, String github, int port) throws Exception {
         KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
         rsa.initialize(2048);
         String pem = "-----BEGIN PRIVATE KEY-----\n"

@@ -96,7 +96,7 @@ public final class HubWebhookRoute implements Handler {
         for (NewDelivery d : deliveries) {
             // Throws StoreUnavailableException when the store cannot commit: the server answers 503.
             AcceptResult result = inbox.accept(d);
-            accepted |= result instanceof AcceptResult.Accepted;
+            accepted |= !(result instanceof AcceptResult.Duplicate);
         }
         if (accepted) {
             LOG.debug("accepted hub {}.{} for {}", e.scope(), e.action(), e.repo());
