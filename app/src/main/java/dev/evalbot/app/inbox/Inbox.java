@@ -357,22 +357,7 @@ public final class Inbox {
         if (!db.dialect().singleProcess()) {
             return 0;
         }
-        long now = clock.millis();
-        int released = db.write("release abandoned deliveries", c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE deliveries SET state = CASE WHEN attempts >= ?"
-                    + " THEN 'dead' ELSE 'pending' END, due_at = ?, updated_at = ?, lease_token = NULL, last_error = ?"
-                    + " WHERE " + ACTIVE + " AND state = 'running'")) {
-                ps.setInt(1, config.retry().maxAttempts());
-                ps.setLong(2, now);
-                ps.setLong(3, now);
-                ps.setString(4, ABANDONED);
-                return ps.executeUpdate();
-            }
-        });
-        if (released > 0) {
-            wakeup.wake();
-        }
-        return released;
+        return releaseRunning("release abandoned deliveries", null);
     }
 
     /**
@@ -388,25 +373,35 @@ public final class Inbox {
         if (id == null || db.dialect().singleProcess()) {
             return 0;
         }
-        String prefix = id + "/";
+        return releaseRunning("reclaim this replica's abandoned deliveries", id + "/");
+    }
+
+    /**
+     * Makes running deliveries claimable at once (dead when out of attempts), all of them or, with a
+     * {@code tokenPrefix}, those whose lease token starts with it.
+     */
+    private int releaseRunning(String what, String tokenPrefix) {
         long now = clock.millis();
-        int reclaimed = db.write("reclaim this replica's abandoned deliveries", c -> {
+        int released = db.write(what, c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE deliveries SET state = CASE WHEN attempts >= ?"
                     + " THEN 'dead' ELSE 'pending' END, due_at = ?, updated_at = ?, lease_token = NULL, last_error = ?"
-                    + " WHERE " + ACTIVE + " AND state = 'running' AND substr(lease_token, 1, ?) = ?")) {
+                    + " WHERE " + ACTIVE + " AND state = 'running'"
+                    + (tokenPrefix == null ? "" : " AND substr(lease_token, 1, ?) = ?"))) {
                 ps.setInt(1, config.retry().maxAttempts());
                 ps.setLong(2, now);
                 ps.setLong(3, now);
                 ps.setString(4, ABANDONED);
-                ps.setInt(5, prefix.length());
-                ps.setString(6, prefix);
+                if (tokenPrefix != null) {
+                    ps.setInt(5, tokenPrefix.length());
+                    ps.setString(6, tokenPrefix);
+                }
                 return ps.executeUpdate();
             }
         });
-        if (reclaimed > 0) {
+        if (released > 0) {
             wakeup.wake();
         }
-        return reclaimed;
+        return released;
     }
 
     /** The lease, its heartbeat and this replica's name. */
