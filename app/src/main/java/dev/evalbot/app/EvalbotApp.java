@@ -2,6 +2,7 @@ package dev.evalbot.app;
 
 import dev.evalbot.app.board.BoardPublisher;
 import dev.evalbot.app.board.BoardService;
+import dev.evalbot.app.board.PublishPlan;
 import dev.evalbot.app.board.PublishTargets;
 import dev.evalbot.app.board.Publishers;
 import dev.evalbot.app.config.LocalConfig;
@@ -89,10 +90,14 @@ public final class EvalbotApp implements AutoCloseable {
         Core.Offline offline = Core.Offline.build(env, clock, config, online,
                 githubAuth == null ? ApiCredentials.NONE : githubAuth::forPullRequest);
         List<PlatformUnit> units = units(deployment, env, config, github, githubAuth, hub);
-        // Nothing is published from a dry-run: it is the no-account quick start.
-        List<BoardPublisher> publishers = online ? List.of(new Publishers(
-                PublishTargets.parse("evalbot.yaml", config.evalbotYaml()), http, github, githubAuth, hub,
-                env.get("EVALBOT_PUBLISH_SECRET"))) : List.of();
+        // Nothing is published from a dry-run: it is the no-account quick start. Live, a target on a
+        // platform that is off is left out, with a warning, rather than failing at every refresh.
+        PublishPlan plan = PublishPlan.decide(PublishTargets.parse("evalbot.yaml", config.evalbotYaml()), deployment);
+        if (online) {
+            plan.skipped().forEach(s -> LOG.warn(s.warning()));
+        }
+        List<BoardPublisher> publishers = online ? List.of(new Publishers(plan.targets(), http, github, githubAuth,
+                hub, env.get("EVALBOT_PUBLISH_SECRET"))) : List.of();
 
         Core core = Core.build(env, clock, config, online, http, metrics, serverSettings, offline, opened(opening),
                 publishers);

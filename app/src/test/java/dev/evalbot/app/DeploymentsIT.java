@@ -87,11 +87,15 @@ class DeploymentsIT {
 
     @Test
     void hubOnly() throws Exception {
-        Map<String, String> env = env("hub", "hub: true");
+        // A GitHub target too: GitHub is off here, so it is skipped with a warning and does not hold up the Hub's.
+        Map<String, String> env = env("hub", "github: " + BOARDS_REPO + "\n      hub: true");
         env.putAll(hubVariables());
         try (JarServer server = JarServer.serve(tmp, env, "hub-only")) {
             assertEquals(List.of("Hub: live (HF_TOKEN, HF_WEBHOOK_SECRET)"), modes(server, "Hub"));
             assertTrue(modes(server, "GitHub").get(0).startsWith("GitHub: off ("), server.modeLines().toString());
+            assertEquals(1, server.log().lines().filter(l -> l.contains("WARN") && l.contains(
+                    "leaderboard of cais/hle is not published to GitHub " + BOARDS_REPO + ": GitHub is off")).count(),
+                    server.log());
 
             reviewOnTheHub(server);
             assertPublished(() -> hub.count("POST", "/api/datasets/cais/hle/commit/main"));
@@ -100,6 +104,7 @@ class DeploymentsIT {
                     "one JSON object a line: " + commit);
             assertBoardHolds(server, HUB_REPO);
             assertEquals(404, postGitHub(server).statusCode(), "/webhooks/github is not served");
+            assertEquals(0, github.count("PUT", "/repos/" + BOARDS_REPO + "/contents/.*"));
         }
         // The store now holds real results: a dry-run on it would seed made-up models next to them.
         Map<String, String> dryRun = new HashMap<>(Map.of("EVALBOT_DB", env.get("EVALBOT_DB"),

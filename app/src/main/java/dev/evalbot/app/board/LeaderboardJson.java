@@ -171,6 +171,9 @@ public final class LeaderboardJson {
             source.put("name", e.sourceName());
             source.put("attribution", e.attribution());
         }
+        ObjectNode dataset = o.putObject("dataset");
+        dataset.put("revision", e.revision());
+        dataset.put("revisionUrl", DatasetLinks.tree(e.datasetId(), e.revision()));
         if (e.prNumber() == 0) {
             o.putNull("pr");
         } else {

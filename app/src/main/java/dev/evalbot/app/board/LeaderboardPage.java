@@ -167,7 +167,7 @@ public final class LeaderboardPage {
                 .append("<td data-v=\"").append(Formats.instant(best.effectiveDate())).append("\">")
                 .append(Formats.time(best.effectiveDate())).append("</td>")
                 .append("<td>").append(Html.link(best.sourceUrl(), best.sourceName())).append(attribution(best))
-                .append("</td>")
+                .append(revision(best)).append("</td>")
                 .append("<td class=\"notes\">").append(chips(f)).append("<bdi>").append(Html.text(best.notes()))
                 .append("</bdi></td></tr>\n");
     }
@@ -176,6 +176,23 @@ public final class LeaderboardPage {
     private static String attribution(BoardEntry e) {
         return e.attribution() == null || e.attribution().isBlank() ? ""
                 : " <span class=\"by\">by <bdi>" + Html.text(e.attribution()) + "</bdi></span>";
+    }
+
+    /**
+     * The benchmark dataset's revision the result was scored on ({@code dataset.revision}), linked
+     * to the dataset's files at that revision; a commit sha is shortened to 7 characters, whole in
+     * the tooltip.
+     */
+    static String revision(BoardEntry e) {
+        String rev = e.revision() == null ? null : e.revision().trim();
+        if (rev == null || rev.isEmpty()) {
+            return "";
+        }
+        String shown = rev.matches("[0-9a-fA-F]{8,40}") ? rev.substring(0, 7) : rev;
+        String url = DatasetLinks.tree(e.datasetId(), rev);
+        String code = "<code title=\"" + Html.text(rev) + "\"><bdi>" + Html.text(shown) + "</bdi></code>";
+        return " <span class=\"rev\">dataset @ " + (url == null ? code : "<a href=\"" + Html.text(url)
+                + "\" rel=\"nofollow ugc noopener noreferrer\">" + code + "</a>") + "</span>";
     }
 
     /** The model's name, linked to its repository on its platform when that is known. */
@@ -228,6 +245,7 @@ public final class LeaderboardPage {
             if (e.sourceUrl() != null || e.sourceName() != null) {
                 html.append(Html.link(e.sourceUrl(), e.sourceName())).append(attribution(e));
             }
+            html.append(revision(e));
             html.append("</td></tr>");
         }
         html.append("</table>");

@@ -1,9 +1,12 @@
 package dev.evalbot.app.cli;
 
+import dev.evalbot.app.platform.ChangedPath;
+import dev.evalbot.app.review.ModelIndexNotice;
 import dev.evalbot.app.review.Review;
 import dev.evalbot.rules.check.ChangeReport;
 import dev.evalbot.rules.check.ChangedFile;
 import dev.evalbot.rules.check.FileKind;
+import dev.evalbot.rules.modelindex.ModelIndexChange;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +64,8 @@ final class ReviewCommand implements Callable<Integer> {
         }
         int limit = session.config().rules().limits().maxBytes() + 1;
         List<ChangedFile> files = new ArrayList<>();
-        for (String path : git.changedPaths(baseSha, headSha)) {
+        List<String> changed = git.changedPaths(baseSha, headSha);
+        for (String path : changed) {
             FileKind kind = FileKind.ofRepoPath(path);
             if (kind == FileKind.OTHER) {
                 continue;
@@ -72,13 +76,27 @@ final class ReviewCommand implements Callable<Integer> {
         }
         String id = repoId != null ? repoId : "local/" + repo.toAbsolutePath().normalize().getFileName();
         ChangeReport report = session.validator().validate(id, files);
-        if (report.isEmpty() && format == OutputFormat.markdown) {
+        List<String> notices = modelIndexNotice(git, changed, baseSha, headSha,
+                session.config().rules().limits().maxBytes());
+        if (report.isEmpty() && notices.isEmpty() && format == OutputFormat.markdown) {
             spec.commandLine().getOut().println("No results or eval.yaml changes between " + base + " and " + head
                     + ": the bot would set a neutral status and post no comment.");
             return ExitCodes.OK;
         }
         Review review = session.review(id, 0, headSha, report);
-        session.print(review, format, spec.commandLine().getOut());
+        session.print(review, format, spec.commandLine().getOut(), notices);
         return review.verdict() == dev.evalbot.rules.check.Verdict.INVALID ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    /** The bot's notice for a model card whose model-index changed without any results file, as a list of 0 or 1. */
+    private static List<String> modelIndexNotice(GitCheckout git, List<String> changed, String baseSha, String headSha,
+            int maxBytes) throws IOException {
+        // git lists added and modified paths only (deleted ones need no review): none is a removal.
+        List<ChangedPath> paths = changed.stream().map(p -> new ChangedPath(p, ChangedPath.Status.MODIFIED, null))
+                .toList();
+        String notice = new ModelIndexNotice(maxBytes).of(paths, baseSha, headSha, revision ->
+                git.exists(revision, ModelIndexChange.CARD) ? git.show(revision, ModelIndexChange.CARD, maxBytes + 1)
+                        : null);
+        return notice == null ? List.of() : List.of(notice);
     }
 }

@@ -49,12 +49,23 @@ record ReviewSession(LocalConfig config, BenchmarkRegistry registry, ChangeValid
     }
 
     void print(Review review, OutputFormat format, PrintWriter out) throws Exception {
+        print(review, format, out, List.of());
+    }
+
+    /**
+     * @param notices the bot's own paragraphs under the verdict (the model-index notice): in the
+     *     comment, as the bot posts them, and after the findings in text; not in the machine formats
+     */
+    void print(Review review, OutputFormat format, PrintWriter out, List<String> notices) throws Exception {
         ChangeReport report = review.report();
         switch (format) {
-            case text -> TextReport.print(report, out);
+            case text -> {
+                TextReport.print(report, out);
+                notices.forEach(n -> out.println("\n" + n));
+            }
             case json -> out.println(json.writeValueAsString(new ReportJson(json).change(report, review)));
             case sarif -> out.println(json.writeValueAsString(new SarifWriter(json, Main.VERSION).write(report)));
-            case markdown -> out.print(new ReviewRenderer(Links.NONE).render(review));
+            case markdown -> out.print(new ReviewRenderer(Links.NONE).render(review, notices));
             case github -> WorkflowCommands.print(report, out);
         }
         out.flush();

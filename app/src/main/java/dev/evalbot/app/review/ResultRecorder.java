@@ -45,7 +45,8 @@ public final class ResultRecorder implements ReviewListener {
                 entries.add(new ReviewedEntry(file.path(), e.line(), e.index(), e.datasetId(), e.taskId(), e.value(),
                         e.date(), e.notes(), e.source() == null ? null : e.source().url(),
                         e.source() == null ? null : e.source().name(), tier,
-                        e.source() == null ? null : e.source().attribution()));
+                        e.source() == null ? null : e.source().attribution(),
+                        e.dataset() == null ? null : e.dataset().revision()));
             }
         }
         PullRef pull = pull(pr);

@@ -11,13 +11,22 @@ import java.util.Objects;
  * @param entryIndex 1-based index of the entry in that file
  * @param date ISO-8601 date or date-time as written (or the commit time), or null
  * @param attribution who the source attributes the result to ({@code source.org}, else {@code source.user}), or null
+ * @param revision {@code dataset.revision} as submitted (the benchmark dataset's commit or branch), or null
  */
 public record ReviewedEntry(String file, int line, int entryIndex, String datasetId, String taskId, double value,
-        String date, String notes, String sourceUrl, String sourceName, Tier tier, String attribution) {
+        String date, String notes, String sourceUrl, String sourceName, Tier tier, String attribution,
+        String revision) {
+    /** An entry without a dataset revision. */
+    public ReviewedEntry(String file, int line, int entryIndex, String datasetId, String taskId, double value,
+            String date, String notes, String sourceUrl, String sourceName, Tier tier, String attribution) {
+        this(file, line, entryIndex, datasetId, taskId, value, date, notes, sourceUrl, sourceName, tier, attribution,
+                null);
+    }
+
     /** An entry without attribution. */
     public ReviewedEntry(String file, int line, int entryIndex, String datasetId, String taskId, double value,
             String date, String notes, String sourceUrl, String sourceName, Tier tier) {
-        this(file, line, entryIndex, datasetId, taskId, value, date, notes, sourceUrl, sourceName, tier, null);
+        this(file, line, entryIndex, datasetId, taskId, value, date, notes, sourceUrl, sourceName, tier, null, null);
     }
 
     public ReviewedEntry {

@@ -48,7 +48,7 @@ class LeaderboardJsonTest {
         assertEquals("https://huggingface.co/m/a", first.get("modelUrl").asText());
         assertEquals(1, first.get("rank").asInt());
         JsonNode best = first.get("best");
-        assertEquals(List.of("value", "tier", "date", "effectiveDate", "updatedAt", "notes", "source", "pr",
+        assertEquals(List.of("value", "tier", "date", "effectiveDate", "updatedAt", "notes", "source", "dataset", "pr",
                 "approved", "file", "line", "facets"), fields(best));
         assertEquals("{\"tools\":true,\"chainOfThought\":null,\"shots\":null,\"provider\":null,\"temperature\":null}",
                 best.get("facets").toString());

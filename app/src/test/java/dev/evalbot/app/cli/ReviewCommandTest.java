@@ -1,8 +1,10 @@
 package dev.evalbot.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.evalbot.app.review.ModelIndexNotice;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +60,43 @@ class ReviewCommandTest {
         CliRunner r = CliRunner.run("review", "--config", "../config", "--repo", repo.toString(), "--base", "HEAD~1");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("no comment"), r.out());
+    }
+
+    static final String CARD_WITH_INDEX = "---\nlicense: mit\nmodel-index:\n- name: m\n  results:\n"
+            + "  - dataset: {type: cais/hle, name: HLE}\n    metrics: [{type: acc, value: 20.9}]\n---\n# model\n";
+
+    @Test
+    void aModelIndexChangedWithoutResultsGetsTheBotsNotice() throws Exception {
+        Files.writeString(repo.resolve("README.md"), CARD_WITH_INDEX);
+        git("commit", "-qam", "scores in the card");
+        CliRunner r = CliRunner.run("review", "--config", "../config", "--repo", repo.toString(), "--base", "HEAD~1");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("<!-- evalbot:review -->\n### "), r.out());
+        assertTrue(r.out().contains(ModelIndexNotice.TEXT), r.out());
+        assertFalse(r.out().contains("no comment"), r.out());
+        CliRunner text = CliRunner.run("review", "--config", "../config", "--repo", repo.toString(), "--base", "HEAD~1",
+                "--format", "text");
+        assertTrue(text.out().contains(ModelIndexNotice.TEXT), text.out());
+
+        // The same model-index with another layout and only the prose changed: not a model-index change.
+        Files.writeString(repo.resolve("README.md"), CARD_WITH_INDEX.replace("{type: acc, value: 20.9}",
+                "{type: acc,   value:  20.9 }").replace("# model", "# model, better described"));
+        git("commit", "-qam", "prose");
+        CliRunner prose = CliRunner.run("review", "--config", "../config", "--repo", repo.toString(), "--base", "HEAD~1");
+        assertTrue(prose.out().contains("no comment"), prose.out());
+    }
+
+    @Test
+    void aModelIndexChangedWithResultsGetsNoNotice() throws Exception {
+        Files.writeString(repo.resolve("README.md"), CARD_WITH_INDEX);
+        Path results = Files.createDirectories(repo.resolve(".eval_results"));
+        Files.writeString(results.resolve("hle.yaml"), "- dataset: {id: cais/hle, task_id: hle}\n  value: 20.9\n");
+        git("add", ".");
+        git("commit", "-q", "-m", "scores in both places");
+        CliRunner r = CliRunner.run("review", "--config", "../config", "--repo", repo.toString(), "--base", "HEAD~1");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("1 result in 1 file"), r.out());
+        assertFalse(r.out().contains("model-index"), r.out());
     }
 
     @Test

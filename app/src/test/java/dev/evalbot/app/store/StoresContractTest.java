@@ -101,6 +101,17 @@ abstract class StoresContractTest {
     }
 
     @Test
+    void anAttributionAndADatasetRevisionAreKeptWithTheResult() {
+        ResultStore results = new ResultStore(db, clock);
+        ReviewedEntry e = new ReviewedEntry("a.yaml", 1, 1, "cais/hle", "hle", 24.5, null, null, null, null,
+                Tier.COMMUNITY, "cais", "0123456789abcdef0123456789abcdef01234567");
+        results.replaceAll(PR, "aaa", PrState.OPEN, List.of(e, entry("a.yaml", 2, "cais/hle", 1.0, Tier.COMMUNITY)));
+        List<StoredResult> stored = results.byPull(PR);
+        assertEquals(e, stored.get(0).entry());
+        assertEquals(null, stored.get(1).entry().revision());
+    }
+
+    @Test
     void stateAndDecisionSurviveReReviews() {
         ResultStore results = new ResultStore(db, clock);
         results.replaceAll(PR, "aaa", PrState.OPEN, List.of(entry("a.yaml", 1, "cais/hle", 0.25, Tier.COMMUNITY)));

@@ -24,6 +24,7 @@ import java.util.Objects;
  * @param file path of the results file in the repository
  * @param line 1-based line of the entry in that file
  * @param attribution who the source attributes the result to ({@code source.org}, else {@code source.user}), or null
+ * @param revision {@code dataset.revision}: the benchmark dataset's revision the entry was scored on, or null
  */
 public record BoardEntry(
         String modelRepo,
@@ -44,14 +45,24 @@ public record BoardEntry(
         boolean hidden,
         String file,
         int line,
-        String attribution) {
+        String attribution,
+        String revision) {
+
+    /** An entry without a dataset revision. */
+    public BoardEntry(String modelRepo, String datasetId, String taskId, double value, Tier tier, Instant date,
+            Instant updatedAt, String notes, String sourceUrl, String sourceName, String platform, int prNumber,
+            PrState prState, boolean approved, boolean rejected, boolean hidden, String file, int line,
+            String attribution) {
+        this(modelRepo, datasetId, taskId, value, tier, date, updatedAt, notes, sourceUrl, sourceName, platform,
+                prNumber, prState, approved, rejected, hidden, file, line, attribution, null);
+    }
 
     /** An entry without attribution. */
     public BoardEntry(String modelRepo, String datasetId, String taskId, double value, Tier tier, Instant date,
             Instant updatedAt, String notes, String sourceUrl, String sourceName, String platform, int prNumber,
             PrState prState, boolean approved, boolean rejected, boolean hidden, String file, int line) {
         this(modelRepo, datasetId, taskId, value, tier, date, updatedAt, notes, sourceUrl, sourceName, platform,
-                prNumber, prState, approved, rejected, hidden, file, line, null);
+                prNumber, prState, approved, rejected, hidden, file, line, null, null);
     }
 
     public BoardEntry {
@@ -91,12 +102,12 @@ public record BoardEntry(
     public BoardEntry withState(PrState state, Instant at) {
         Tier t = state == PrState.MERGED ? tier.afterMerge() : tier;
         return new BoardEntry(modelRepo, datasetId, taskId, value, t, date, at, notes, sourceUrl, sourceName,
-                platform, prNumber, state, approved, rejected, hidden, file, line, attribution);
+                platform, prNumber, state, approved, rejected, hidden, file, line, attribution, revision);
     }
 
     /** The same entry after a maintainer's decision (approve, reject, hide or their undoing). */
     public BoardEntry withDecision(boolean approve, boolean reject, boolean hide, Instant at) {
         return new BoardEntry(modelRepo, datasetId, taskId, value, tier, date, at, notes, sourceUrl, sourceName,
-                platform, prNumber, prState, approve, reject, hide, file, line, attribution);
+                platform, prNumber, prState, approve, reject, hide, file, line, attribution, revision);
     }
 }
