@@ -30,9 +30,9 @@ record ReviewSession(LocalConfig config, BenchmarkRegistry registry, ChangeValid
         if (options.online && options.offline) {
             throw new IllegalArgumentException("--online and --offline exclude each other");
         }
-        LocalConfig config = LocalConfig.load(LocalConfig.dirFrom(env, options.config), options.registry);
+        LocalConfig config = options.local.load(env);
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        BenchmarkRegistry registry = config.registry(env, options.online, options.registry, clock);
+        BenchmarkRegistry registry = config.registry(env, options.online, options.local.registry(), clock);
         TrustAnnotator trust = TrustAnnotator.OFFLINE;
         if (options.online) {
             TrustConfig trustConfig = TrustConfig.fromEnvironment(env);

@@ -1,6 +1,7 @@
 package dev.evalbot.app.cli.imports;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.evalbot.app.cli.LocalConfigOptions;
 import dev.evalbot.app.config.LocalConfig;
 import dev.evalbot.rules.check.ChangeReport;
 import dev.evalbot.rules.check.ChangeValidator;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -52,13 +54,8 @@ public final class ImportInspectCommand implements Callable<Integer> {
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "the run's date (default: the log's eval.created)")
     String date;
 
-    @Option(names = "--config", paramLabel = "DIR",
-            description = "configuration directory (default: $EVALBOT_CONFIG, else ./config)")
-    Path config;
-
-    @Option(names = "--registry", paramLabel = "DIR",
-            description = "benchmark definitions, <owner>/<name>/eval.yaml (default: <config>/benchmarks)")
-    Path registry;
+    @Mixin
+    LocalConfigOptions configOptions = new LocalConfigOptions();
 
     @Parameters(paramLabel = "LOG", arity = "1..*", description = "Inspect AI logs in the JSON format")
     List<Path> logs;
@@ -66,7 +63,7 @@ public final class ImportInspectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        LocalConfig local = LocalConfig.load(LocalConfig.dirFrom(System.getenv(), config), registry);
+        LocalConfig local = configOptions.load(System.getenv());
         ObjectMapper json = new ObjectMapper();
         InspectLogReader reader = new InspectLogReader(json);
         TaskChoice tasks = new TaskChoice(local.registry(), local.rules());

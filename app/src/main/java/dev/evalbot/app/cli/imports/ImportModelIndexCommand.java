@@ -1,6 +1,7 @@
 package dev.evalbot.app.cli.imports;
 
 import dev.evalbot.app.cli.ExitCodes;
+import dev.evalbot.app.cli.LocalConfigOptions;
 import dev.evalbot.app.config.LocalConfig;
 import dev.evalbot.rules.benchmark.BenchmarkRegistry;
 import dev.evalbot.rules.check.ResultsValidator;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -45,13 +47,8 @@ public final class ImportModelIndexCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "DIR",
-            description = "configuration directory (default: $EVALBOT_CONFIG, else ./config)")
-    Path config;
-
-    @Option(names = "--registry", paramLabel = "DIR",
-            description = "benchmark definitions, <owner>/<name>/eval.yaml (default: <config>/benchmarks)")
-    Path registryDir;
+    @Mixin
+    LocalConfigOptions configOptions = new LocalConfigOptions();
 
     @Option(names = "--online", description = "read benchmark definitions from the Hub (default: offline)")
     boolean online;
@@ -79,9 +76,9 @@ public final class ImportModelIndexCommand implements Callable<Integer> {
             return ExitCodes.USAGE_OR_IO;
         }
         Map<String, String> env = System.getenv();
-        LocalConfig local = LocalConfig.load(LocalConfig.dirFrom(env, config), registryDir);
+        LocalConfig local = configOptions.load(env);
         Clock clock = Clock.systemUTC();
-        BenchmarkRegistry registry = local.registry(env, online, registryDir, clock);
+        BenchmarkRegistry registry = local.registry(env, online, configOptions.registry(), clock);
         ModelCardImport outcome = new ModelCardImporter(registry, new ResultsValidator(local.rules(), registry, clock))
                 .read(text);
         if (outcome instanceof ModelCardImport.Failed f) {
