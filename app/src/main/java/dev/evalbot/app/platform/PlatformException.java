@@ -20,6 +20,27 @@ public final class PlatformException extends RuntimeException {
         this.notBefore = notBefore;
     }
 
+    /**
+     * A call that never got an answer (refused, unresolved, timed out): retryable, with the reason
+     * in words even where the JDK gives none ({@code ConnectException} often has no message).
+     */
+    public static PlatformException unreachable(String what, Throwable e) {
+        return new PlatformException("cannot reach " + what + ": " + reason(e), 0, true, null, e);
+    }
+
+    private static String reason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                String m = t.getMessage().strip();
+                int nl = m.indexOf('\n');
+                return nl < 0 ? m : m.substring(0, nl);
+            }
+        }
+        String name = e.getClass().getSimpleName();
+        Throwable cause = e.getCause();
+        return cause == null ? name : name + " (" + cause.getClass().getSimpleName() + ")";
+    }
+
     public boolean retryable() {
         return retryable;
     }

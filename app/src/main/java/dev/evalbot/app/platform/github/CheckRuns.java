@@ -122,7 +122,7 @@ final class CheckRuns {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new PlatformException("cannot reach GitHub: " + e.getMessage(), 0, true, null, e);
+            throw PlatformException.unreachable("GitHub", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PlatformException("interrupted", 0, true, null, e);

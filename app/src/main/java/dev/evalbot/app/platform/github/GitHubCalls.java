@@ -88,7 +88,7 @@ final class GitHubCalls {
         } catch (GHIOException e) {
             return new PlatformException("GitHub call failed: " + firstLine(e.getMessage()), 0, true, null, e);
         } catch (IOException e) {
-            return new PlatformException("cannot reach GitHub: " + firstLine(e.getMessage()), 0, true, null, e);
+            return PlatformException.unreachable("GitHub", e);
         }
     }
 

@@ -347,7 +347,7 @@ public final class GitHubPlatform implements Platform {
         try {
             return http.send(request, handler);
         } catch (IOException e) {
-            throw new PlatformException("cannot reach GitHub: " + e.getMessage(), 0, true, null, e);
+            throw PlatformException.unreachable("GitHub", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PlatformException("interrupted", 0, true, null, e);

@@ -64,7 +64,7 @@ final class PullHeads {
             requests.increment();
             response = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new PlatformException("cannot reach GitHub: " + e.getMessage(), 0, true, null, e);
+            throw PlatformException.unreachable("GitHub", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PlatformException("interrupted", 0, true, null, e);

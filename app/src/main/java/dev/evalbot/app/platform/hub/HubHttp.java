@@ -132,7 +132,7 @@ final class HubHttp {
             return response;
         } catch (IOException e) {
             count(op, "io");
-            throw new PlatformException(op + ": cannot reach the Hub: " + e.getMessage(), 0, true, null, e);
+            throw PlatformException.unreachable("the Hub (" + op + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PlatformException(op + ": interrupted", 0, true, null, e);
