@@ -1,8 +1,12 @@
 package dev.evalbot.app.review;
 
+import java.io.IOException;
+import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +24,13 @@ import java.util.Optional;
 public record ReviewInputs(String digest, List<Definition> definitions) {
     /** At most this many distinct definitions are remembered; a review of more is always done again. */
     static final int MAX_DEFINITIONS = 100;
+
+    /**
+     * Which build of evalbot this is (its jar's size and time), part of every digest: a new build may
+     * render or check differently, so its first delivery of a head reviews in full. Replicas of one
+     * image agree; outside a jar (tests) it is a constant.
+     */
+    static final String BUILD = build();
 
     /** One benchmark definition the review looked up; {@code revision} may be null. */
     public record Definition(String datasetId, String revision) {}
@@ -53,6 +64,16 @@ public record ReviewInputs(String digest, List<Definition> definitions) {
             definitions.add(new Definition(unpart(parts[0]), unpart(parts[1])));
         }
         return Optional.of(new ReviewInputs(digest, definitions));
+    }
+
+    private static String build() {
+        try {
+            Path jar = Path.of(ReviewInputs.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Files.isRegularFile(jar) ? Files.size(jar) + "@" + Files.getLastModifiedTime(jar).toMillis()
+                    : "classes";
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static String part(String s) {

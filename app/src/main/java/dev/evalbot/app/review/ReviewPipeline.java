@@ -230,7 +230,7 @@ public final class ReviewPipeline {
         List<DatasetRef> refs = definitions.stream()
                 .map(d -> new DatasetRef(d.datasetId(), null, null, null, d.revision())).toList();
         StringBuilder text = new StringBuilder("evalbot review inputs 1\n")
-                .append(ReviewPipeline.class.getPackage().getImplementationVersion()).append('\n')
+                .append(ReviewInputs.BUILD).append('\n')
                 .append(pr.platform()).append('\n').append(pr.baseSha()).append('\n').append(pr.author()).append('\n')
                 .append(settings).append(' ').append(maxBytes).append('\n').append(approved).append('\n')
                 .append(history.size()).append('\n');
