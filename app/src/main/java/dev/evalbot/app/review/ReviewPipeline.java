@@ -111,6 +111,10 @@ public final class ReviewPipeline {
             LOG.debug("{}: {} is reviewed already with the same inputs", pr.subject(), shortSha(now.sha()));
             return new ReviewOutcome.Repeat(now.sha());
         }
+        if (stale) {
+            LOG.info("{}: delivery for {}, reviewing the current head {}", pr.subject(), shortSha(delivered.headSha()),
+                    shortSha(now.sha()));
+        }
         if (announcePending) {
             platform.setStatus(pr, pr.headSha(), CommitState.PENDING, "evalbot is reviewing");
         }
