@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Through the server: a delivery of a head whose review finished is answered by that review (one
  * conditional request, counted as {@code outcome="repeat"}), and a pull request closed and reopened
- * is reviewed in full again, so that its results return to the leaderboards.
+ * is reviewed in full again, so that its results return to the leaderboards; so is a base change.
  */
 class RepeatDeliveryServerTest {
     static final String REPO = "org/repeat";
@@ -56,6 +56,16 @@ class RepeatDeliveryServerTest {
                 assertEquals(2, github.count("GET", ".*/pulls/1/files"));
                 assertEquals(1, github.count("POST", "/repos/" + REPO + "/issues/1/comments"), "one comment");
                 assertEquals(List.of("success"), github.statuses(), "nothing new to say: no second status");
+
+                // The base was changed (an edited delivery with changes.base): never answered early.
+                var edited = (com.fasterxml.jackson.databind.node.ObjectNode) Webhooks.JSON.readTree(
+                        Webhooks.pullRequest("opened", REPO, 1, head));
+                edited.put("action", "edited").putObject("changes").putObject("base").putObject("ref")
+                        .put("from", "develop");
+                assertEquals(202, Webhooks.post(http, app.port(), "pull_request", "d-5",
+                        Webhooks.JSON.writeValueAsBytes(edited)).statusCode());
+                Eventually.await("reviewed in full for the new base", () -> reviews(app, "reviewed") == 3);
+                assertEquals(3, github.count("GET", ".*/pulls/1/files"));
             }
         }
     }
