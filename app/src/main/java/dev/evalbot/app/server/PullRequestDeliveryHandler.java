@@ -65,8 +65,12 @@ public final class PullRequestDeliveryHandler implements DeliveryHandler {
                 case OTHER -> {
                     Optional<PlatformEvents.Closing> closing = events.closing(d);
                     if (closing.isPresent()) {
-                        // First: should the rest fail, the retry does both again.
-                        pipeline.closed(closing.get().pr());
+                        // A closed pull request may be reopened, and its next review must record its
+                        // results again; a merged one cannot, and a late redelivery then must not undo
+                        // "merged". First: should the rest fail, the retry does both again.
+                        if (!closing.get().merged()) {
+                            pipeline.closed(closing.get().pr());
+                        }
                         closed.closed(closing.get().pr(), closing.get().merged());
                     }
                     yield Outcome.done();
@@ -83,7 +87,7 @@ public final class PullRequestDeliveryHandler implements DeliveryHandler {
     /**
      * Whether the finished review of the delivery's head may answer it. Not for a retry (its first
      * attempt may have stopped before the status, or a crash interrupted it), a reopen (its results
-     * return to the leaderboards: closing also takes back the finished review) or a base change
+     * return to the leaderboards: closing unmerged also takes back the finished review) or a base change
      * ({@code edited}): those review in full.
      */
     private static boolean mayRepeat(Delivery d) {

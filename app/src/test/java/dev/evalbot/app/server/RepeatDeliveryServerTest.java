@@ -70,6 +70,33 @@ class RepeatDeliveryServerTest {
         }
     }
 
+    @Test
+    void aLateRedeliveryAfterAMergeLeavesItMerged() throws Exception {
+        try (FakeGitHub github = new FakeGitHub(REPO, 1)) {
+            String head = Webhooks.sha(1, 0);
+            github.pullFiles(REPO, 1, FakeGitHub.files(".eval_results/r.yaml", Webhooks.VALID));
+            github.push(REPO, 1, head);
+            Path db = tmp.resolve("evalbot.db");
+            try (EvalbotApp app = EvalbotApp.start(GitHubServerTest.env(tmp, github.url()), Clock.systemUTC())) {
+                send(app, "m-0", "opened", head);
+                Eventually.await("reviewed", () -> reviews(app, "reviewed") == 1);
+                var merged = (com.fasterxml.jackson.databind.node.ObjectNode) Webhooks.JSON.readTree(
+                        Webhooks.pullRequest("closed", REPO, 1, head));
+                ((com.fasterxml.jackson.databind.node.ObjectNode) merged.get("pull_request")).put("merged", true);
+                assertEquals(202, Webhooks.post(http, app.port(), "pull_request", "m-1",
+                        Webhooks.JSON.writeValueAsBytes(merged)).statusCode());
+                Eventually.await("the merge recorded", () -> completed(app) == 2);
+                send(app, "m-2", "synchronize", head);
+                Eventually.await("answered by the finished review", () -> reviews(app, "repeat") == 1);
+            }
+            try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+                    var rs = c.createStatement().executeQuery("SELECT pr_state FROM result_pulls WHERE number = 1")) {
+                assertEquals(true, rs.next());
+                assertEquals("merged", rs.getString(1));
+            }
+        }
+    }
+
     private void send(EvalbotApp app, String delivery, String action, String head) throws Exception {
         assertEquals(202, Webhooks.post(http, app.port(), "pull_request", delivery,
                 Webhooks.pullRequest(action, REPO, 1, head)).statusCode());
