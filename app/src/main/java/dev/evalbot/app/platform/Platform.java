@@ -40,8 +40,13 @@ public interface Platform {
     /** Creates the comment and returns its id. */
     String createComment(PullRequestRef pr, String body);
 
-    /** Replaces the body of the bot's comment {@code commentId}. */
-    void updateComment(PullRequestRef pr, String commentId, String body);
+    /**
+     * Replaces the body of the bot's comment {@code commentId}. When that comment is gone (someone
+     * deleted it) the body is posted as a new comment, so that the review is not lost.
+     *
+     * @return the id of the comment that now holds the body: {@code commentId}, or the new one's
+     */
+    String updateComment(PullRequestRef pr, String commentId, String body);
 
     /** Adds and removes labels (platforms without labels do nothing). */
     void setLabels(PullRequestRef pr, Set<String> add, Set<String> remove);

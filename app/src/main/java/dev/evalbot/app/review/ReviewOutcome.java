@@ -15,4 +15,11 @@ public sealed interface ReviewOutcome {
      * already: nothing was written.
      */
     record Stale(String deliveredHead, String currentHead) implements ReviewOutcome {}
+
+    /**
+     * The delivery named the pull request's current head, whose review is finished, recorded and
+     * made with the same inputs (base, maintainers' history and approval, rules, definitions):
+     * nothing was read beyond the current head, nothing was written.
+     */
+    record Repeat(String head) implements ReviewOutcome {}
 }

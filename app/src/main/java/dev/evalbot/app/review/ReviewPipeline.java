@@ -9,13 +9,17 @@ import dev.evalbot.rules.check.ChangeReport;
 import dev.evalbot.rules.check.ChangeValidator;
 import dev.evalbot.rules.check.ChangedFile;
 import dev.evalbot.rules.check.FileKind;
+import dev.evalbot.rules.check.FileReport;
 import dev.evalbot.rules.check.Verdict;
+import dev.evalbot.rules.model.DatasetRef;
+import dev.evalbot.rules.model.ResultEntry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,7 +68,8 @@ public final class ReviewPipeline {
      * Reviews the pull request at the head it has now, whatever head the delivery named: deliveries
      * come late and out of order, and the comment and labels must describe the current head. One
      * request learns it ({@link Platform#currentHead}); a delivery for an older head whose current
-     * head is reviewed already writes nothing.
+     * head is reviewed already writes nothing. The review always runs in full for its head (a
+     * maintainer command, a recheck, a test): see the overload for deliveries.
      *
      * @param delivered the pull request as the delivery describes it
      * @param history maintainer commands to show, newest last
@@ -73,6 +78,21 @@ public final class ReviewPipeline {
      */
     public ReviewOutcome review(Platform platform, PullRequestRef delivered, List<String> history, boolean approved,
             boolean announcePending, boolean bypassCaches) {
+        return review(platform, delivered, history, approved, announcePending, bypassCaches, false);
+    }
+
+    /**
+     * The same, for a delivery that may repeat a finished review. With {@code mayRepeat} (a first
+     * attempt that is not a reopen or a base change: see the delivery handler) a delivery naming
+     * the current head stops right after learning it, reading and writing nothing, when that head's
+     * review finished (comment, verdict and labels recorded, status set) with the inputs it would
+     * have now: the same base, history and approval, rules and benchmark definitions
+     * ({@link ReviewInputs}), and its comment is still there as far as the current head tells.
+     *
+     * @param mayRepeat the delivery may be answered by the finished review of its head
+     */
+    public ReviewOutcome review(Platform platform, PullRequestRef delivered, List<String> history, boolean approved,
+            boolean announcePending, boolean bypassCaches, boolean mayRepeat) {
         PullHead now = platform.currentHead(delivered);
         PullRequestRef pr = delivered.at(now);
         ReviewState state = log.state(pr);
@@ -83,6 +103,13 @@ public final class ReviewPipeline {
             LOG.info("{}: delivery for {} is out of date; the current head {} is reviewed already", pr.subject(),
                     shortSha(delivered.headSha()), shortSha(now.sha()));
             return new ReviewOutcome.Stale(delivered.headSha(), now.sha());
+        }
+        if (mayRepeat && !stale && !announcePending && !bypassCaches && state.reviewed(now.sha())
+                && now.mayHaveComments()
+                && ReviewInputs.decode(state.inputs()).filter(i -> inputs(pr, history, approved, i.definitions())
+                        .equals(i)).isPresent()) {
+            LOG.debug("{}: {} is reviewed already with the same inputs", pr.subject(), shortSha(now.sha()));
+            return new ReviewOutcome.Repeat(now.sha());
         }
         if (stale) {
             LOG.info("{}: delivery for {}, reviewing the current head {}", pr.subject(), shortSha(delivered.headSha()),
@@ -127,7 +154,7 @@ public final class ReviewPipeline {
                 history, approved);
         String markdown = new ReviewRenderer(platform.links(pr)).render(review,
                 notice == null ? List.of() : List.of(notice));
-        CommentStep comment = upsertComment(platform, pr, review, markdown, state, now.mayHaveComments());
+        CommentStep comment = upsertComment(platform, pr, review, markdown, state, now.mayHaveComments(), bypassCaches);
         Set<String> desired = new HashSet<>(annotated.labels());
         desired.add(review.verdict() == Verdict.INVALID ? OwnedLabels.INVALID : OwnedLabels.VALID);
         Set<String> current = new HashSet<>(pr.labels());
@@ -145,25 +172,88 @@ public final class ReviewPipeline {
             try {
                 // The comment's id and body, but not yet "this head is reviewed": the labels are not.
                 log.saveState(pr, reached.withComment(reached.commentId(), false, reached.bodyHash(),
-                        comment.before().headSha(), comment.before().verdict()));
+                        comment.before().headSha(), comment.before().verdict()).withInputs(null));
             } catch (RuntimeException stored) {
                 e.addSuppressed(stored);
             }
             throw e;
         }
-        log.save(pr, reached, review, markdown, jsonOf(review));
-        listener.reviewed(pr, review);
-        // The status goes last: it is what tells the author (and tests) that the review is complete.
-        // A repeat of a finished review writes nothing; a retry (announcePending) always re-sets it,
-        // since a crash may have come between recording the review and setting its status.
-        if (!(comment.repeat() && labels.isEmpty() && !announcePending)) {
-            CommitState status = review.verdict() == Verdict.INVALID ? CommitState.FAILURE : CommitState.SUCCESS;
-            platform.setReviewStatus(pr, pr.headSha(), status, truncate(ReviewRenderer.headline(review), 140), review);
+        // Recorded with the review, so that a repeat delivery of this head can stop early; taken back
+        // below should the rest fail (a crash before the status makes the re-run a retry, which never stops early).
+        ReviewInputs inputs = inputs(pr, history, approved, definitionsOf(review));
+        log.save(pr, reached.withInputs(inputs == null ? null : inputs.encode()), review, markdown, jsonOf(review));
+        try {
+            listener.reviewed(pr, review);
+            // The status goes last: it is what tells the author (and tests) that the review is complete.
+            // A repeat of a finished review writes nothing; a retry (announcePending) always re-sets it,
+            // since a crash may have come between recording the review and setting its status.
+            if (!(comment.repeat() && labels.isEmpty() && !announcePending)) {
+                CommitState status = review.verdict() == Verdict.INVALID ? CommitState.FAILURE : CommitState.SUCCESS;
+                platform.setReviewStatus(pr, pr.headSha(), status, truncate(ReviewRenderer.headline(review), 140),
+                        review);
+            }
+        } catch (RuntimeException e) {
+            forget(pr, e);
+            throw e;
         }
         LOG.info("reviewed {} at {}: {} ({} files, comment {})", pr.subject(), shortSha(pr.headSha()),
                 review.verdict().label(), files.size(), comment.written() ? "written" : "unchanged");
         boolean written = comment.written();
         return new ReviewOutcome.Reviewed(review, written);
+    }
+
+    /**
+     * A pull request closed: its next review runs in full, whatever head it names, so that a
+     * reopened pull request's results return to the leaderboards (the review records them again).
+     */
+    public void closed(PullRequestRef pr) {
+        ReviewState state = log.state(pr);
+        if (state.inputs() != null) {
+            log.saveState(pr, state.withInputs(null));
+        }
+    }
+
+    /** Takes back "this head's review is finished": the next delivery reviews in full. */
+    private void forget(PullRequestRef pr, RuntimeException failure) {
+        try {
+            log.saveState(pr, log.state(pr).withInputs(null));
+        } catch (RuntimeException stored) {
+            failure.addSuppressed(stored);
+        }
+    }
+
+    /**
+     * What the review of {@code pr} depends on besides its head's files, or null when it looked up
+     * too many definitions to remember (then it is always done again).
+     */
+    private ReviewInputs inputs(PullRequestRef pr, List<String> history, boolean approved,
+            List<ReviewInputs.Definition> definitions) {
+        if (definitions == null) {
+            return null;
+        }
+        List<DatasetRef> refs = definitions.stream()
+                .map(d -> new DatasetRef(d.datasetId(), null, null, null, d.revision())).toList();
+        StringBuilder text = new StringBuilder("evalbot review inputs 1\n")
+                .append(ReviewInputs.BUILD).append('\n')
+                .append(pr.platform()).append('\n').append(pr.baseSha()).append('\n').append(pr.author()).append('\n')
+                .append(settings).append(' ').append(maxBytes).append('\n').append(approved).append('\n')
+                .append(history.size()).append('\n');
+        history.forEach(line -> text.append(line.length()).append(':').append(line).append('\n'));
+        text.append(validators.get().dependencies(refs));
+        return new ReviewInputs(sha256(text.toString()), definitions);
+    }
+
+    /** The benchmark definitions the review looked up, in order; null when there are too many. */
+    private static List<ReviewInputs.Definition> definitionsOf(Review review) {
+        Set<ReviewInputs.Definition> seen = new LinkedHashSet<>();
+        for (FileReport file : review.report().files()) {
+            for (ResultEntry e : file.entries()) {
+                if (e.dataset() != null && e.dataset().id() != null) {
+                    seen.add(new ReviewInputs.Definition(e.dataset().id(), e.dataset().revision()));
+                }
+            }
+        }
+        return seen.size() > ReviewInputs.MAX_DEFINITIONS ? null : List.copyOf(seen);
     }
 
     /** The state after the comment step, and whether it wrote. */
@@ -178,12 +268,24 @@ public final class ReviewPipeline {
 
     /**
      * @param mayHaveComments false when the platform says the pull request has no comment at all
+     * @param verify make sure the recorded comment is still there (a recheck: someone may have
+     *     deleted it, and an unchanged body would otherwise write nothing)
      */
     private CommentStep upsertComment(Platform platform, PullRequestRef pr, Review review, String markdown,
-            ReviewState state, boolean mayHaveComments) {
+            ReviewState state, boolean mayHaveComments, boolean verify) {
         String hash = sha256(markdown);
         String commentId = state.commentId();
-        if (commentId == null && (state.commentPending() || mayHaveComments)) {
+        if (commentId != null && (verify || !mayHaveComments)) {
+            // No comment on the pull request although one is recorded (or a recheck asks): someone
+            // may have deleted it. Look (a count may lag) before posting the review again.
+            String found = platform.findOwnComment(pr, ReviewRenderer.MARKER).orElse(null);
+            if (!commentId.equals(found)) {
+                LOG.info("{}: evalbot's comment {} is gone{}", pr.subject(), commentId,
+                        found == null ? ", posting the review again" : ", using " + found);
+                commentId = found;
+                state = state.withComment(found, false, null, state.headSha(), state.verdict());
+            }
+        } else if (commentId == null && (state.commentPending() || mayHaveComments)) {
             // No record of the comment: a create may have reached the platform before a crash, or
             // the store is new (restored, moved, deleted). Look for our own before creating one.
             commentId = platform.findOwnComment(pr, ReviewRenderer.MARKER).orElse(null);
@@ -194,7 +296,8 @@ public final class ReviewPipeline {
             commentId = platform.createComment(pr, markdown);
             written = true;
         } else if (!hash.equals(state.bodyHash())) {
-            platform.updateComment(pr, commentId, markdown);
+            // A deleted comment is posted again (a new id): record whichever holds the review now.
+            commentId = platform.updateComment(pr, commentId, markdown);
             written = true;
         }
         // Not written here: the review's end writes it (see review()). A crash before then leaves the

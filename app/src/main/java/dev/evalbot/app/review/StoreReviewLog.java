@@ -31,7 +31,7 @@ public final class StoreReviewLog implements ReviewLog {
             boolean pending = PENDING.equals(r.commentHash());
             return new ReviewState(r.commentId(), pending, pending ? null : r.commentHash(),
                     r.headSha() == null || r.headSha().isEmpty() ? null : r.headSha(), r.verdict(),
-                    new TreeSet<>(r.labels()));
+                    new TreeSet<>(r.labels()), r.inputs());
         }).orElse(ReviewState.NONE);
     }
 
@@ -42,14 +42,14 @@ public final class StoreReviewLog implements ReviewLog {
         store.put(pull(pr), new dev.evalbot.app.store.Review(state.headSha() != null ? state.headSha() : "",
                 state.verdict() != null ? state.verdict() : r.verdict(), r.markdown(), r.reportJson(),
                 state.commentId(), state.commentPending() ? PENDING : state.bodyHash(),
-                List.copyOf(new TreeSet<>(state.labels()))));
+                List.copyOf(new TreeSet<>(state.labels())), state.inputs()));
     }
 
     @Override
     public void saveReview(PullRequestRef pr, Review review, String markdown, String json) {
         var r = current(pr);
         store.put(pull(pr), new dev.evalbot.app.store.Review(String.valueOf(pr.headSha()), review.verdict().name(),
-                markdown, json, r.commentId(), r.commentHash(), r.labels()));
+                markdown, json, r.commentId(), r.commentHash(), r.labels(), r.inputs()));
     }
 
     /** One write instead of two, and no read: the state and the review hold every column. */
@@ -58,7 +58,7 @@ public final class StoreReviewLog implements ReviewLog {
         store.put(pull(pr), new dev.evalbot.app.store.Review(
                 state.headSha() != null ? state.headSha() : String.valueOf(pr.headSha()), review.verdict().name(),
                 markdown, json, state.commentId(), state.commentPending() ? PENDING : state.bodyHash(),
-                List.copyOf(new TreeSet<>(state.labels()))));
+                List.copyOf(new TreeSet<>(state.labels())), state.inputs()));
     }
 
     /** The latest review's Markdown and JSON, for {@code GET /reviews/...}. */

@@ -12,14 +12,20 @@ import java.util.Objects;
  * @param commentId the platform's id of evalbot's comment, or null before it is posted
  * @param commentHash hash of the comment body last posted, or null: equal hash, no API write
  * @param labels labels evalbot applied (GitHub; empty on the Hub)
+ * @param inputs what the finished review of {@code headSha} depended on, or null: nothing to trust
  */
 public record Review(String headSha, String verdict, String markdown, String reportJson, String commentId,
-        String commentHash, List<String> labels) {
+        String commentHash, List<String> labels, String inputs) {
     public Review {
         Objects.requireNonNull(headSha, "headSha");
         Objects.requireNonNull(verdict, "verdict");
         Objects.requireNonNull(markdown, "markdown");
         Objects.requireNonNull(reportJson, "reportJson");
         labels = List.copyOf(labels);
+    }
+
+    public Review(String headSha, String verdict, String markdown, String reportJson, String commentId,
+            String commentHash, List<String> labels) {
+        this(headSha, verdict, markdown, reportJson, commentId, commentHash, labels, null);
     }
 }

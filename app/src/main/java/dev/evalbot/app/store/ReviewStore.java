@@ -27,7 +27,7 @@ public final class ReviewStore {
     public Optional<StoredReview> get(PullRef pull) {
         return db.read("read the review of " + pull.subject(), c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT head_sha, verdict, markdown, report_json,"
-                    + " comment_id, comment_hash, labels, updated_at FROM reviews"
+                    + " comment_id, comment_hash, labels, updated_at, inputs FROM reviews"
                     + " WHERE platform = ? AND repo = ? AND number = ?")) {
                 Rows.setPull(ps, 1, pull);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -35,7 +35,7 @@ public final class ReviewStore {
                         return Optional.<StoredReview>empty();
                     }
                     Review review = new Review(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), labels(rs.getString(7)));
+                            rs.getString(5), rs.getString(6), labels(rs.getString(7)), rs.getString(9));
                     return Optional.of(new StoredReview(pull, review, Instant.ofEpochMilli(rs.getLong(8))));
                 }
             }
@@ -48,12 +48,12 @@ public final class ReviewStore {
         String labels = labelsJson(review.labels());
         db.write("store the review of " + pull.subject(), c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO reviews (platform, repo, number, head_sha,"
-                    + " verdict, markdown, report_json, comment_id, comment_hash, labels, updated_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform, repo, number) DO UPDATE SET"
+                    + " verdict, markdown, report_json, comment_id, comment_hash, labels, updated_at, inputs)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform, repo, number) DO UPDATE SET"
                     + " head_sha = excluded.head_sha, verdict = excluded.verdict, markdown = excluded.markdown,"
                     + " report_json = excluded.report_json, comment_id = excluded.comment_id,"
                     + " comment_hash = excluded.comment_hash, labels = excluded.labels,"
-                    + " updated_at = excluded.updated_at")) {
+                    + " updated_at = excluded.updated_at, inputs = excluded.inputs")) {
                 Rows.setPull(ps, 1, pull);
                 ps.setString(4, review.headSha());
                 ps.setString(5, review.verdict());
@@ -63,6 +63,7 @@ public final class ReviewStore {
                 Rows.setNullable(ps, 9, review.commentHash());
                 ps.setString(10, labels);
                 ps.setLong(11, now.toEpochMilli());
+                Rows.setNullable(ps, 12, review.inputs());
                 return ps.executeUpdate();
             }
         });

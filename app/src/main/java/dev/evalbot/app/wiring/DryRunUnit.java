@@ -3,6 +3,7 @@ package dev.evalbot.app.wiring;
 import dev.evalbot.app.board.Backfill;
 import dev.evalbot.app.inbox.DeliveryHandler;
 import dev.evalbot.app.platform.local.DryRunPlatform;
+import dev.evalbot.app.review.PullContext;
 import dev.evalbot.app.server.WebhookSecrets;
 import dev.evalbot.app.server.github.GitHubDeliveryHandler;
 import dev.evalbot.app.server.github.GitHubWebhookRoute;
@@ -57,7 +58,7 @@ public final class DryRunUnit implements PlatformUnit {
         core.server().post(GitHubUnit.ROUTE, new GitHubWebhookRoute(new WebhookSignature(secret), core.inbox(),
                 core.serverSettings().maxBodyBytes(), core.clock(), core.metrics()));
         return new GitHubDeliveryHandler(new DryRunPlatform("github", examples), core.pipeline(),
-                core.closed(), GitHubDeliveryHandler.CommandRunner.IGNORE);
+                core.closed(), GitHubDeliveryHandler.CommandRunner.IGNORE, PullContext.NONE, core.metrics());
     }
 
     /**

@@ -43,6 +43,6 @@ public final class GitHubUnit implements PlatformUnit {
         core.server().post(ROUTE, new GitHubWebhookRoute(new WebhookSignature(settings.webhookSecret()), core.inbox(),
                 core.serverSettings().maxBodyBytes(), core.clock(), core.metrics()));
         return new GitHubDeliveryHandler(platform, core.pipeline(), core.closed(),
-                new GitHubCommandRunner(engine, commandHost), engine.history());
+                new GitHubCommandRunner(engine, commandHost), engine.history(), core.metrics());
     }
 }

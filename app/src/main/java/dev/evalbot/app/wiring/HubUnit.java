@@ -40,6 +40,6 @@ public final class HubUnit implements PlatformUnit {
         core.server().post(ROUTE, new HubWebhookRoute(settings, core.inbox(), core.serverSettings().maxBodyBytes(),
                 core.clock(), core.metrics()));
         return new HubDeliveryHandler(platform, core.pipeline(), core.closed(),
-                new HubCommandRunner(engine, platform), engine.history());
+                new HubCommandRunner(engine, platform), engine.history(), core.metrics());
     }
 }

@@ -96,8 +96,9 @@ class HubShapedEngineTest {
         }
 
         @Override
-        public void updateComment(PullRequestRef pr, String commentId, String body) {
+        public String updateComment(PullRequestRef pr, String commentId, String body) {
             calls.add("comment " + body);
+            return commentId;
         }
 
         @Override

@@ -110,6 +110,8 @@ class GitHubServerTest {
         String body = github.requests("POST", ".*/issues/2/comments").get(0).getBodyAsString();
         assertTrue(body.contains("unknown-task"), body);
         github.files(FakeGitHub.files(".eval_results/hle.yaml", VALID));
+        // New content comes with a new head (the same head is answered by its finished review).
+        github.push(REPO, 2, "1".repeat(40));
         send("pull_request", "pull_request.synchronize.json");
         awaitStatuses(2);
         assertEquals("success", finalStatuses().get(1));

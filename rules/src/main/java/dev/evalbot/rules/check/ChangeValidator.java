@@ -6,10 +6,12 @@ import dev.evalbot.rules.benchmark.BenchmarkRegistry;
 import dev.evalbot.rules.benchmark.OverlayRegistry;
 import dev.evalbot.rules.config.RulesConfig;
 import dev.evalbot.rules.model.Benchmark;
+import dev.evalbot.rules.model.DatasetRef;
 import dev.evalbot.rules.model.ResultEntry;
 import dev.evalbot.rules.yaml.Position;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,6 +67,20 @@ public final class ChangeValidator {
             }
         }
         return new ChangeReport(flagDuplicates(reports), changeFindings);
+    }
+
+    /**
+     * What a verdict depends on besides the change's own files, as text to digest: the rules and
+     * the definitions of {@code datasets} (their {@code id} and {@code revision}) as the registry
+     * answers now. Two equal texts mean the same files get the same findings.
+     */
+    public String dependencies(Collection<DatasetRef> datasets) {
+        StringBuilder out = new StringBuilder(config.toString());
+        for (DatasetRef d : datasets) {
+            out.append('\n').append(d.id()).append(' ').append(d.revision()).append(' ')
+                    .append(registry.lookup(d.id(), d.revision()));
+        }
+        return out.toString();
     }
 
     private FileReport reviewBenchmark(String repoId, ChangedFile f) {

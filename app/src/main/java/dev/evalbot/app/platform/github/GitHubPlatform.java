@@ -155,17 +155,16 @@ public final class GitHubPlatform implements Platform {
     }
 
     @Override
-    public void updateComment(PullRequestRef pr, String commentId, String body) {
-        calls.call(() -> {
+    public String updateComment(PullRequestRef pr, String commentId, String body) {
+        return calls.call(() -> {
             for (GHIssueComment c : pull(pr).listComments().withPageSize(100)) {
                 if (Long.toString(c.getId()).equals(commentId)) {
                     c.update(body);
-                    return null;
+                    return commentId;
                 }
             }
             // Someone deleted the bot's comment: post it again rather than lose the review.
-            pull(pr).comment(body);
-            return null;
+            return Long.toString(pull(pr).comment(body).getId());
         });
     }
 

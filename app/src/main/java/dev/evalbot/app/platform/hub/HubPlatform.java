@@ -160,16 +160,17 @@ public final class HubPlatform implements Platform {
     }
 
     @Override
-    public void updateComment(PullRequestRef pr, String commentId, String body) {
+    public String updateComment(PullRequestRef pr, String commentId, String body) {
         try {
             http.send("comment-edit", "POST", discussionUrl(pr) + "/comment/" + HubPaths.segments(commentId) + "/edit",
                     json.createObjectNode().put("content", body));
+            return commentId;
         } catch (PlatformException e) {
             if (e.status() != 404) {
                 throw e;
             }
             // The comment is gone: post the review again rather than lose it.
-            createComment(pr, body);
+            return createComment(pr, body);
         }
     }
 

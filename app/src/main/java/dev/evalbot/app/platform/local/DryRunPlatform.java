@@ -112,9 +112,10 @@ public final class DryRunPlatform implements Platform {
     }
 
     @Override
-    public void updateComment(PullRequestRef pr, String commentId, String body) {
+    public String updateComment(PullRequestRef pr, String commentId, String body) {
         comments.put(commentId, body);
         LOG.info("dry-run: would update the review comment on {} ({} chars)", pr.subject(), body.length());
+        return commentId;
     }
 
     @Override

@@ -13,6 +13,8 @@ import dev.evalbot.app.review.PullRequestClosed;
 import dev.evalbot.app.review.ReviewPipeline;
 import dev.evalbot.app.server.PlatformEvents;
 import dev.evalbot.app.server.PullRequestDeliveryHandler;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -39,7 +41,13 @@ public final class GitHubDeliveryHandler implements DeliveryHandler {
     /** @param context what maintainers said, which every review keeps showing (the command history) */
     public GitHubDeliveryHandler(Platform platform, ReviewPipeline pipeline, PullRequestClosed closed,
             CommandRunner commands, PullContext context) {
-        this.path = new PullRequestDeliveryHandler(platform, pipeline, closed, context, new Events(commands));
+        this(platform, pipeline, closed, commands, context, new SimpleMeterRegistry());
+    }
+
+    /** @param meters counts reviews by outcome ({@code evalbot.reviews}) */
+    public GitHubDeliveryHandler(Platform platform, ReviewPipeline pipeline, PullRequestClosed closed,
+            CommandRunner commands, PullContext context, MeterRegistry meters) {
+        this.path = new PullRequestDeliveryHandler(platform, pipeline, closed, context, new Events(commands), meters);
     }
 
     @Override

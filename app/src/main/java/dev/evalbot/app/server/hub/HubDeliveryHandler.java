@@ -11,6 +11,8 @@ import dev.evalbot.app.review.PullRequestClosed;
 import dev.evalbot.app.review.ReviewPipeline;
 import dev.evalbot.app.server.PlatformEvents;
 import dev.evalbot.app.server.PullRequestDeliveryHandler;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
@@ -44,7 +46,13 @@ public final class HubDeliveryHandler implements DeliveryHandler {
     /** @param context what maintainers said, which every review keeps showing (the command history) */
     public HubDeliveryHandler(HubPlatform platform, ReviewPipeline pipeline, PullRequestClosed closed,
             CommandRunner commands, PullContext context) {
-        this.path = new PullRequestDeliveryHandler(platform, pipeline, closed, context, new Events(platform, commands));
+        this(platform, pipeline, closed, commands, context, new SimpleMeterRegistry());
+    }
+
+    /** @param meters counts reviews by outcome ({@code evalbot.reviews}) */
+    public HubDeliveryHandler(HubPlatform platform, ReviewPipeline pipeline, PullRequestClosed closed,
+            CommandRunner commands, PullContext context, MeterRegistry meters) {
+        this.path = new PullRequestDeliveryHandler(platform, pipeline, closed, context, new Events(platform, commands), meters);
     }
 
     @Override

@@ -38,6 +38,8 @@ public final class FakeGitHub implements AutoCloseable {
     public static final long CHECK_RUN_ID = 9001;
     /** The head of every pull request until a test pushes another: the shipped payloads' head. */
     public static final String DEFAULT_HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
+    /** The base of every pull request until a test pushes another. */
+    public static final String BASE = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
     private final WireMockServer server;
     private final ObjectMapper json = new ObjectMapper();
     private final String repo;
@@ -191,6 +193,11 @@ public final class FakeGitHub implements AutoCloseable {
      * Its {@code comments} count follows the bot's comment (0 before it is posted, 1 after).
      */
     public void push(String repo, int n, String sha) {
+        push(repo, n, sha, BASE);
+    }
+
+    /** The same with the base at {@code baseSha} (the base branch moved, or the pull request's base was changed). */
+    public void push(String repo, int n, String sha, String baseSha) {
         String path = "/repos/" + repo + "/pulls/" + n;
         String scenario = "comment-" + repo + "#" + n;
         for (String state : List.of(Scenario.STARTED, "posted")) {
@@ -198,7 +205,7 @@ public final class FakeGitHub implements AutoCloseable {
             String etag = "\"" + sha + "-" + comments + "\"";
             ObjectNode pull = json.createObjectNode().put("number", n).put("state", "open").put("comments", comments);
             pull.putObject("head").put("sha", sha).put("ref", "pr-" + n);
-            pull.putObject("base").put("sha", "f95f852bd8fca8fcc58a9a2d6c842781e32a215e").put("ref", "master");
+            pull.putObject("base").put("sha", baseSha).put("ref", "master");
             pull.putArray("labels");
             // Fixed ids: a push replaces the answers of the head before (its ETag no longer gets a 304).
             stubOrEdit(get(urlPathEqualTo(path)).inScenario(scenario).whenScenarioStateIs(state).atPriority(4)
@@ -210,6 +217,14 @@ public final class FakeGitHub implements AutoCloseable {
                     .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                             .withHeader("ETag", etag).withBody(pull.toString())));
         }
+    }
+
+    /**
+     * Someone deleted the bot's comment on pull request {@code n}: the comments list is empty again,
+     * the pull request counts no comment (a new ETag), and the next comment posted is the bot's.
+     */
+    public void deleteComment(String repo, int n) {
+        server.setScenarioState("comment-" + repo + "#" + n, Scenario.STARTED);
     }
 
     private final java.util.Set<java.util.UUID> stubIds = java.util.concurrent.ConcurrentHashMap.newKeySet();

@@ -192,7 +192,7 @@ class GitHubPipelineTest {
                 return platform.findOwnComment(r, marker);
             }
             public String createComment(PullRequestRef r, String body) { return platform.createComment(r, body); }
-            public void updateComment(PullRequestRef r, String id, String body) { platform.updateComment(r, id, body); }
+            public String updateComment(PullRequestRef r, String id, String body) { return platform.updateComment(r, id, body); }
             public void setLabels(PullRequestRef r, java.util.Set<String> add, java.util.Set<String> remove) {
                 platform.setLabels(r, add, remove);
             }
