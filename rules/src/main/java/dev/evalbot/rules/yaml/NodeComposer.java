@@ -1,0 +1,106 @@
+package dev.evalbot.rules.yaml;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.exceptions.ComposerException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.Parser;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
+
+/**
+ * Builds the node tree of a single-document stream from parser events: the same nodes, tags,
+ * styles, anchors and marks as snakeyaml-engine 2.9's {@code Composer}, for the events that
+ * {@link GuardedParser} lets through (never an alias) with comments off.
+ *
+ * <p>Why not snakeyaml's composer: it runs two comment collectors that peek at every event and
+ * wraps every step in {@code Optional}s and lambdas; on a 1 MiB results file it took 17 of the
+ * loader's 43 ms. Events are consumed in the same order (one event of look-ahead), so the first
+ * syntax error or limit reached is the same one. {@code NodeComposerPropertyTest} holds the two to
+ * the same trees and refusals.
+ */
+final class NodeComposer {
+    private final Parser parser;
+    private final ScalarResolver resolver;
+
+    NodeComposer(Parser parser, ScalarResolver resolver) {
+        this.parser = parser;
+        this.resolver = resolver;
+    }
+
+    /** The document's root, empty for a stream without a document; more than one is an error. */
+    Optional<Node> singleNode() {
+        parser.next(); // stream start
+        Node root = null;
+        if (!parser.checkEvent(Event.ID.StreamEnd)) {
+            parser.next(); // document start
+            root = compose();
+            parser.next(); // document end
+        }
+        if (!parser.checkEvent(Event.ID.StreamEnd)) {
+            Event event = parser.next();
+            throw new ComposerException("expected a single document in the stream",
+                    root == null ? Optional.empty() : root.getStartMark(), "but found another document",
+                    event.getStartMark());
+        }
+        parser.next(); // stream end
+        return Optional.ofNullable(root);
+    }
+
+    private Node compose() {
+        Event event = parser.next();
+        Node node;
+        switch (event.getEventId()) {
+            case Scalar -> {
+                ScalarEvent scalar = (ScalarEvent) event;
+                Optional<String> tag = scalar.getTag();
+                boolean resolved = tag.isEmpty() || tag.get().equals("!");
+                Tag nodeTag = resolved
+                        ? resolver.resolve(scalar.getValue(), scalar.getImplicit().canOmitTagInPlainScalar())
+                        : new Tag(tag.get());
+                node = new ScalarNode(nodeTag, resolved, scalar.getValue(), scalar.getScalarStyle(),
+                        scalar.getStartMark(), scalar.getEndMark());
+            }
+            case SequenceStart -> {
+                CollectionStartEvent start = (CollectionStartEvent) event;
+                List<Node> items = new ArrayList<>();
+                Optional<String> tag = start.getTag();
+                boolean resolved = tag.isEmpty() || tag.get().equals("!");
+                SequenceNode sequence = new SequenceNode(resolved ? Tag.SEQ : new Tag(tag.get()), resolved, items,
+                        start.getFlowStyle(), start.getStartMark(), Optional.empty());
+                while (!parser.checkEvent(Event.ID.SequenceEnd)) {
+                    items.add(compose());
+                }
+                sequence.setEndMark(parser.next().getEndMark());
+                node = sequence;
+            }
+            case MappingStart -> {
+                CollectionStartEvent start = (CollectionStartEvent) event;
+                List<NodeTuple> tuples = new ArrayList<>();
+                Optional<String> tag = start.getTag();
+                boolean resolved = tag.isEmpty() || tag.get().equals("!");
+                MappingNode mapping = new MappingNode(resolved ? Tag.MAP : new Tag(tag.get()), resolved, tuples,
+                        start.getFlowStyle(), start.getStartMark(), Optional.empty());
+                while (!parser.checkEvent(Event.ID.MappingEnd)) {
+                    Node key = compose();
+                    tuples.add(new NodeTuple(key, compose()));
+                }
+                mapping.setEndMark(parser.next().getEndMark());
+                node = mapping;
+            }
+            default -> throw new IllegalStateException("unexpected YAML event " + event.getEventId()
+                    + " (aliases are refused by GuardedParser, comments are off)");
+        }
+        ((NodeEvent) event).getAnchor().ifPresent(anchor -> node.setAnchor(Optional.of(anchor)));
+        return node;
+    }
+}
