@@ -3,11 +3,13 @@ package dev.evalbot.rules.yaml;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.NodeEvent;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.ComposerException;
+import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -75,11 +77,15 @@ final class NodeComposer {
                 List<Node> items = new ArrayList<>();
                 Optional<String> tag = start.getTag();
                 boolean resolved = tag.isEmpty() || tag.get().equals("!");
-                SequenceNode sequence = new SequenceNode(resolved ? Tag.SEQ : new Tag(tag.get()), resolved, items,
-                        start.getFlowStyle(), start.getStartMark(), Optional.empty());
+                CheckedSequence sequence = new CheckedSequence(resolved ? Tag.SEQ : new Tag(tag.get()), resolved, items,
+                        start.getFlowStyle(), start.getStartMark());
+                boolean repeats = false;
                 while (!parser.checkEvent(Event.ID.SequenceEnd)) {
-                    items.add(compose());
+                    Node item = compose();
+                    repeats |= repeatsKeys(item);
+                    items.add(item);
                 }
+                sequence.repeatsKeys = repeats;
                 sequence.setEndMark(parser.next().getEndMark());
                 node = sequence;
             }
@@ -88,12 +94,16 @@ final class NodeComposer {
                 List<NodeTuple> tuples = new ArrayList<>();
                 Optional<String> tag = start.getTag();
                 boolean resolved = tag.isEmpty() || tag.get().equals("!");
-                MappingNode mapping = new MappingNode(resolved ? Tag.MAP : new Tag(tag.get()), resolved, tuples,
-                        start.getFlowStyle(), start.getStartMark(), Optional.empty());
+                CheckedMapping mapping = new CheckedMapping(resolved ? Tag.MAP : new Tag(tag.get()), resolved, tuples,
+                        start.getFlowStyle(), start.getStartMark());
+                boolean repeats = false;
                 while (!parser.checkEvent(Event.ID.MappingEnd)) {
                     Node key = compose();
-                    tuples.add(new NodeTuple(key, compose()));
+                    Node value = compose();
+                    repeats |= repeatsKeys(key) || repeatsKeys(value) || isRepeat(tuples, key);
+                    tuples.add(new NodeTuple(key, value));
                 }
+                mapping.repeatsKeys = repeats;
                 mapping.setEndMark(parser.next().getEndMark());
                 node = mapping;
             }
@@ -102,5 +112,57 @@ final class NodeComposer {
         }
         ((NodeEvent) event).getAnchor().ifPresent(anchor -> node.setAnchor(Optional.of(anchor)));
         return node;
+    }
+
+    private static boolean repeatsKeys(Node node) {
+        return node instanceof KeyChecked checked && checked.repeatsKeys();
+    }
+
+    /** Whether {@code key} is a scalar key already among {@code tuples}, as duplicateKeys compares them. */
+    private static boolean isRepeat(List<NodeTuple> tuples, Node key) {
+        if (!(key instanceof ScalarNode k)) {
+            return false;
+        }
+        for (NodeTuple tuple : tuples) {
+            if (tuple.getKeyNode() instanceof ScalarNode other && k.getValue().equals(other.getValue())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A collection that knows, from its composition, whether any mapping within it (keys
+     * included) repeats a key: {@link YamlNodes#duplicateKeys} skips the ones that do not, so a
+     * valid file's entries are not walked again while their nodes are out of the CPU's caches.
+     */
+    interface KeyChecked {
+        boolean repeatsKeys();
+    }
+
+    static final class CheckedMapping extends MappingNode implements KeyChecked {
+        private boolean repeatsKeys;
+
+        CheckedMapping(Tag tag, boolean resolved, List<NodeTuple> value, FlowStyle flowStyle, Optional<Mark> start) {
+            super(tag, resolved, value, flowStyle, start, Optional.empty());
+        }
+
+        @Override
+        public boolean repeatsKeys() {
+            return repeatsKeys;
+        }
+    }
+
+    static final class CheckedSequence extends SequenceNode implements KeyChecked {
+        private boolean repeatsKeys;
+
+        CheckedSequence(Tag tag, boolean resolved, List<Node> value, FlowStyle flowStyle, Optional<Mark> start) {
+            super(tag, resolved, value, flowStyle, start, Optional.empty());
+        }
+
+        @Override
+        public boolean repeatsKeys() {
+            return repeatsKeys;
+        }
     }
 }

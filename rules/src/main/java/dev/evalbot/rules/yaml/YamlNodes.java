@@ -114,6 +114,9 @@ public final class YamlNodes {
     }
 
     private static void collectDuplicates(Node node, List<DuplicateKey> found) {
+        if (node instanceof NodeComposer.KeyChecked checked && !checked.repeatsKeys()) {
+            return;
+        }
         if (node instanceof MappingNode map) {
             List<NodeTuple> tuples = map.getValue();
             // A results entry's mapping has a handful of keys: comparing them pairwise costs

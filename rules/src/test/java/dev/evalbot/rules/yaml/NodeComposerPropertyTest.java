@@ -28,7 +28,7 @@ import org.snakeyaml.engine.v2.resolver.CoreScalarResolver;
  * generated documents, valid and broken (random trees in block and flow style with every scalar
  * kind, anchors, tags, comments, document markers, then random edits), the same refusal (code,
  * message, line:column) or the same tree (kinds, tags, values, styles, anchors, and the line,
- * column and offset of every node's start and end). Whatever the validators report comes from
+ * column and offset of every node's start and end, the duplicate keys found in it). Whatever the validators report comes from
  * that tree or that refusal, so their findings and positions are the same too.
  */
 class NodeComposerPropertyTest {
@@ -81,7 +81,9 @@ class NodeComposerPropertyTest {
         byte[] bytes = doc.getBytes(StandardCharsets.UTF_8);
         LoadResult expected = REFERENCE.load(bytes);
         LoadResult actual = FAST.load(bytes);
-        Statistics.collect(expected.getClass().getSimpleName());
+        Statistics.label("result").collect(expected.getClass().getSimpleName());
+        Statistics.label("repeats a key").collect(expected instanceof LoadResult.Loaded l
+                && !YamlNodes.duplicateKeys(l.root()).isEmpty());
         assertEquals(describe(expected), describe(actual), () -> "for\n" + doc);
     }
 
@@ -93,13 +95,14 @@ class NodeComposerPropertyTest {
         if (result instanceof LoadResult.Loaded l) {
             StringBuilder out = new StringBuilder();
             describe(l.root(), out, 0);
+            out.append("duplicate keys ").append(YamlNodes.duplicateKeys(l.root()));
             return out.toString();
         }
         return "empty";
     }
 
     private static void describe(Node node, StringBuilder out, int depth) {
-        out.append("  ".repeat(depth)).append(node.getClass().getSimpleName()).append(' ').append(node.getTag())
+        out.append("  ".repeat(depth)).append(node.getNodeType()).append(' ').append(node.getTag())
                 .append(" anchor=").append(node.getAnchor().map(Object::toString).orElse("-"))
                 .append(" start=").append(mark(node.getStartMark())).append(" end=").append(mark(node.getEndMark()));
         if (node instanceof ScalarNode s) {
