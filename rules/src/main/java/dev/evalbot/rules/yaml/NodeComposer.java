@@ -1,7 +1,9 @@
 package dev.evalbot.rules.yaml;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
@@ -32,7 +34,10 @@ import org.snakeyaml.engine.v2.resolver.ScalarResolver;
  */
 final class NodeComposer {
     private final Parser parser;
+    private static final int SHARED_LENGTH = 64;
+    private static final int SHARED_COUNT = 4096;
     private final ScalarResolver resolver;
+    private final Map<String, String> sharedTexts = new HashMap<>();
 
     NodeComposer(Parser parser, ScalarResolver resolver) {
         this.parser = parser;
@@ -69,7 +74,7 @@ final class NodeComposer {
                 Tag nodeTag = resolved
                         ? resolver.resolve(scalar.getValue(), scalar.getImplicit().canOmitTagInPlainScalar())
                         : new Tag(tag.get());
-                node = new ScalarNode(nodeTag, resolved, scalar.getValue(), scalar.getScalarStyle(),
+                node = new ScalarNode(nodeTag, resolved, shared(scalar.getValue()), scalar.getScalarStyle(),
                         scalar.getStartMark(), scalar.getEndMark());
             }
             case SequenceStart -> {
@@ -112,6 +117,25 @@ final class NodeComposer {
         }
         ((NodeEvent) event).getAnchor().ifPresent(anchor -> node.setAnchor(Optional.of(anchor)));
         return node;
+    }
+
+    /**
+     * One String for each short text the file repeats (keys, dataset ids, dates): the validators
+     * then read a few strings that stay in cache, with their hash codes computed once, and the
+     * tree that outlives the parse holds fewer objects.
+     */
+    private String shared(String value) {
+        if (value.length() > SHARED_LENGTH) {
+            return value;
+        }
+        String known = sharedTexts.get(value);
+        if (known != null) {
+            return known;
+        }
+        if (sharedTexts.size() < SHARED_COUNT) {
+            sharedTexts.put(value, value);
+        }
+        return value;
     }
 
     private static boolean repeatsKeys(Node node) {
