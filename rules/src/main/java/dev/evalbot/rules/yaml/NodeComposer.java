@@ -2,9 +2,11 @@ package dev.evalbot.rules.yaml;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
@@ -33,9 +35,9 @@ import org.snakeyaml.engine.v2.resolver.ScalarResolver;
  * the same trees and refusals.
  */
 final class NodeComposer {
-    private final Parser parser;
     private static final int SHARED_LENGTH = 64;
     private static final int SHARED_COUNT = 4096;
+    private final Parser parser;
     private final ScalarResolver resolver;
     private final Map<String, String> sharedTexts = new HashMap<>();
 
@@ -102,10 +104,16 @@ final class NodeComposer {
                 CheckedMapping mapping = new CheckedMapping(resolved ? Tag.MAP : new Tag(tag.get()), resolved, tuples,
                         start.getFlowStyle(), start.getStartMark());
                 boolean repeats = false;
+                Set<String> seen = null;
                 while (!parser.checkEvent(Event.ID.MappingEnd)) {
                     Node key = compose();
                     Node value = compose();
-                    repeats |= repeatsKeys(key) || repeatsKeys(value) || isRepeat(tuples, key);
+                    if (seen == null && tuples.size() >= YamlNodes.SMALL_MAPPING) {
+                        seen = scalarKeys(tuples);
+                    }
+                    boolean repeat = seen != null ? key instanceof ScalarNode k && !seen.add(k.getValue())
+                            : isRepeat(tuples, key);
+                    repeats |= repeat || repeatsKeys(key) || repeatsKeys(value);
                     tuples.add(new NodeTuple(key, value));
                 }
                 mapping.repeatsKeys = repeats;
@@ -140,6 +148,16 @@ final class NodeComposer {
 
     private static boolean repeatsKeys(Node node) {
         return node instanceof KeyChecked checked && checked.repeatsKeys();
+    }
+
+    private static Set<String> scalarKeys(List<NodeTuple> tuples) {
+        Set<String> keys = new HashSet<>();
+        for (NodeTuple tuple : tuples) {
+            if (tuple.getKeyNode() instanceof ScalarNode k) {
+                keys.add(k.getValue());
+            }
+        }
+        return keys;
     }
 
     /** Whether {@code key} is a scalar key already among {@code tuples}, as duplicateKeys compares them. */

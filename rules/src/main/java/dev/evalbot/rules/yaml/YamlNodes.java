@@ -14,7 +14,8 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 
 /** Small, allocation-light accessors over snakeyaml node trees. */
 public final class YamlNodes {
-    private static final int SMALL_MAPPING = 12;
+    /** Keys compared pairwise up to this many, through a HashSet beyond (a flood of keys stays linear). */
+    static final int SMALL_MAPPING = 12;
 
     private YamlNodes() {}
 

@@ -75,6 +75,13 @@ class NodeComposerPropertyTest {
         assertSame("%YAML 1.2\n--- # c\na: 1 # c\n... # c\n");
         assertSame("a: b\n  c: d\n");
         assertSame("# only a comment\n");
+        StringBuilder manyKeys = new StringBuilder();
+        for (int i = 0; i < 150; i++) {
+            manyKeys.append("k").append(i % 140).append(": ").append(i).append('\n');
+        }
+        assertSame(manyKeys.toString());
+        assertSame("- " + manyKeys.toString().replace("\n", "\n  "));
+        assertSame("{" + manyKeys.toString().replace("\n", ", ") + "}");
     }
 
     private static void assertSame(String doc) {
