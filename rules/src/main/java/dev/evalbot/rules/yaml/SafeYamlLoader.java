@@ -25,10 +25,22 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  */
 public final class SafeYamlLoader {
     private static final int MIN_BUFFER = 1024;
+    /** Stateless once built: one resolver serves every load. */
+    private static final FastCoreSchema SCHEMA = new FastCoreSchema();
     private final YamlLimits limits;
+    private final boolean snakeyamlComposer;
 
     public SafeYamlLoader(YamlLimits limits) {
+        this(limits, false);
+    }
+
+    /**
+     * With {@code snakeyamlComposer}, snakeyaml's own composer and core schema, as this loader
+     * was before {@link NodeComposer}: the reference the tests compare it with.
+     */
+    SafeYamlLoader(YamlLimits limits, boolean snakeyamlComposer) {
         this.limits = limits;
+        this.snakeyamlComposer = snakeyamlComposer;
     }
 
     /**
@@ -40,12 +52,13 @@ public final class SafeYamlLoader {
      */
     private LoadSettings settings(int textLength) {
         return LoadSettings.builder()
-                .setSchema(new CoreSchema())
+                .setSchema(snakeyamlComposer ? new CoreSchema() : SCHEMA)
                 .setAllowDuplicateKeys(false)
                 .setAllowRecursiveKeys(false)
                 .setMaxAliasesForCollections(0)
                 .setCodePointLimit(limits.maxBytes())
                 .setUseMarks(true)
+                .setParseComments(false)
                 .setBufferSize(Math.max(MIN_BUFFER, textLength + 1))
                 .build();
     }
@@ -82,7 +95,8 @@ public final class SafeYamlLoader {
         try {
             LoadSettings settings = settings(text.length());
             var parser = new GuardedParser(new ParserImpl(settings, new StreamReader(settings, text)), limits);
-            var root = new Composer(settings, parser).getSingleNode();
+            var root = snakeyamlComposer ? new Composer(settings, parser).getSingleNode()
+                    : new NodeComposer(parser, settings.getSchema().getScalarResolver()).singleNode();
             return root.<LoadResult>map(LoadResult.Loaded::new).orElseGet(LoadResult.Empty::new);
         } catch (GuardedParser.LimitExceeded e) {
             return new LoadResult.Refused(e.refusal());

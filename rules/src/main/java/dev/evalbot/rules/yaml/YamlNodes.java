@@ -14,6 +14,9 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 
 /** Small, allocation-light accessors over snakeyaml node trees. */
 public final class YamlNodes {
+    /** Keys compared pairwise up to this many, through a HashSet beyond (a flood of keys stays linear). */
+    static final int SMALL_MAPPING = 12;
+
     private YamlNodes() {}
 
     /** A key found more than once in one mapping, at the position of the repeat. */
@@ -102,11 +105,28 @@ public final class YamlNodes {
         return found;
     }
 
+    private static boolean seenBefore(List<NodeTuple> tuples, int end, String key) {
+        for (int j = 0; j < end; j++) {
+            if (tuples.get(j).getKeyNode() instanceof ScalarNode k && key.equals(k.getValue())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void collectDuplicates(Node node, List<DuplicateKey> found) {
+        if (node instanceof NodeComposer.KeyChecked checked && !checked.repeatsKeys()) {
+            return;
+        }
         if (node instanceof MappingNode map) {
-            Set<String> seen = new HashSet<>();
-            for (NodeTuple tuple : map.getValue()) {
-                if (tuple.getKeyNode() instanceof ScalarNode k && !seen.add(k.getValue())) {
+            List<NodeTuple> tuples = map.getValue();
+            // A results entry's mapping has a handful of keys: comparing them pairwise costs
+            // nothing, where a HashSet per mapping was a fifth of a 1 MiB file's validation.
+            Set<String> seen = tuples.size() > SMALL_MAPPING ? new HashSet<>() : null;
+            for (int i = 0; i < tuples.size(); i++) {
+                NodeTuple tuple = tuples.get(i);
+                if (tuple.getKeyNode() instanceof ScalarNode k
+                        && (seen != null ? !seen.add(k.getValue()) : seenBefore(tuples, i, k.getValue()))) {
                     found.add(new DuplicateKey(k.getValue(), Position.of(k)));
                 }
                 collectDuplicates(tuple.getValueNode(), found);
