@@ -550,26 +550,20 @@ public final class Inbox {
     /** Stores the delivery as already settled by {@code into}: kept for its key, never claimed. */
     private static long insertCoalesced(PreparedStatement ps, NewDelivery d, String into, long now)
             throws SQLException {
-        ps.setString(1, d.key());
-        ps.setString(2, d.platform().code());
-        ps.setString(3, d.event());
-        setNullable(ps, 4, d.action());
-        ps.setString(5, d.subject());
-        setNullable(ps, 6, d.headSha());
-        ps.setString(7, d.kind().code());
-        ps.setBytes(8, d.payload());
-        ps.setLong(9, d.receivedAt().toEpochMilli());
-        ps.setLong(10, now);
-        ps.setLong(11, now);
+        bindNew(ps, d, now);
         ps.setLong(12, now);
         ps.setString(13, "coalesced into " + into + ", queued for the same head");
-        try (ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? rs.getLong(1) : -1;
-        }
+        return insertedId(ps);
     }
 
     /** The new row's id, or -1 when the key was there already. */
     private static long insert(PreparedStatement ps, NewDelivery d, long now) throws SQLException {
+        bindNew(ps, d, now);
+        return insertedId(ps);
+    }
+
+    /** The first eleven parameters, which both inserts of a new delivery share. */
+    private static void bindNew(PreparedStatement ps, NewDelivery d, long now) throws SQLException {
         ps.setString(1, d.key());
         ps.setString(2, d.platform().code());
         ps.setString(3, d.event());
@@ -581,6 +575,9 @@ public final class Inbox {
         ps.setLong(9, d.receivedAt().toEpochMilli());
         ps.setLong(10, now);
         ps.setLong(11, now);
+    }
+
+    private static long insertedId(PreparedStatement ps) throws SQLException {
         try (ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getLong(1) : -1;
         }

@@ -8,10 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.evalbot.app.config.LocalConfig;
 import dev.evalbot.app.platform.PullRequestRef;
 import dev.evalbot.app.platform.github.FakeGitHub;
-import dev.evalbot.app.platform.github.GitHubAuth;
 import dev.evalbot.app.platform.github.GitHubPayload;
 import dev.evalbot.app.platform.github.GitHubPlatform;
-import dev.evalbot.app.platform.github.GitHubSettings;
 import dev.evalbot.app.review.MemoryReviewLog;
 import dev.evalbot.app.review.ReportJson;
 import dev.evalbot.app.review.ReviewPipeline;
@@ -27,8 +25,6 @@ import dev.evalbot.rules.board.TaskCatalog;
 import dev.evalbot.rules.check.ChangeValidator;
 import dev.evalbot.rules.tier.PrState;
 import dev.evalbot.rules.tier.Tier;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -74,10 +70,7 @@ class PlacementReviewTest {
         boards.close();
 
         github = new FakeGitHub(REPO, 2);
-        var settings = new GitHubSettings("s3cret", "test-token", null, null, github.url(), "evalbot[bot]", null);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        platform = new GitHubPlatform(settings, new GitHubAuth(settings, http, Clock.systemUTC()), http,
-                new SimpleMeterRegistry(), Clock.systemUTC());
+        platform = github.platform();
         TrustAnnotator trust = new BoardPlacementCheck(TrustAnnotator.OFFLINE, boards, catalog, config.rules());
         pipeline = new ReviewPipeline(() -> new ChangeValidator(config.rules(), config.registry(), Clock.systemUTC()),
                 config.rules().limits().maxBytes(), trust, new MemoryReviewLog(), new ReportJson(new ObjectMapper()),

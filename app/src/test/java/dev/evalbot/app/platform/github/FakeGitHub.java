@@ -24,6 +24,9 @@ import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.evalbot.app.review.OwnedLabels;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.http.HttpClient;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -279,6 +282,15 @@ public final class FakeGitHub implements AutoCloseable {
     public List<LoggedRequest> requests(String method, String pathRegex) {
         return server.findAll(new com.github.tomakehurst.wiremock.matching.RequestPatternBuilder(
                 com.github.tomakehurst.wiremock.http.RequestMethod.fromString(method), WireMock.urlPathMatching(pathRegex)));
+    }
+
+    /** evalbot's GitHub adapter pointed at this fake, with a plain token: the tests' usual set-up. */
+    public GitHubPlatform platform() {
+        GitHubSettings settings = new GitHubSettings("s3cret", "test-token", null, null, url(), "evalbot[bot]", null);
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1).build();
+        return new GitHubPlatform(settings, new GitHubAuth(settings, http, Clock.systemUTC()), http,
+                new SimpleMeterRegistry(), Clock.systemUTC());
     }
 
     public int count(String method, String pathRegex) {

@@ -16,8 +16,6 @@ import dev.evalbot.app.review.ReviewPipeline;
 import dev.evalbot.app.review.TrustAnnotator;
 import dev.evalbot.app.server.github.GitHubEvent;
 import dev.evalbot.rules.check.ChangeValidator;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -41,10 +39,7 @@ class GitHubPipelineTest {
     @BeforeEach
     void setUp() throws Exception {
         github = new FakeGitHub(REPO, 2);
-        var settings = new GitHubSettings("s3cret", "test-token", null, null, github.url(), "evalbot[bot]", null);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        platform = new GitHubPlatform(settings, new GitHubAuth(settings, http, Clock.systemUTC()), http,
-                new SimpleMeterRegistry(), Clock.systemUTC());
+        platform = github.platform();
         LocalConfig config = LocalConfig.load(Path.of("../config"), null);
         log = new MemoryReviewLog();
         pipeline = new ReviewPipeline(() -> new ChangeValidator(config.rules(), config.registry(), Clock.systemUTC()),

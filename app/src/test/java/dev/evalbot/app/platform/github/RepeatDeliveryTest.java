@@ -16,8 +16,6 @@ import dev.evalbot.app.review.ReviewPipeline;
 import dev.evalbot.app.review.TrustAnnotator;
 import dev.evalbot.rules.benchmark.StaticRegistry;
 import dev.evalbot.rules.check.ChangeValidator;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -46,10 +44,7 @@ class RepeatDeliveryTest {
     @BeforeEach
     void setUp() throws Exception {
         github = new FakeGitHub(REPO, 2);
-        var settings = new GitHubSettings("s3cret", "test-token", null, null, github.url(), "evalbot[bot]", null);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        platform = new GitHubPlatform(settings, new GitHubAuth(settings, http, Clock.systemUTC()), http,
-                new SimpleMeterRegistry(), Clock.systemUTC());
+        platform = github.platform();
         config = LocalConfig.load(Path.of("../config"), null);
         log = new MemoryReviewLog();
         recorded = new AtomicInteger();
