@@ -55,9 +55,11 @@ public final class DateRule implements EntryRule {
     public static Optional<Instant> parse(String text) {
         String t = text.trim();
         Optional<Instant> common = parseCommon(t);
-        if (common != null) {
-            return common;
-        }
+        return common != null ? common : parseIso(t);
+    }
+
+    /** The general path: java.time's ISO parsers, for the shapes {@code parseCommon} leaves to them. */
+    static Optional<Instant> parseIso(String t) {
         try {
             if (t.length() == 10) {
                 return Optional.of(LocalDate.parse(t).atStartOfDay().toInstant(ZoneOffset.UTC));
