@@ -10,6 +10,7 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * A key set at an https URL: fetched on first use, kept for the TTL, fetched again early when a
@@ -28,9 +29,17 @@ public final class RemoteJwksSource implements JwksSource {
     private final JwksFetcher fetcher;
     private final Cache<URI, Snapshot> cache;
     private final RefetchGate refetchGate;
+    private final Supplier<SignatureProvider> provider;
 
     public RemoteJwksSource(URI url, JwksFetcher fetcher, TrustConfig.Limits limits, Clock clock) {
+        this(url, fetcher, limits, clock, SignatureProvider::preferred);
+    }
+
+    /** @param provider checks the signatures of the keys fetched (tests and benchmarks pick one) */
+    public RemoteJwksSource(URI url, JwksFetcher fetcher, TrustConfig.Limits limits, Clock clock,
+            Supplier<SignatureProvider> provider) {
         this.url = url;
+        this.provider = provider;
         this.fetcher = fetcher;
         this.refetchGate = new RefetchGate(clock, limits.jwksRefetchInterval());
         long keysTtl = limits.jwksTtl().toNanos();
@@ -64,7 +73,7 @@ public final class RemoteJwksSource implements JwksSource {
 
     private Snapshot load(URI key) {
         try {
-            return new Keys(new KeyRing(JWKSet.parse(fetcher.fetch(key))));
+            return new Keys(new KeyRing(JWKSet.parse(fetcher.fetch(key)), provider));
         } catch (IOException e) {
             return new Failure("could not fetch the key set from " + key + ": " + e.getMessage());
         } catch (ParseException e) {
