@@ -79,8 +79,8 @@ public final class EvalbotApp implements AutoCloseable {
         GitHubSettings github = GitHubSettings.fromEnvironment(env);
         HubSettings hub = HubSettings.fromEnvironment(env);
 
-        // Opening the store (Flyway's migration check) is the longest step of a start: it runs on its
-        // own thread while the parts that do not need the store are built.
+        // Opening the store (SQLite's native library, the migration check) is one of the longest steps
+        // of a start: it runs on its own thread while the parts that do not need the store are built.
         CompletableFuture<Database> opening = openInBackground(StoreConfig.fromEnvironment(env));
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         HttpClient http = new LazyHttpClient(() -> HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
