@@ -7,7 +7,7 @@
 #
 #   docker/cds-archive.sh JAR CONFIG_DIR ARCHIVE [PORT]
 set -eu
-jar=$(realpath "$1"); config=$(realpath "$2"); archive=$3; port=${4:-18089}
+jar=$(realpath "$1"); config=$(realpath "$2"); archive=$(realpath -m "$3"); port=${4:-18089}
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 cd "$scratch"
