@@ -28,6 +28,7 @@ import dev.evalbot.app.wiring.DryRunUnit;
 import dev.evalbot.app.wiring.ExampleRepos;
 import dev.evalbot.app.wiring.GitHubUnit;
 import dev.evalbot.app.wiring.HubUnit;
+import dev.evalbot.app.wiring.LazyHttpClient;
 import dev.evalbot.app.wiring.PlatformUnit;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -78,12 +79,12 @@ public final class EvalbotApp implements AutoCloseable {
         GitHubSettings github = GitHubSettings.fromEnvironment(env);
         HubSettings hub = HubSettings.fromEnvironment(env);
 
-        // Opening the store (Flyway's migration check) is the longest step of a start: it runs on its
-        // own thread while the parts that do not need the store are built.
+        // Opening the store (SQLite's native library, the migration check) is one of the longest steps
+        // of a start: it runs on its own thread while the parts that do not need the store are built.
         CompletableFuture<Database> opening = openInBackground(StoreConfig.fromEnvironment(env));
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient http = new LazyHttpClient(() -> HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build());
         boolean online = deployment.anyLive();
         GitHubAuth githubAuth = deployment.mode(PlatformId.GITHUB) == Mode.LIVE ? new GitHubAuth(github, http, clock) : null;
         // Source checks call GitHub's API with the reviewed PR's installation token when GitHub is live.

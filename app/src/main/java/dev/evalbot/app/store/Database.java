@@ -316,6 +316,9 @@ public final class Database implements AutoCloseable {
     }
 
     private static void migrate(DataSource ds, Dialect dialect, StoreConfig config) {
+        if (dialect == Dialect.SQLITE && migratedWithoutFlyway(ds, config)) {
+            return;
+        }
         try {
             Flyway.configure()
                     .dataSource(ds)
@@ -330,6 +333,16 @@ public final class Database implements AutoCloseable {
                     + SqlErrors.oneLine(sql != null ? sql.getMessage() : e.getMessage());
             throw sql != null && SqlErrors.isUnavailable(sql)
                     ? new StoreUnavailableException(message, e) : new StoreException(message, e);
+        }
+    }
+
+    /** The usual start, a new or up-to-date SQLite file, without Flyway's cost ({@link SqliteMigrations}). */
+    private static boolean migratedWithoutFlyway(DataSource ds, StoreConfig config) {
+        try (Connection c = ds.getConnection()) {
+            return SqliteMigrations.migrate(c);
+        } catch (SQLException e) {
+            String message = "cannot migrate " + config.redactedUrl() + ": " + SqlErrors.oneLine(e.getMessage());
+            throw SqlErrors.isUnavailable(e) ? new StoreUnavailableException(message, e) : new StoreException(message, e);
         }
     }
 
