@@ -2,10 +2,8 @@ package dev.evalbot.app.review;
 
 import dev.evalbot.app.platform.PullRequestRef;
 import dev.evalbot.app.store.PlatformId;
-import dev.evalbot.rules.tier.PrState;
 import dev.evalbot.app.store.ResultStore;
 import dev.evalbot.app.store.StoredResult;
-import dev.evalbot.rules.tier.Tier;
 import dev.evalbot.rules.check.ChangeReport;
 import dev.evalbot.rules.check.FileReport;
 import dev.evalbot.rules.check.Finding;
@@ -15,7 +13,6 @@ import dev.evalbot.rules.config.RulesConfig;
 import dev.evalbot.rules.config.TaskPolicy;
 import dev.evalbot.rules.model.ResultEntry;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +45,7 @@ public final class KnownValueCheck implements TrustAnnotator {
         Annotated annotated = inner.annotate(pr, report, bypassCaches);
         List<FileReport> files = new ArrayList<>();
         // One read per benchmark task of the change, however many entries and files name it.
-        Map<List<String>, List<StoredResult>> stored = new HashMap<>();
+        Map<List<String>, Optional<StoredResult>> stored = new HashMap<>();
         for (FileReport file : annotated.report().files()) {
             List<Finding> extra = new ArrayList<>();
             for (ResultEntry e : file.acceptedEntries()) {
@@ -70,29 +67,15 @@ public final class KnownValueCheck implements TrustAnnotator {
     }
 
     /** The best-tier, newest value already on the boards for this model and task, from other changes. */
-    private Optional<StoredResult> known(PullRequestRef pr, ResultEntry e, Map<List<String>, List<StoredResult>> stored) {
+    private Optional<StoredResult> known(PullRequestRef pr, ResultEntry e,
+            Map<List<String>, Optional<StoredResult>> stored) {
         if (e.value() == null || e.taskId() == null) {
             return Optional.empty();
         }
-        // A review used to read the benchmark's every entry once per entry it checked: in a profile
-        // of 10-file reviews that was more than half of the workers' CPU, growing with the store.
-        PlatformId platform = PlatformId.of(pr.platform());
-        return stored.computeIfAbsent(List.of(e.datasetId(), e.taskId()),
-                        k -> results.byRepoTask(platform, pr.repo(), e.datasetId(), e.taskId())).stream()
-                .filter(r -> r.pull().repo().equals(pr.repo()) && r.pull().platform() == platform)
-                .filter(r -> r.pull().number() != pr.number())
-                .filter(r -> e.taskId().equals(r.entry().taskId()))
-                .filter(r -> r.prState() != PrState.CLOSED && !r.decision().rejected() && !r.decision().hidden())
-                .min(Comparator.comparingInt((StoredResult r) -> rank(r)).thenComparing(StoredResult::updatedAt,
-                        Comparator.reverseOrder()));
-    }
-
-    private static int rank(StoredResult r) {
-        Tier tier = r.entry().tier();
-        if (tier == Tier.VERIFIED) {
-            return 0;
-        }
-        return r.prState() == PrState.MERGED ? 1 : 2;
+        // One indexed lookup per task of the change: reading the repository's every entry for the task
+        // and sorting in Java grew with its pull requests (more than half of a 10-file review's CPU).
+        return stored.computeIfAbsent(List.of(e.datasetId(), e.taskId()), k -> results.bestKnown(
+                PlatformId.of(pr.platform()), pr.repo(), e.datasetId(), e.taskId(), pr.number()));
     }
 
     private double tolerance(ResultEntry e) {

@@ -52,8 +52,10 @@ public final class ResultRecorder implements ReviewListener {
         PullRef pull = pull(pr);
         List<String> before = datasets(pull);
         results.replaceAll(pull, pr.headSha(), pr.number() == 0 ? PrState.MERGED : PrState.OPEN, entries);
-        before.forEach(benchmarkChanged);
-        entries.stream().map(ReviewedEntry::datasetId).distinct().forEach(benchmarkChanged);
+        // Each benchmark once (a write each), whether it held results before, holds them now, or both.
+        java.util.Set<String> changed = new java.util.LinkedHashSet<>(before);
+        entries.forEach(e -> changed.add(e.datasetId()));
+        changed.forEach(benchmarkChanged);
     }
 
     /** A pull request closed: merged results become the author's, closed ones leave the boards. */

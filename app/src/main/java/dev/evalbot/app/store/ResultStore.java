@@ -144,6 +144,35 @@ public final class ResultStore {
                 });
     }
 
+    /**
+     * The entry another change already holds for this model and task that a new value is compared
+     * with: the best tier (verified, then merged, then open), newest first, leaving out the pull
+     * request {@code excludeNumber}, closed pull requests and rejected or hidden results. The
+     * database picks it (an index on the repository and task, one row back) rather than the caller
+     * sorting every row: a repository's rows grow with its pull requests.
+     */
+    public Optional<StoredResult> bestKnown(PlatformId platform, String repo, String datasetId, String taskId,
+            int excludeNumber) {
+        List<StoredResult> best = query("read the best known result of " + repo + " for " + datasetId,
+                "WHERE r.platform = ? AND r.repo = ? AND r.dataset_id = ? AND r.task_id = ? AND r.number <> ?"
+                        + " AND p.pr_state <> ? AND p.rejected = ? AND p.hidden = ?"
+                        + " ORDER BY CASE WHEN r.tier = ? THEN 0 WHEN p.pr_state = ? THEN 1 ELSE 2 END,"
+                        + " CASE WHEN r.updated_at > p.updated_at THEN r.updated_at ELSE p.updated_at END DESC,"
+                        + " p.number, r.file, r.entry_index LIMIT 1", ps -> {
+                    ps.setString(1, platform.code());
+                    ps.setString(2, repo);
+                    ps.setString(3, datasetId);
+                    ps.setString(4, taskId);
+                    ps.setInt(5, excludeNumber);
+                    ps.setString(6, PrState.CLOSED.label());
+                    ps.setBoolean(7, false);
+                    ps.setBoolean(8, false);
+                    ps.setString(9, Tier.VERIFIED.label());
+                    ps.setString(10, PrState.MERGED.label());
+                });
+        return best.stream().findFirst();
+    }
+
     public List<StoredResult> byPull(PullRef pull) {
         return query("read the results of " + pull.subject(),
                 "WHERE p.platform = ? AND p.repo = ? AND p.number = ?" + ORDER, ps -> Rows.setPull(ps, 1, pull));

@@ -34,6 +34,9 @@ public final class GitHubUnit implements PlatformUnit {
     @Override
     public DeliveryHandler wire(Core core) {
         GitHubPlatform platform = new GitHubPlatform(settings, auth, core.http(), core.metrics(), core.clock());
+        Thread warmUp = new Thread(platform::warmUp, "github-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         GitHubCommandPlatform commandHost = new GitHubCommandPlatform(settings, auth, core.http(), core.metrics(),
                 core.clock());
         CommandSettings commandSettings = CommandSettings.defaults(settings.botLogin());

@@ -170,25 +170,28 @@ class GitHubServerTest {
         assertTrue(github.addedLabels().get(0).contains("eval/valid"));
     }
 
+    /**
+     * Found by WebhookFuzzTest: signed, routable, but a string field holds an object. github-api
+     * could not bind such a payload, which was retried for minutes until it failed at once. The
+     * review now binds only what its calls read (repository and number, checked at intake), so a
+     * malformed field it does not use no longer stops the review: reviewed once, never retried.
+     */
     @Test
-    void aPayloadGitHubApiCannotBindFailsAtOnceInsteadOfBeingRetried() throws Exception {
+    void aPayloadFieldGitHubApiCannotBindDoesNotStopTheReview() throws Exception {
+        github.files(FakeGitHub.files(".eval_results/hle.yaml", VALID));
         com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode)
                 Webhooks.JSON.readTree(payload("pull_request.opened.json"));
-        // Found by WebhookFuzzTest: signed, routable, but a string field holds an object.
         ((com.fasterxml.jackson.databind.node.ObjectNode) root.path("pull_request").path("user")).putObject("login");
         byte[] body = Webhooks.JSON.writeValueAsBytes(root);
         assertEquals(202, send("pull_request", body, "unbindable", new WebhookSignature(SECRET).sign(body)).statusCode());
+        awaitStatuses(1);
+        assertEquals(java.util.List.of("success"), finalStatuses());
         String db = "jdbc:sqlite:" + tmp.resolve("evalbot.db");
-        Eventually.await("dead-lettered", () -> Webhooks.states(db).getOrDefault("dead", 0) == 1);
         try (var c = java.sql.DriverManager.getConnection(db); var s = c.createStatement();
-             var rs = s.executeQuery("SELECT attempts, last_error FROM deliveries WHERE delivery_key = 'unbindable'")) {
+             var rs = s.executeQuery("SELECT attempts FROM deliveries WHERE delivery_key = 'unbindable'")) {
             assertTrue(rs.next());
-            assertEquals(1, rs.getInt(1), "a payload that cannot be read is not retried");
-            assertTrue(rs.getString(2).contains("webhook payload cannot be read"), rs.getString(2));
+            assertEquals(1, rs.getInt(1), "reviewed at the first attempt");
         }
-        // Only the read of the pull request's current head: nothing written.
-        assertEquals(0, github.server().getAllServeEvents().stream()
-                .filter(e -> !e.getRequest().getMethod().getName().equals("GET")).count());
     }
 
     @Test

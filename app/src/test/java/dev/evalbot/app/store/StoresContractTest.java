@@ -202,4 +202,52 @@ abstract class StoresContractTest {
         assertTrue(refreshes.complete(again.get(0)));
         assertEquals(Optional.empty(), refreshes.nextDue());
     }
+
+    /**
+     * The database's pick equals the reference: every row of the repository's task, filtered and
+     * ordered in Java as the deviation check did before it asked the database for one row.
+     */
+    @Test
+    void bestKnownIsTheBestTierNewestOtherEntry() {
+        long seed = Long.getLong("evalbot.seed", java.util.concurrent.ThreadLocalRandom.current().nextLong());
+        System.out.println("bestKnownIsTheBestTierNewestOtherEntry seed: " + seed);
+        java.util.Random random = new java.util.Random(seed);
+        ResultStore results = new ResultStore(db, clock);
+        for (int round = 0; round < 40; round++) {
+            int number = random.nextInt(8);
+            PullRef pull = new PullRef(random.nextInt(10) == 0 ? PlatformId.HUB : PlatformId.GITHUB,
+                    random.nextInt(10) == 0 ? "org/other-model" : "org/model", number);
+            List<ReviewedEntry> entries = new java.util.ArrayList<>();
+            int count = random.nextInt(4);
+            for (int i = 1; i <= count; i++) {
+                Tier tier = Tier.values()[random.nextInt(Tier.values().length)];
+                String task = random.nextInt(5) == 0 ? "other" : "default";
+                entries.add(new ReviewedEntry("f" + random.nextInt(3) + ".yaml", i, i, "cais/hle", task,
+                        random.nextInt(100), null, null, null, null, tier));
+            }
+            results.replaceAll(pull, "h" + round, PrState.values()[random.nextInt(PrState.values().length)], entries);
+            if (random.nextInt(4) == 0) {
+                clock.advance(Duration.ofMillis(random.nextInt(3)));
+                results.setDecision(pull, new Decision(random.nextBoolean(), random.nextInt(4) == 0,
+                        random.nextInt(4) == 0));
+            }
+            if (random.nextInt(4) == 0) {
+                clock.advance(Duration.ofMillis(random.nextInt(3)));
+                results.setPrState(pull, PrState.values()[random.nextInt(PrState.values().length)]);
+            }
+            clock.advance(Duration.ofMillis(random.nextInt(3))); // 0: equal times, the order decides
+            for (int exclude = 0; exclude < 8; exclude++) {
+                int mine = exclude;
+                Optional<StoredResult> expected = results.byRepoTask(PlatformId.GITHUB, "org/model", "cais/hle",
+                                "default").stream()
+                        .filter(r -> r.pull().number() != mine)
+                        .filter(r -> r.prState() != PrState.CLOSED && !r.decision().rejected() && !r.decision().hidden())
+                        .min(java.util.Comparator.comparingInt((StoredResult r) -> r.entry().tier() == Tier.VERIFIED ? 0
+                                        : r.prState() == PrState.MERGED ? 1 : 2)
+                                .thenComparing(StoredResult::updatedAt, java.util.Comparator.reverseOrder()));
+                assertEquals(expected, results.bestKnown(PlatformId.GITHUB, "org/model", "cais/hle", "default", mine),
+                        "round " + round + ", leaving out #" + mine + " (seed " + seed + ")");
+            }
+        }
+    }
 }

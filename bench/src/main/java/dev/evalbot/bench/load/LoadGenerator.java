@@ -32,11 +32,15 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <pre>java -cp bench/target/benchmarks.jar dev.evalbot.bench.load.LoadGenerator [--rate N|--flat-out]
  *     [--seconds S] [--prs P] [--files F] [--latency-ms L] [--error-rate E] [--concurrency C]
- *     [--jar app/target/evalbot.jar]</pre>
+ *     [--jar app/target/evalbot.jar] [--jvm-args "-XX:StartFlightRecording=filename=/tmp/review.jfr"]</pre>
  *
  * <p>Review latency is measured per pull request, from sending its first delivery to its head's first
  * final status; at a low rate (say {@code --rate 5 --prs 50 --files 10}) that is the time one review
  * takes, at a high rate it includes the wait in the inbox.
+ *
+ * <p>CPU per review is taken over the second half of the sending, once the JIT has mostly settled:
+ * the server's CPU time (per thread, from {@code /proc}) divided by the final statuses set meanwhile.
+ * With {@code --prs} at least the deliveries sent, every delivery is a new pull request's first review.
  */
 public final class LoadGenerator {
     static final String SECRET = "load-secret";
@@ -73,7 +77,8 @@ public final class LoadGenerator {
         Path work = Files.createTempDirectory("evalbot-load");
         try (FakeGitHubServer github = new FakeGitHubServer(o.latencyMs(), o.errorRate(), o.files()).start()) {
             int port = freePort();
-            Process evalbot = startEvalbot(o, work, github.url(), port);
+            List<String> jvmArgs = jvmArgs(args);
+            Process evalbot = startEvalbot(o, work, github.url(), port, jvmArgs);
             try {
                 run(o, github, evalbot.pid(), URI.create("http://127.0.0.1:" + port + "/webhooks/github"),
                         "evalbot", false);
@@ -82,6 +87,16 @@ public final class LoadGenerator {
                 evalbot.waitFor();
             }
         }
+    }
+
+    /** {@code --jvm-args "A B"}: more options for the server's JVM, split at spaces. */
+    static List<String> jvmArgs(String[] args) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--jvm-args")) {
+                return List.of(args[i + 1].trim().split("\\s+"));
+            }
+        }
+        return List.of();
     }
 
     /**
@@ -112,6 +127,8 @@ public final class LoadGenerator {
         long start = System.nanoTime();
         long end = start + Duration.ofSeconds(o.seconds()).toNanos();
         long sent = 0;
+        ThreadCpu.Sample half = null;
+        long halfStatuses = 0;
         List<CompletableFuture<?>> pending = new ArrayList<>();
         Map<String, Long> firstSent = new HashMap<>();
         while (sent < total && System.nanoTime() < end) {
@@ -120,6 +137,10 @@ public final class LoadGenerator {
                 while (System.nanoTime() < due) {
                     LockSupport.parkNanos(Math.max(1000, due - System.nanoTime()));
                 }
+            }
+            if (half == null && System.nanoTime() - start >= (end - start) / 2) {
+                half = ThreadCpu.sample(pid);
+                halfStatuses = github.finalStatuses();
             }
             int pr = (int) (sent % opened.size());
             byte[] body = opened.get(pr);
@@ -152,6 +173,8 @@ public final class LoadGenerator {
         double drain = (System.nanoTime() - intakeDone) / 1e9;
         long cpuDrained = cpuMillis(pid) - cpuBefore;
         long rss = rssKb(pid);
+        ThreadCpu.Sample drained = ThreadCpu.sample(pid);
+        long secondHalfReviews = github.finalStatuses() - halfStatuses;
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         Map<String, Long> done = byComment ? github.firstComment() : github.firstFinalStatus();
         Map<String, Long> started = firstSent;
@@ -191,6 +214,10 @@ public final class LoadGenerator {
         // CPU time is what a busy shared machine distorts least: latency waits for a core, CPU does not.
         row(name + " CPU during intake / until drained", String.format("%.1f s / %.1f s (%.2f ms per delivery sent)",
                 cpuIntake / 1000.0, cpuDrained / 1000.0, cpuIntake / (double) Math.max(1, sent)));
+        if (half != null && secondHalfReviews > 0) {
+            row(name + " CPU per review, second half (" + secondHalfReviews + " reviews)",
+                    drained.minus(half).perItem(secondHalfReviews));
+        }
         row("machine load average (1 min) at the end", loadAverage());
         return new Result(name, sent, failures.get(), (sent - failures.get()) / seconds, pct(sorted, 99), reviewedCount,
                 lost, github.duplicateComments(), perReview, rss, cpuIntake / 1000.0);

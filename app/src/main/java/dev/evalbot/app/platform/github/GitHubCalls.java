@@ -1,5 +1,7 @@
 package dev.evalbot.app.platform.github;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.evalbot.app.platform.PlatformException;
 import java.io.IOException;
 import java.time.Clock;
@@ -22,10 +24,13 @@ import java.net.http.HttpClient;
  * Shared by the review adapter and the command adapter.
  */
 final class GitHubCalls {
+    /** The key of the client without an installation (a plain token). */
+    private static final long NO_INSTALLATION = -1;
     private final GitHubSettings settings;
     private final GitHubAuth auth;
     private final JdkGitHubConnector connector;
     private final Clock clock;
+    private final Cache<Long, GitHub> clients = Caffeine.newBuilder().maximumSize(1_000).build();
 
     GitHubCalls(GitHubSettings settings, GitHubAuth auth, HttpClient http, MeterRegistry meters, Clock clock) {
         this.settings = settings;
@@ -34,7 +39,25 @@ final class GitHubCalls {
         this.connector = new JdkGitHubConnector(http, Duration.ofSeconds(20), meters);
     }
 
+    /**
+     * The client of an installation (null: the token's), built once: it holds no token (its
+     * authorization is asked of {@link GitHubAuth} per request, so renewals reach it).
+     */
     GitHub client(Long installationId) throws IOException {
+        try {
+            return clients.get(installationId == null ? NO_INSTALLATION : installationId, id -> {
+                try {
+                    return build(installationId);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private GitHub build(Long installationId) throws IOException {
         return new GitHubBuilder().withEndpoint(settings.apiUrl()).withConnector(connector)
                 .withAuthorizationProvider(() -> auth.authorization(installationId))
                 .withRateLimitHandler(new GitHubRateLimitHandler() {
