@@ -71,15 +71,22 @@ public final class GitHubWebhookRoute implements Handler {
             reply(ctx, HttpStatus.OK, "pong", "ping");
             return;
         }
+        // An event evalbot never acts on (star, push, ...) is only checked to be a JSON object: no
+        // field of it is read, and nothing touches the store.
+        boolean used = PayloadFields.used(event);
         JsonNode root;
         try {
-            root = PayloadFields.read(json, body);
+            root = used ? PayloadFields.read(json, body) : PayloadFields.check(json, body);
         } catch (IOException e) {
             reply(ctx, HttpStatus.BAD_REQUEST, "body is not JSON", "bad_request");
             return;
         }
         if (root == null || !root.isObject()) {
             reply(ctx, HttpStatus.BAD_REQUEST, "body is not a JSON object", "bad_request");
+            return;
+        }
+        if (!used) {
+            reply(ctx, HttpStatus.ACCEPTED, "event not used by evalbot: dropped", "dropped");
             return;
         }
         GitHubEvent e = GitHubEvent.parse(event, root);
