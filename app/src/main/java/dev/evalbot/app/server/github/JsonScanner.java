@@ -25,7 +25,7 @@ final class JsonScanner {
     private final int end;
     private int i;
     /** The kind of each container open in {@link #skipValue}: '{' or '['. */
-    private final byte[] open = new byte[MAX_DEPTH];
+    private byte[] open = new byte[32];
     /** Whether the last string scanned held an escape (its bytes are not its text). */
     private boolean escaped;
 
@@ -117,8 +117,11 @@ final class JsonScanner {
             int c = peek();
             switch (c) {
                 case '{', '[' -> {
-                    if (depth == MAX_DEPTH) {
-                        throw error("nested deeper than " + MAX_DEPTH);
+                    if (depth == open.length) {
+                        if (depth == MAX_DEPTH) {
+                            throw error("nested deeper than " + MAX_DEPTH);
+                        }
+                        open = java.util.Arrays.copyOf(open, Math.min(MAX_DEPTH, depth * 2));
                     }
                     i++;
                     open[depth++] = (byte) c;

@@ -3,6 +3,11 @@ package dev.evalbot.app.server.github;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
@@ -150,6 +155,45 @@ final class PayloadFields {
         if (text && !scan.lastStringEscaped()) {
             return TextNode.valueOf(new String(body, start + 1, end - start - 2, StandardCharsets.UTF_8));
         }
-        return json.readTree(body, start, end - start);
+        JsonNode simple = simple(body, start, end);
+        return simple != null ? simple : json.readTree(body, start, end - start);
+    }
+
+    /**
+     * The usual small values without a parser of their own: literals, integers that fit a long, and
+     * empty arrays, as the full tree holds them (an int when it fits, as Jackson does); null for others.
+     */
+    private static JsonNode simple(byte[] b, int start, int end) {
+        int n = end - start;
+        switch (b[start]) {
+            case 't' -> {
+                return BooleanNode.TRUE;
+            }
+            case 'f' -> {
+                return BooleanNode.FALSE;
+            }
+            case 'n' -> {
+                return NullNode.getInstance();
+            }
+            case '[' -> {
+                return n == 2 ? JsonNodeFactory.instance.arrayNode() : null;
+            }
+            default -> {
+                boolean negative = b[start] == '-';
+                int digits = n - (negative ? 1 : 0);
+                if (digits < 1 || digits > 18) {
+                    return null;
+                }
+                long v = 0;
+                for (int k = negative ? start + 1 : start; k < end; k++) {
+                    if (b[k] < '0' || b[k] > '9') {
+                        return null; // a fraction or an exponent
+                    }
+                    v = v * 10 + (b[k] - '0');
+                }
+                v = negative ? -v : v;
+                return v == (int) v ? IntNode.valueOf((int) v) : LongNode.valueOf(v);
+            }
+        }
     }
 }
