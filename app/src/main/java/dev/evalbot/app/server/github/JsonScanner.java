@@ -21,6 +21,15 @@ final class JsonScanner {
     static final int MAX_NAME = 50_000;
     static final int MAX_STRING = 20_000_000;
 
+    /** Bytes a string cannot hold as they are: the quote, the backslash, control characters, non-ASCII. */
+    private static final boolean[] SPECIAL = new boolean[256];
+
+    static {
+        for (int c = 0; c < 256; c++) {
+            SPECIAL[c] = c == '"' || c == '\\' || c < 0x20 || c >= 0x80;
+        }
+    }
+
     private final byte[] b;
     private final int end;
     private int i;
@@ -187,6 +196,10 @@ final class JsonScanner {
         int start = i;
         escaped = false;
         while (true) {
+            // Most bytes of a payload are plain ASCII inside strings: one table look-up each.
+            while (i < end && !SPECIAL[b[i] & 0xFF]) {
+                i++;
+            }
             if (i >= end) {
                 throw error("unterminated string");
             }
