@@ -66,6 +66,7 @@ public final class Inbox {
     private final Wakeup wakeup = new Wakeup();
     private final String claimSql;
     private final AcceptCommitter committer;
+    private final KeptStatements acceptStatements = new KeptStatements();
     private final LeaseSettings leases;
 
     public Inbox(Database db, InboxConfig config, Clock clock, Jitter jitter, MeterRegistry registry) {
@@ -152,29 +153,42 @@ public final class Inbox {
     /** The accepts' writes, in order, inside the caller's transaction. */
     private List<AcceptResult> acceptIn(Connection c, List<NewDelivery> batch, long now) throws SQLException {
         lockSubjects(c, batch);
-        List<AcceptResult> out = new ArrayList<>(batch.size());
         // Prepared when first needed: on SQLite most accepts run alone, and a statement not needed
-        // (a Hub key, a supersede for a delivery without a head) costs a prepare all the same.
-        try (Statements st = new Statements(c)) {
-            long hubCutoff = now - config.hubDedupeWindow().toMillis();
-            for (NewDelivery d : batch) {
-                if (d.platform() == PlatformId.HUB) {
-                    forgetExpiredHubKey(st.get(FORGET_HUB_KEY), d.key(), hubCutoff);
-                }
-                String into = coalescable(d) ? pendingSameHead(st.get(LATEST_ACTIVE), d) : null;
-                if (into != null) {
-                    long id = insertCoalesced(st.get(INSERT_COALESCED), d, into, now);
-                    out.add(id < 0 ? new AcceptResult.Duplicate(d.key()) : new AcceptResult.Coalesced(id, into));
-                    continue;
-                }
-                long id = insert(st.get(INSERT), d, now);
-                if (id < 0) {
-                    out.add(new AcceptResult.Duplicate(d.key()));
-                } else {
-                    int superseded = d.kind() == DeliveryKind.REVIEW && d.headSha() != null
-                            ? supersede(st.get(SUPERSEDE), d, id, now) : 0;
-                    out.add(new AcceptResult.Accepted(id, superseded));
-                }
+        // (a Hub key, a supersede for a delivery without a head) costs a prepare all the same. On
+        // SQLite they stay prepared on the writer's connection for the next accept.
+        if (!db.groupCommits()) {
+            try (Statements own = new Statements(c)) {
+                return acceptWith(own, batch, now);
+            }
+        }
+        try {
+            return acceptWith(acceptStatements.on(c), batch, now);
+        } catch (SQLException | RuntimeException e) {
+            acceptStatements.drop(); // prepared anew next time, whatever state the failure left
+            throw e;
+        }
+    }
+
+    private List<AcceptResult> acceptWith(Statements st, List<NewDelivery> batch, long now) throws SQLException {
+        List<AcceptResult> out = new ArrayList<>(batch.size());
+        long hubCutoff = now - config.hubDedupeWindow().toMillis();
+        for (NewDelivery d : batch) {
+            if (d.platform() == PlatformId.HUB) {
+                forgetExpiredHubKey(st.get(FORGET_HUB_KEY), d.key(), hubCutoff);
+            }
+            String into = coalescable(d) ? pendingSameHead(st.get(LATEST_ACTIVE), d) : null;
+            if (into != null) {
+                long id = insertCoalesced(st.get(INSERT_COALESCED), d, into, now);
+                out.add(id < 0 ? new AcceptResult.Duplicate(d.key()) : new AcceptResult.Coalesced(id, into));
+                continue;
+            }
+            long id = insert(st.get(INSERT), d, now);
+            if (id < 0) {
+                out.add(new AcceptResult.Duplicate(d.key()));
+            } else {
+                int superseded = d.kind() == DeliveryKind.REVIEW && d.headSha() != null
+                        ? supersede(st.get(SUPERSEDE), d, id, now) : 0;
+                out.add(new AcceptResult.Accepted(id, superseded));
             }
         }
         return out;
@@ -215,6 +229,38 @@ public final class Inbox {
             if (first != null) {
                 throw first;
             }
+        }
+    }
+
+    /**
+     * The accept's statements of the SQLite writer's connection, kept prepared between accepts:
+     * preparing the two of a usual accept took 24 µs, a sixth of the writer's CPU per accept. On
+     * SQLite every accept runs on that one connection, one at a time; a new or closed connection
+     * gets its statements prepared anew.
+     */
+    private static final class KeptStatements {
+        private Connection connection;
+        private Statements statements;
+
+        synchronized Statements on(Connection c) throws SQLException {
+            if (c != connection || c.isClosed()) {
+                drop();
+                connection = c;
+                statements = new Statements(c);
+            }
+            return statements;
+        }
+
+        synchronized void drop() {
+            if (statements != null) {
+                try {
+                    statements.close();
+                } catch (SQLException ignored) {
+                    // its connection is gone or broken: nothing more to release
+                }
+            }
+            statements = null;
+            connection = null;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.evalbot.app.server;
 
 import io.javalin.http.Context;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
@@ -14,11 +15,16 @@ public final class RequestBodies {
 
     /** The body, or empty when it is larger than {@code max} bytes (declared or actual). */
     public static Optional<byte[]> read(Context ctx, int max) throws IOException {
-        long declared = ctx.req().getContentLengthLong();
+        return read(ctx.req(), max);
+    }
+
+    /** The body, or empty when it is larger than {@code max} bytes (declared or actual). */
+    public static Optional<byte[]> read(HttpServletRequest req, int max) throws IOException {
+        long declared = req.getContentLengthLong();
         if (declared > max) {
             return Optional.empty();
         }
-        try (InputStream in = ctx.req().getInputStream()) {
+        try (InputStream in = req.getInputStream()) {
             if (declared >= 0 && declared <= PRESIZED) {
                 // The usual case: read straight into an array of the declared size, with no growing
                 // buffers and no copy (Jetty ends the stream at the declared length). Only for sizes a

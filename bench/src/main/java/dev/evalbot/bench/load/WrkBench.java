@@ -40,9 +40,26 @@ public final class WrkBench {
 
     /** What one wrk run measured. */
     record Run(long requests, double seconds, double perSecond, String p50, String p99, long non2xx, long socketErrors,
-            double cpuSeconds) {
+            double cpuSeconds, Map<String, Long> threadCpuMillis) {
         double cpuMillisPerRequest() {
             return cpuSeconds * 1000 / Math.max(1, requests);
+        }
+
+        /** CPU per request of one group of threads ({@link ThreadCpu}). */
+        double perRequest(String... groups) {
+            long ms = 0;
+            for (String g : groups) {
+                ms += threadCpuMillis.getOrDefault(g, 0L);
+            }
+            return (double) ms / Math.max(1, requests);
+        }
+
+        /** The split by thread group, e.g. "http 0.200, sqlite-writer 0.150, ...". */
+        String split() {
+            StringBuilder b = new StringBuilder();
+            threadCpuMillis.forEach((g, ms) -> b.append(b.length() == 0 ? "" : ", ")
+                    .append(String.format("%s %.3f", g, (double) ms / Math.max(1, requests))));
+            return b.toString();
         }
     }
 
@@ -135,6 +152,11 @@ public final class WrkBench {
         System.out.printf("| server CPU per request, `pull_request` / `star` | %.3f / %.3f ms | %s | |%n",
                 evalbotPr.cpuMillisPerRequest(), evalbotStar.cpuMillisPerRequest(), peerPr == null ? "-"
                         : String.format("%.3f / %.3f ms", peerPr.cpuMillisPerRequest(), peerStar.cpuMillisPerRequest()));
+        System.out.printf("| evalbot CPU per request, intake alone (request threads + SQLite writer), `pull_request` / `star`"
+                + " | %.3f / %.3f ms | | |%n", evalbotPr.perRequest(ThreadCpu.REQUEST, ThreadCpu.WRITER),
+                evalbotStar.perRequest(ThreadCpu.REQUEST, ThreadCpu.WRITER));
+        System.out.printf("| evalbot CPU per request by thread, `pull_request` | %s ms | | |%n", evalbotPr.split());
+        System.out.printf("| evalbot CPU per request by thread, `star` | %s ms | | |%n", evalbotStar.split());
         System.out.printf("| evalbot resident memory after both runs | %d MB | | |%n", rssKb / 1024);
     }
 
@@ -165,10 +187,12 @@ public final class WrkBench {
                 body.toAbsolutePath().toString(), signature, event));
         System.out.println("$ " + String.join(" ", cmd).replace(signature, "sha256=..."));
         long cpuBefore = LoadGenerator.cpuMillis(pid);
+        Map<String, Long> threadsBefore = ThreadCpu.byGroup(pid);
         Process wrk = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         wrk.waitFor();
         double cpu = (LoadGenerator.cpuMillis(pid) - cpuBefore) / 1000.0;
+        Map<String, Long> byThread = ThreadCpu.delta(threadsBefore, ThreadCpu.byGroup(pid));
         System.out.println(out);
         Matcher total = Pattern.compile("(\\d+) requests in ([\\d.]+)(m?s)").matcher(out);
         if (!total.find()) {
@@ -177,7 +201,7 @@ public final class WrkBench {
         long requests = Long.parseLong(total.group(1));
         double secs = Double.parseDouble(total.group(2)) / (total.group(3).equals("ms") ? 1000 : 1);
         return new Run(requests, secs, requests / secs, percentile(out, "50%"), percentile(out, "99%"),
-                number(out, "Non-2xx or 3xx responses: (\\d+)"), socketErrors(out), cpu);
+                number(out, "Non-2xx or 3xx responses: (\\d+)"), socketErrors(out), cpu, byThread);
     }
 
     private static String percentile(String out, String p) {

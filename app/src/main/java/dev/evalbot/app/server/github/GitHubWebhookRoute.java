@@ -8,12 +8,15 @@ import dev.evalbot.app.inbox.Inbox;
 import dev.evalbot.app.inbox.NewDelivery;
 import dev.evalbot.app.store.PlatformId;
 import dev.evalbot.app.server.RequestBodies;
-import io.javalin.http.Context;
-import io.javalin.http.Handler;
+import dev.evalbot.app.server.DirectRoute;
+import dev.evalbot.app.server.Replies;
 import io.javalin.http.HttpStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * evalbot acts on the event, and commits it to the inbox before answering. Nothing is done
  * here beyond that: the work runs after the reply.
  */
-public final class GitHubWebhookRoute implements Handler {
+public final class GitHubWebhookRoute implements DirectRoute {
     private static final Logger LOG = LoggerFactory.getLogger(GitHubWebhookRoute.class);
     private static final Set<String> REVIEW_ACTIONS = Set.of("opened", "synchronize", "reopened");
 
@@ -50,42 +53,49 @@ public final class GitHubWebhookRoute implements Handler {
     }
 
     @Override
-    public void handle(Context ctx) throws IOException {
-        Optional<byte[]> read = RequestBodies.read(ctx, maxBodyBytes);
+    public void handle(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        Optional<byte[]> read = RequestBodies.read(req, maxBodyBytes);
         if (read.isEmpty()) {
-            reply(ctx, HttpStatus.CONTENT_TOO_LARGE, "body over " + maxBodyBytes + " bytes", "too_large");
+            reply(res, HttpStatus.CONTENT_TOO_LARGE, "body over " + maxBodyBytes + " bytes", "too_large");
             return;
         }
         byte[] body = read.get();
-        if (!signature.verify(body, ctx.header("X-Hub-Signature-256"))) {
-            reply(ctx, HttpStatus.UNAUTHORIZED, "missing or wrong X-Hub-Signature-256", "bad_signature");
+        if (!signature.verify(body, req.getHeader("X-Hub-Signature-256"))) {
+            reply(res, HttpStatus.UNAUTHORIZED, "missing or wrong X-Hub-Signature-256", "bad_signature");
             return;
         }
-        String event = ctx.header("X-GitHub-Event");
-        String delivery = ctx.header("X-GitHub-Delivery");
+        String event = req.getHeader("X-GitHub-Event");
+        String delivery = req.getHeader("X-GitHub-Delivery");
         if (event == null || delivery == null || delivery.isBlank() || delivery.length() > NewDelivery.MAX_KEY_LENGTH) {
-            reply(ctx, HttpStatus.BAD_REQUEST, "X-GitHub-Event and X-GitHub-Delivery are required", "bad_request");
+            reply(res, HttpStatus.BAD_REQUEST, "X-GitHub-Event and X-GitHub-Delivery are required", "bad_request");
             return;
         }
         if (event.equals("ping")) {
-            reply(ctx, HttpStatus.OK, "pong", "ping");
+            reply(res, HttpStatus.OK, "pong", "ping");
             return;
         }
+        // An event evalbot never acts on (star, push, ...) is only checked to be a JSON object: no
+        // field of it is read, and nothing touches the store.
+        boolean used = PayloadFields.used(event);
         JsonNode root;
         try {
-            root = PayloadFields.read(json, body);
+            root = used ? PayloadFields.read(json, body) : PayloadFields.check(json, body);
         } catch (IOException e) {
-            reply(ctx, HttpStatus.BAD_REQUEST, "body is not JSON", "bad_request");
+            reply(res, HttpStatus.BAD_REQUEST, "body is not JSON", "bad_request");
             return;
         }
         if (root == null || !root.isObject()) {
-            reply(ctx, HttpStatus.BAD_REQUEST, "body is not a JSON object", "bad_request");
+            reply(res, HttpStatus.BAD_REQUEST, "body is not a JSON object", "bad_request");
+            return;
+        }
+        if (!used) {
+            reply(res, HttpStatus.ACCEPTED, "event not used by evalbot: dropped", "dropped");
             return;
         }
         GitHubEvent e = GitHubEvent.parse(event, root);
         Optional<DeliveryKind> kind = kindOf(e, root);
         if (kind.isEmpty() || e.repo() == null || e.number() <= 0) {
-            reply(ctx, HttpStatus.ACCEPTED, "event not used by evalbot: dropped", "dropped");
+            reply(res, HttpStatus.ACCEPTED, "event not used by evalbot: dropped", "dropped");
             return;
         }
         NewDelivery d;
@@ -95,17 +105,17 @@ public final class GitHubWebhookRoute implements Handler {
         } catch (IllegalArgumentException malformed) {
             // Signed, so from GitHub, but no real event looks like this: refuse it clearly rather
             // than fail in the store (PostgreSQL refuses NUL characters and huge index keys).
-            reply(ctx, HttpStatus.BAD_REQUEST, "malformed event: " + malformed.getMessage(), "bad_request");
+            reply(res, HttpStatus.BAD_REQUEST, "malformed event: " + malformed.getMessage(), "bad_request");
             return;
         }
         // Throws StoreUnavailableException when the store cannot commit: the server answers 503 so
         // that GitHub redelivers, instead of acknowledging what it could not keep.
         AcceptResult result = inbox.accept(d);
         if (result instanceof AcceptResult.Duplicate) {
-            reply(ctx, HttpStatus.OK, "duplicate delivery: already accepted", "duplicate");
+            reply(res, HttpStatus.OK, "duplicate delivery: already accepted", "duplicate");
         } else {
             LOG.debug("accepted {} {}.{} for {}", delivery, event, e.action(), e.subject());
-            reply(ctx, HttpStatus.ACCEPTED, "accepted", "accepted");
+            reply(res, HttpStatus.ACCEPTED, "accepted", "accepted");
         }
     }
 
@@ -130,12 +140,12 @@ public final class GitHubWebhookRoute implements Handler {
         };
     }
 
-    private void reply(Context ctx, HttpStatus status, String message, String outcome) {
+    private void reply(HttpServletResponse res, HttpStatus status, String message, String outcome) throws IOException {
         // One registry lookup per outcome, not per request: building the meter id and finding it
         // showed in a profile of the intake.
         outcomes.computeIfAbsent(outcome,
                 o -> meters.counter("evalbot.webhooks", "platform", "github", "outcome", o)).increment();
-        ctx.status(status).contentType("application/json")
-                .result("{\"status\":" + status.getCode() + ",\"message\":\"" + message + "\"}");
+        Replies.write(res, status.getCode(), ("{\"status\":" + status.getCode() + ",\"message\":\"" + message + "\"}")
+                .getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -37,6 +37,11 @@ final class PayloadFields {
 
     private PayloadFields() {}
 
+    /** Whether the route reads any field of this event's payload; for the others it only checks it is JSON. */
+    static boolean used(String event) {
+        return event.equals("pull_request") || event.equals("issue_comment");
+    }
+
     /**
      * The wanted fields of the body's root object; the whole value when the root is not an object;
      * null for an empty body.
@@ -44,6 +49,18 @@ final class PayloadFields {
      * @throws IOException when the body is not JSON
      */
     static JsonNode read(ObjectMapper json, byte[] body) throws IOException {
+        return read(json, body, WANTED);
+    }
+
+    /**
+     * Checks the body as {@link #read} does and reads none of its fields: an empty object node for
+     * a JSON object, the value itself when the root is not an object, null for an empty body.
+     */
+    static JsonNode check(ObjectMapper json, byte[] body) throws IOException {
+        return read(json, body, Map.of());
+    }
+
+    private static JsonNode read(ObjectMapper json, byte[] body, Map<String, Object> wanted) throws IOException {
         try (JsonParser p = json.createParser(body)) {
             JsonToken first = p.nextToken();
             if (first == null) {
@@ -52,7 +69,7 @@ final class PayloadFields {
             if (first != JsonToken.START_OBJECT) {
                 return p.readValueAsTree();
             }
-            return object(json, p, WANTED);
+            return object(json, p, wanted);
         }
     }
 
