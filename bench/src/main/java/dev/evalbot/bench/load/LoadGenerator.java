@@ -144,6 +144,7 @@ public final class LoadGenerator {
         }
         FakeGitHubServer.Counts base = github.counts();
         long cpuBefore = cpuMillis(pid);
+        ThreadCpu.Sample measuredStart = ThreadCpu.sample(pid);
         Phase measured = send(o, o.seconds(), 1, "load-", http, target, pid, github);
         long sent = measured.sent();
         double seconds = measured.seconds();
@@ -207,6 +208,9 @@ public final class LoadGenerator {
         // CPU time is what a busy shared machine distorts least: latency waits for a core, CPU does not.
         row(name + " CPU during intake / until drained", String.format("%.1f s / %.1f s (%.2f ms per delivery sent)",
                 cpuIntake / 1000.0, cpuDrained / 1000.0, cpuIntake / (double) Math.max(1, sent)));
+        if (sent > 0 && drained.total() > 0) {
+            row(name + " CPU per delivery sent, until drained, by thread group", drained.minus(measuredStart).perItem(sent));
+        }
         if (half != null && secondHalfReviews > 0) {
             row(name + " CPU per review, second half (" + secondHalfReviews + " reviews)",
                     drained.minus(half).perItem(secondHalfReviews));
