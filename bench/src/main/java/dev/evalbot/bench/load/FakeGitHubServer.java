@@ -173,6 +173,24 @@ public final class FakeGitHubServer implements AutoCloseable {
         return statuses.size();
     }
 
+    /** What the fake has counted so far; a later snapshot minus this one is what happened in between. */
+    public Counts counts() {
+        return new Counts(requests(), errors(), finalStatuses(), headsWithFinalStatus(), pullRequestsCommented(),
+                duplicateComments());
+    }
+
+    /** The fake's counters at one moment (heads and pull requests are counted once each). */
+    public record Counts(long requests, long errors, long finalStatuses, long headsWithFinalStatus,
+            long pullRequestsCommented, long duplicateComments) {
+        public static final Counts ZERO = new Counts(0, 0, 0, 0, 0, 0);
+
+        public Counts minus(Counts o) {
+            return new Counts(requests - o.requests, errors - o.errors, finalStatuses - o.finalStatuses,
+                    headsWithFinalStatus - o.headsWithFinalStatus, pullRequestsCommented - o.pullRequestsCommented,
+                    duplicateComments - o.duplicateComments);
+        }
+    }
+
     @Override
     public void close() {
         app.stop();

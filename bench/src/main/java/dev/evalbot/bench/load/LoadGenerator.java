@@ -31,7 +31,7 @@ import javax.crypto.spec.SecretKeySpec;
  * duplicate comments and resident memory.
  *
  * <pre>java -cp bench/target/benchmarks.jar dev.evalbot.bench.load.LoadGenerator [--rate N|--flat-out]
- *     [--seconds S] [--prs P] [--files F] [--latency-ms L] [--error-rate E] [--concurrency C]
+ *     [--seconds S] [--warmup W] [--prs P] [--files F] [--latency-ms L] [--error-rate E] [--concurrency C]
  *     [--jar app/target/evalbot.jar] [--jvm-args "-XX:StartFlightRecording=filename=/tmp/review.jfr"]</pre>
  *
  * <p>Review latency is measured per pull request, from sending its first delivery to its head's first
@@ -41,9 +41,17 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>CPU per review is taken over the second half of the sending, once the JIT has mostly settled:
  * the server's CPU time (per thread, from {@code /proc}) divided by the final statuses set meanwhile.
  * With {@code --prs} at least the deliveries sent, every delivery is a new pull request's first review.
+ *
+ * <p>{@code --warmup W} first sends the same load (same rate, same number of pull requests and deliveries
+ * per pull request) for W seconds to other pull requests (numbers from {@value #WARMUP_FIRST_PR}), waits
+ * until they are all reviewed and GitHub has been quiet for a moment, and only then starts the measured
+ * phase: a bot runs for days, so its steady state is a warm JVM, not a fresh one's first seconds. Every
+ * row then counts the measured phase only. The default 0 measures a fresh server, as before.
  */
 public final class LoadGenerator {
     static final String SECRET = "load-secret";
+    /** The warm-up's first pull request number: far from the measured ones (1..prs), so none is coalesced. */
+    static final int WARMUP_FIRST_PR = 1_000_001;
 
     /** The numbers of one load run, as printed in its table. */
     public record Result(String name, long sent, long failures, double intakePerSecond, long replyP99Nanos,
@@ -52,7 +60,7 @@ public final class LoadGenerator {
     }
 
     public record Options(int rate, int seconds, int prs, long latencyMs, double errorRate, String jar, int concurrency,
-            int files) {
+            int files, int warmup) {
         public static Options parse(String[] args) {
             Map<String, String> m = new HashMap<>();
             for (int i = 0; i < args.length; i++) {
@@ -68,7 +76,8 @@ public final class LoadGenerator {
                     Double.parseDouble(m.getOrDefault("--error-rate", "0")),
                     m.getOrDefault("--jar", "app/target/evalbot.jar"),
                     Integer.parseInt(m.getOrDefault("--concurrency", "64")),
-                    Integer.parseInt(m.getOrDefault("--files", "1")));
+                    Integer.parseInt(m.getOrDefault("--files", "1")),
+                    Integer.parseInt(m.getOrDefault("--warmup", "0")));
         }
     }
 
@@ -109,23 +118,134 @@ public final class LoadGenerator {
      */
     public static Result run(Options o, FakeGitHubServer github, long pid, URI target, String name, boolean byComment)
             throws Exception {
-        List<byte[]> opened = payloads(o.prs());
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String warmupRow = "none: a fresh server";
+        if (o.warmup() > 0) {
+            long w0 = System.nanoTime();
+            Phase warm = send(o, o.warmup(), WARMUP_FIRST_PR, "warmup-", http, target, pid, github);
+            FakeGitHubServer.Counts wc = github.counts();
+            long warmReviewed = 0;
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            while ((warmReviewed = byComment ? github.pullRequestsCommented() : github.headsWithFinalStatus())
+                    < Math.min(o.prs(), warm.sent()) && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+            }
+            // Repeat deliveries may still be in the inbox after the last first review: wait until GitHub has
+            // heard nothing for half a second, so the warm-up's tail is not measured (bounded at 30 s).
+            long quietDeadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            for (long seen = -1; seen != github.requests() && System.nanoTime() < quietDeadline; ) {
+                seen = github.requests();
+                LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
+            }
+            warmupRow = String.format("%d s at the same rate: %d deliveries to %d other pull requests (%d reviewed, %d "
+                    + "non-2xx), reply p99 %s, %d GitHub requests; %.1f s until drained and quiet; not counted below",
+                    o.warmup(), warm.sent(), Math.min(o.prs(), warm.sent()), warmReviewed, warm.failures(),
+                    ms(pct(warm.latencies(), 99)), wc.requests(), (System.nanoTime() - w0) / 1e9 - warm.seconds());
+        }
+        FakeGitHubServer.Counts base = github.counts();
+        long cpuBefore = cpuMillis(pid);
+        ThreadCpu.Sample measuredStart = ThreadCpu.sample(pid);
+        Phase measured = send(o, o.seconds(), 1, "load-", http, target, pid, github);
+        long sent = measured.sent();
+        double seconds = measured.seconds();
+        long intakeDone = System.nanoTime();
+        long cpuIntake = cpuMillis(pid) - cpuBefore;
+        // Drain: every pull request's newest head gets its final status (superseded heads need none).
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        java.util.function.LongSupplier reviewed = () -> {
+            FakeGitHubServer.Counts c = github.counts().minus(base);
+            return byComment ? c.pullRequestsCommented() : c.headsWithFinalStatus();
+        };
+        while (reviewed.getAsLong() < Math.min(o.prs(), sent) && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+        }
+        double drain = (System.nanoTime() - intakeDone) / 1e9;
+        long cpuDrained = cpuMillis(pid) - cpuBefore;
+        long rss = rssKb(pid);
+        ThreadCpu.Sample drained = ThreadCpu.sample(pid);
+        ThreadCpu.Sample half = measured.half();
+        long secondHalfReviews = github.finalStatuses() - measured.halfStatuses();
+        FakeGitHubServer.Counts counts = github.counts().minus(base);
+        AtomicLong failures = new AtomicLong(measured.failures());
+        long[] sorted = measured.latencies();
+        Map<String, Long> firstSent = measured.firstSent();
+        Map<String, Long> done = byComment ? github.firstComment() : github.firstFinalStatus();
+        Map<String, Long> started = firstSent;
+        if (byComment) { // the fake knows comments by pull request number, heads are numbered the same way
+            started = new HashMap<>();
+            for (Map.Entry<String, Long> e : firstSent.entrySet()) {
+                started.put(Long.toString(Long.parseLong(e.getKey(), 16)), e.getValue());
+            }
+        }
+        Map<String, Long> begun = started;
+        long[] reviews = done.entrySet().stream().filter(e -> begun.containsKey(e.getKey()))
+                .mapToLong(e -> e.getValue() - begun.get(e.getKey())).sorted().toArray();
+        long reviewedCount = reviewed.getAsLong();
+        long lost = Math.max(0, Math.min(o.prs(), sent) - reviewedCount);
+        double perReview = counts.requests() / (double) Math.max(1, byComment ? reviewedCount : counts.finalStatuses());
+        System.out.println();
+        System.out.println("| " + name + " | value |");
+        System.out.println("|---|---|");
+        row("mode", o.rate() > 0 ? o.rate() + " deliveries/s for " + o.seconds() + " s" : "flat out for " + o.seconds() + " s");
+        row("warm-up", warmupRow);
+        row("fake GitHub", "latency " + o.latencyMs() + " ms, error rate " + o.errorRate());
+        row("deliveries sent", Long.toString(sent));
+        row("intake (2xx replies/s)", String.format("%.0f", (sent - failures.get()) / seconds));
+        row("reply latency p50 / p99 / max", ms(pct(sorted, 50)) + " / " + ms(pct(sorted, 99)) + " / "
+                + ms(sorted.length == 0 ? 0 : sorted[sorted.length - 1]));
+        row("non-2xx replies or errors", Long.toString(failures.get()));
+        row("pull requests reviewed" + (byComment ? " (commented)" : ""), reviewedCount + " of " + Math.min(o.prs(), sent));
+        row("drain after intake", String.format("%.1f s", drain));
+        row("review latency p50 / p99 (" + o.files() + " files; first delivery sent to "
+                + (byComment ? "first comment)" : "final status)"),
+                ms(pct(reviews, 50)) + " / " + ms(pct(reviews, 99)));
+        row("GitHub API requests per review" + (byComment ? " (all requests / pull requests commented)" : ""),
+                String.format("%.1f", perReview));
+        row("GitHub errors injected", Long.toString(counts.errors()));
+        row("lost deliveries", Long.toString(lost));
+        row("duplicate comments", Long.toString(counts.duplicateComments()));
+        row(name + " resident memory", rss / 1024 + " MB");
+        // CPU time is what a busy shared machine distorts least: latency waits for a core, CPU does not.
+        row(name + " CPU during intake / until drained", String.format("%.1f s / %.1f s (%.2f ms per delivery sent)",
+                cpuIntake / 1000.0, cpuDrained / 1000.0, cpuIntake / (double) Math.max(1, sent)));
+        if (sent > 0 && drained.total() > 0) {
+            row(name + " CPU per delivery sent, until drained, by thread group", drained.minus(measuredStart).perItem(sent));
+        }
+        if (half != null && secondHalfReviews > 0) {
+            row(name + " CPU per review, second half (" + secondHalfReviews + " reviews)",
+                    drained.minus(half).perItem(secondHalfReviews));
+        }
+        row("machine load average (1 min) at the end", loadAverage());
+        return new Result(name, sent, failures.get(), (sent - failures.get()) / seconds, pct(sorted, 99), reviewedCount,
+                lost, counts.duplicateComments(), perReview, rss, cpuIntake / 1000.0);
+    }
+
+    /** What one phase of sending saw: its deliveries, their replies, and when each head was first sent. */
+    record Phase(long sent, long failures, long[] latencies, Map<String, Long> firstSent, double seconds,
+            ThreadCpu.Sample half, long halfStatuses) {
+    }
+
+    /**
+     * Sends {@code o.rate()} deliveries a second (or flat out) for {@code seconds} to {@code o.prs()} pull
+     * requests numbered from {@code firstPr}, round robin, and waits for every reply.
+     */
+    static Phase send(Options o, int seconds, int firstPr, String deliveryPrefix, HttpClient http, URI target, long pid,
+            FakeGitHubServer github) throws Exception {
+        List<byte[]> opened = payloads(o.prs(), firstPr);
         // The signature covers the body only, so each body is signed once: the load generator shares the
         // machine with the server, and its CPU should go to sending, not to HMACs it can compute ahead.
         List<String> signatures = new ArrayList<>();
         List<String> heads = new ArrayList<>();
         for (byte[] body : opened) {
             signatures.add(sign(body));
-            heads.add(String.format("%040x", heads.size() + 1));
+            heads.add(String.format("%040x", firstPr + heads.size()));
         }
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong failures = new AtomicLong();
         Semaphore inFlight = new Semaphore(o.concurrency());
-        long total = o.rate() > 0 ? (long) o.rate() * o.seconds() : Long.MAX_VALUE;
-        long cpuBefore = cpuMillis(pid);
+        long total = o.rate() > 0 ? (long) o.rate() * seconds : Long.MAX_VALUE;
         long start = System.nanoTime();
-        long end = start + Duration.ofSeconds(o.seconds()).toNanos();
+        long end = start + Duration.ofSeconds(seconds).toNanos();
         long sent = 0;
         ThreadCpu.Sample half = null;
         long halfStatuses = 0;
@@ -145,7 +265,7 @@ public final class LoadGenerator {
             int pr = (int) (sent % opened.size());
             byte[] body = opened.get(pr);
             HttpRequest request = HttpRequest.newBuilder(target)
-                    .header("X-GitHub-Event", "pull_request").header("X-GitHub-Delivery", "load-" + sent)
+                    .header("X-GitHub-Event", "pull_request").header("X-GitHub-Delivery", deliveryPrefix + sent)
                     .header("X-Hub-Signature-256", signatures.get(pr)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
             inFlight.acquire();
@@ -161,66 +281,9 @@ public final class LoadGenerator {
             sent++;
         }
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        long intakeDone = System.nanoTime();
-        long cpuIntake = cpuMillis(pid) - cpuBefore;
-        // Drain: every pull request's newest head gets its final status (superseded heads need none).
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        java.util.function.LongSupplier reviewed = byComment ? github::pullRequestsCommented : github::headsWithFinalStatus;
-        while (reviewed.getAsLong() < Math.min(o.prs(), sent) && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
-        }
-        double drain = (System.nanoTime() - intakeDone) / 1e9;
-        long cpuDrained = cpuMillis(pid) - cpuBefore;
-        long rss = rssKb(pid);
-        ThreadCpu.Sample drained = ThreadCpu.sample(pid);
-        long secondHalfReviews = github.finalStatuses() - halfStatuses;
-        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        Map<String, Long> done = byComment ? github.firstComment() : github.firstFinalStatus();
-        Map<String, Long> started = firstSent;
-        if (byComment) { // the fake knows comments by pull request number, heads are numbered the same way
-            started = new HashMap<>();
-            for (Map.Entry<String, Long> e : firstSent.entrySet()) {
-                started.put(Long.toString(Long.parseLong(e.getKey(), 16)), e.getValue());
-            }
-        }
-        Map<String, Long> begun = started;
-        long[] reviews = done.entrySet().stream().filter(e -> begun.containsKey(e.getKey()))
-                .mapToLong(e -> e.getValue() - begun.get(e.getKey())).sorted().toArray();
-        long reviewedCount = reviewed.getAsLong();
-        long lost = Math.max(0, Math.min(o.prs(), sent) - reviewedCount);
-        double perReview = github.requests() / (double) Math.max(1, byComment ? reviewedCount : github.finalStatuses());
-        System.out.println();
-        System.out.println("| " + name + " | value |");
-        System.out.println("|---|---|");
-        row("mode", o.rate() > 0 ? o.rate() + " deliveries/s for " + o.seconds() + " s" : "flat out for " + o.seconds() + " s");
-        row("fake GitHub", "latency " + o.latencyMs() + " ms, error rate " + o.errorRate());
-        row("deliveries sent", Long.toString(sent));
-        row("intake (2xx replies/s)", String.format("%.0f", (sent - failures.get()) / seconds));
-        row("reply latency p50 / p99 / max", ms(pct(sorted, 50)) + " / " + ms(pct(sorted, 99)) + " / "
-                + ms(sorted.length == 0 ? 0 : sorted[sorted.length - 1]));
-        row("non-2xx replies or errors", Long.toString(failures.get()));
-        row("pull requests reviewed" + (byComment ? " (commented)" : ""), reviewedCount + " of " + Math.min(o.prs(), sent));
-        row("drain after intake", String.format("%.1f s", drain));
-        row("review latency p50 / p99 (" + o.files() + " files; first delivery sent to "
-                + (byComment ? "first comment)" : "final status)"),
-                ms(pct(reviews, 50)) + " / " + ms(pct(reviews, 99)));
-        row("GitHub API requests per review" + (byComment ? " (all requests / pull requests commented)" : ""),
-                String.format("%.1f", perReview));
-        row("GitHub errors injected", Long.toString(github.errors()));
-        row("lost deliveries", Long.toString(lost));
-        row("duplicate comments", Long.toString(github.duplicateComments()));
-        row(name + " resident memory", rss / 1024 + " MB");
-        // CPU time is what a busy shared machine distorts least: latency waits for a core, CPU does not.
-        row(name + " CPU during intake / until drained", String.format("%.1f s / %.1f s (%.2f ms per delivery sent)",
-                cpuIntake / 1000.0, cpuDrained / 1000.0, cpuIntake / (double) Math.max(1, sent)));
-        if (half != null && secondHalfReviews > 0) {
-            row(name + " CPU per review, second half (" + secondHalfReviews + " reviews)",
-                    drained.minus(half).perItem(secondHalfReviews));
-        }
-        row("machine load average (1 min) at the end", loadAverage());
-        return new Result(name, sent, failures.get(), (sent - failures.get()) / seconds, pct(sorted, 99), reviewedCount,
-                lost, github.duplicateComments(), perReview, rss, cpuIntake / 1000.0);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        return new Phase(sent, failures.get(), latencies.stream().mapToLong(Long::longValue).sorted().toArray(),
+                firstSent, elapsed, half, halfStatuses);
     }
 
     private static void row(String k, String v) {
@@ -236,10 +299,15 @@ public final class LoadGenerator {
     }
 
     static List<byte[]> payloads(int prs) throws IOException {
+        return payloads(prs, 1);
+    }
+
+    /** {@code prs} pull_request.opened bodies for pull requests numbered from {@code first}, head sha = number. */
+    static List<byte[]> payloads(int prs, int first) throws IOException {
         ObjectMapper json = new ObjectMapper();
         byte[] template = Files.readAllBytes(Path.of("config/examples/github-webhooks/pull_request.opened.json"));
         List<byte[]> out = new ArrayList<>();
-        for (int n = 1; n <= prs; n++) {
+        for (int n = first; n < first + prs; n++) {
             ObjectNode root = (ObjectNode) json.readTree(template);
             root.put("number", n);
             if (!root.has("installation")) { // a GitHub App's deliveries carry it; the Probot peer needs it
