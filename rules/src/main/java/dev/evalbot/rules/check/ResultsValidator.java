@@ -23,6 +23,7 @@ import dev.evalbot.rules.yaml.Position;
 import dev.evalbot.rules.yaml.SafeYamlLoader;
 import dev.evalbot.rules.yaml.YamlNodes;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -65,12 +66,24 @@ public final class ResultsValidator {
     }
 
     public FileReport validate(String path, byte[] bytes) {
+        return validate(path, bytes, false);
+    }
+
+    /**
+     * With {@code wholeTree}, the file's tree is composed in full before any entry is checked (as
+     * the validator was before it checked entries while the parser read on): the reference
+     * {@code StreamedValidationPropertyTest} holds the streamed path to.
+     */
+    FileReport validate(String path, byte[] bytes, boolean wholeTree) {
         FindingSink sink = new FindingSink(path, config);
-        LoadResult loaded = loader.load(bytes);
+        Entries entries = new Entries(sink, clock.instant());
+        LoadResult loaded = wholeTree ? loader.load(bytes) : loader.load(bytes, entries::check);
         if (loaded instanceof LoadResult.Refused r) {
-            sink.addFileLevel(FileCodes.forRefusal(r.refusal().code()), r.refusal().position(),
+            // Entries checked before the parser stopped are dropped with their findings.
+            FindingSink refused = new FindingSink(path, config);
+            refused.addFileLevel(FileCodes.forRefusal(r.refusal().code()), r.refusal().position(),
                     r.refusal().message(), refusalHint(r.refusal().code()));
-            return report(path, List.of(), sink);
+            return report(path, List.of(), refused);
         }
         if (!(loaded instanceof LoadResult.Loaded l)) {
             sink.addFileLevel(FileCodes.EMPTY_FILE, Position.START, "the file is empty",
@@ -84,24 +97,48 @@ public final class ResultsValidator {
                     root instanceof MappingNode ? "start each entry with `- `, e.g. `- dataset: {...}`" : null);
             return report(path, List.of(), sink);
         }
-        if (seq.getValue().isEmpty()) {
+        if (wholeTree) {
+            seq.getValue().forEach(entries::check);
+        }
+        if (entries.count == 0) {
             sink.addFileLevel(FileCodes.EMPTY_FILE, Position.of(root), "the list of entries is empty", null);
         }
-        if (seq.getValue().size() > config.limits().maxEntries()) {
-            sink.addFileLevel(FileCodes.TOO_MANY_ENTRIES, Position.of(root), "the file has "
-                    + seq.getValue().size() + " entries; the limit is " + config.limits().maxEntries(), null);
-            return report(path, List.of(), sink);
+        if (entries.count > config.limits().maxEntries()) {
+            FindingSink tooMany = new FindingSink(path, config);
+            tooMany.addFileLevel(FileCodes.TOO_MANY_ENTRIES, Position.of(root), "the file has "
+                    + entries.count + " entries; the limit is " + config.limits().maxEntries(), null);
+            return report(path, List.of(), tooMany);
         }
-        var now = clock.instant();
-        Map<String, Lookup> lookups = new HashMap<>();
-        List<ResultEntry> entries = new ArrayList<>(seq.getValue().size());
-        int index = 0;
-        for (Node item : seq.getValue()) {
-            index++;
+        return report(path, entries.checked, sink);
+    }
+
+    /**
+     * The checks of one file's entries, one entry at a time in document order: called by the
+     * loader as each entry is composed, so a large file's entries are checked while their nodes
+     * are still in the CPU's caches and become garbage at once. Past the entry limit it only
+     * counts (the file is then refused as a whole).
+     */
+    private final class Entries {
+        private final FindingSink sink;
+        private final Instant now;
+        private final Map<String, Lookup> lookups = new HashMap<>();
+        private final List<ResultEntry> checked = new ArrayList<>();
+        private int count;
+
+        Entries(FindingSink sink, Instant now) {
+            this.sink = sink;
+            this.now = now;
+        }
+
+        void check(Node item) {
+            int index = ++count;
+            if (index > config.limits().maxEntries()) {
+                return;
+            }
             if (!(item instanceof MappingNode)) {
                 sink.add(FileCodes.ENTRY_NOT_A_MAPPING, null, index, Position.of(item),
                         "entry " + index + " must be a mapping, found " + YamlNodes.kindOf(item), null);
-                continue;
+                return;
             }
             for (var dup : YamlNodes.duplicateKeys(item)) {
                 sink.add(FileCodes.DUPLICATE_KEY, null, index, dup.position(),
@@ -120,9 +157,8 @@ public final class ResultsValidator {
             for (EntryRule rule : rules) {
                 rule.check(ctx, sink);
             }
-            entries.add(toEntry(ctx));
+            checked.add(toEntry(ctx));
         }
-        return report(path, entries, sink);
     }
 
     private static FileReport report(String path, List<ResultEntry> entries, FindingSink sink) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
@@ -40,10 +41,20 @@ final class NodeComposer {
     private final Parser parser;
     private final ScalarResolver resolver;
     private final Map<String, String> sharedTexts = new HashMap<>();
+    private final Consumer<Node> rootItems;
 
     NodeComposer(Parser parser, ScalarResolver resolver) {
+        this(parser, resolver, null);
+    }
+
+    /**
+     * With {@code rootItems}, a root sequence's items go to it one by one as each is composed and
+     * are not kept (see {@link SafeYamlLoader#load(byte[], Consumer)}).
+     */
+    NodeComposer(Parser parser, ScalarResolver resolver, Consumer<Node> rootItems) {
         this.parser = parser;
         this.resolver = resolver;
+        this.rootItems = rootItems;
     }
 
     /** The document's root, empty for a stream without a document; more than one is an error. */
@@ -52,7 +63,7 @@ final class NodeComposer {
         Node root = null;
         if (!parser.checkEvent(Event.ID.StreamEnd)) {
             parser.next(); // document start
-            root = compose();
+            root = rootItems != null && parser.checkEvent(Event.ID.SequenceStart) ? composeStreamed() : compose();
             parser.next(); // document end
         }
         if (!parser.checkEvent(Event.ID.StreamEnd)) {
@@ -125,6 +136,25 @@ final class NodeComposer {
         }
         ((NodeEvent) event).getAnchor().ifPresent(anchor -> node.setAnchor(Optional.of(anchor)));
         return node;
+    }
+
+    /**
+     * The root sequence with each item handed to {@link #rootItems} instead of kept: the same
+     * node as {@link #compose()} makes, with no items, so a large file's tree never has to be
+     * live at once.
+     */
+    private Node composeStreamed() {
+        CollectionStartEvent start = (CollectionStartEvent) parser.next();
+        Optional<String> tag = start.getTag();
+        boolean resolved = tag.isEmpty() || tag.get().equals("!");
+        CheckedSequence sequence = new CheckedSequence(resolved ? Tag.SEQ : new Tag(tag.get()), resolved,
+                List.of(), start.getFlowStyle(), start.getStartMark());
+        while (!parser.checkEvent(Event.ID.SequenceEnd)) {
+            rootItems.accept(compose());
+        }
+        sequence.setEndMark(parser.next().getEndMark());
+        start.getAnchor().ifPresent(anchor -> sequence.setAnchor(Optional.of(anchor)));
+        return sequence;
     }
 
     /**
