@@ -1,10 +1,8 @@
 package dev.evalbot.rules.yaml;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -36,11 +34,8 @@ import org.snakeyaml.engine.v2.resolver.ScalarResolver;
  * the same trees and refusals.
  */
 final class NodeComposer {
-    private static final int SHARED_LENGTH = 64;
-    private static final int SHARED_COUNT = 4096;
     private final Parser parser;
     private final ScalarResolver resolver;
-    private final Map<String, String> sharedTexts = new HashMap<>();
     private final Consumer<Node> rootItems;
 
     NodeComposer(Parser parser, ScalarResolver resolver) {
@@ -87,7 +82,7 @@ final class NodeComposer {
                 Tag nodeTag = resolved
                         ? resolver.resolve(scalar.getValue(), scalar.getImplicit().canOmitTagInPlainScalar())
                         : new Tag(tag.get());
-                node = new ScalarNode(nodeTag, resolved, shared(scalar.getValue()), scalar.getScalarStyle(),
+                node = new ScalarNode(nodeTag, resolved, scalar.getValue(), scalar.getScalarStyle(),
                         scalar.getStartMark(), scalar.getEndMark());
             }
             case SequenceStart -> {
@@ -155,25 +150,6 @@ final class NodeComposer {
         sequence.setEndMark(parser.next().getEndMark());
         start.getAnchor().ifPresent(anchor -> sequence.setAnchor(Optional.of(anchor)));
         return sequence;
-    }
-
-    /**
-     * One String for each short text the file repeats (keys, dataset ids, dates): the validators
-     * then read a few strings that stay in cache, with their hash codes computed once, and the
-     * tree that outlives the parse holds fewer objects.
-     */
-    private String shared(String value) {
-        if (value.length() > SHARED_LENGTH) {
-            return value;
-        }
-        String known = sharedTexts.get(value);
-        if (known != null) {
-            return known;
-        }
-        if (sharedTexts.size() < SHARED_COUNT) {
-            sharedTexts.put(value, value);
-        }
-        return value;
     }
 
     private static boolean repeatsKeys(Node node) {
