@@ -144,20 +144,25 @@ public final class ResultsValidator {
                 sink.add(FileCodes.DUPLICATE_KEY, null, index, dup.position(),
                         "duplicate key '" + dup.key() + "' in entry " + index, "keep one of the two");
             }
-            String datasetId = stringAt(item, "dataset", "id");
-            String revision = stringAt(item, "dataset", "revision");
+            // The dataset block is read once here; the rules and the entry reuse what it gives.
+            Node datasetNode = YamlNodes.get(item, "dataset").orElse(null);
+            DatasetRef dataset = new DatasetRef(stringAt(datasetNode, "id"), stringAt(datasetNode, "task_id"),
+                    stringAt(datasetNode, "config"), stringAt(datasetNode, "split"),
+                    stringAt(datasetNode, "revision"));
+            String datasetId = dataset.id();
+            String revision = dataset.revision();
             Lookup lookup = datasetId == null ? null
                     : lookups.computeIfAbsent(datasetId + "@" + revision, k -> registry.lookup(datasetId, revision));
             Benchmark benchmark = lookup instanceof Lookup.Found f ? f.benchmark() : null;
-            TaskMatch match = TaskMatch.resolve(benchmark, stringAt(item, "dataset", "task_id"),
-                    stringAt(item, "dataset", "config"), stringAt(item, "dataset", "split"));
+            TaskMatch match = TaskMatch.resolve(benchmark, dataset.taskId(), dataset.config(), dataset.split());
             TaskPolicy policy = match.task() == null ? TaskPolicy.NONE
                     : config.benchmark(datasetId).task(match.task().id());
-            EntryContext ctx = new EntryContext(index, item, datasetId, lookup, match, policy, config, registry, now);
+            EntryContext ctx = new EntryContext(index, item, datasetId, lookup, match, policy, config, registry, now,
+                    EntryContext.valueOf(item));
             for (EntryRule rule : rules) {
                 rule.check(ctx, sink);
             }
-            checked.add(toEntry(ctx));
+            checked.add(toEntry(ctx, dataset));
         }
     }
 
@@ -174,11 +179,8 @@ public final class ResultsValidator {
         };
     }
 
-    private static ResultEntry toEntry(EntryContext ctx) {
+    private static ResultEntry toEntry(EntryContext ctx, DatasetRef dataset) {
         Node item = ctx.entry();
-        DatasetRef dataset = new DatasetRef(ctx.datasetId(), stringAt(item, "dataset", "task_id"),
-                stringAt(item, "dataset", "config"), stringAt(item, "dataset", "split"),
-                stringAt(item, "dataset", "revision"));
         Optional<Node> sourceNode = YamlNodes.get(item, "source");
         Source source = sourceNode.filter(MappingNode.class::isInstance)
                 .map(s -> new Source(stringAt(s, "url"), stringAt(s, "name"), stringAt(s, "user"),
