@@ -151,6 +151,12 @@ public final class SafeYamlLoader {
     }
 
     private static String decodeUtf8(byte[] bytes) throws CharacterCodingException {
+        // The String constructor's decoder is the fast one (ASCII and Latin-1 copied in bulk) but
+        // replaces malformed input with U+FFFD: without one in its result the input was valid.
+        String fast = new String(bytes, StandardCharsets.UTF_8);
+        if (fast.indexOf('\uFFFD') < 0) {
+            return fast.startsWith("\uFEFF") ? fast.substring(1) : fast;
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
