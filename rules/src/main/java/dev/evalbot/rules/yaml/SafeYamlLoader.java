@@ -37,7 +37,8 @@ public final class SafeYamlLoader {
 
     /**
      * With {@code snakeyamlComposer}, snakeyaml's own composer and core schema, as this loader
-     * was before {@link NodeComposer}: the reference the tests compare it with.
+     * was before {@link NodeComposer}: the reference the tests compare it with, through
+     * {@link #load(byte[])} only (it keeps a root sequence's items in the tree).
      */
     SafeYamlLoader(YamlLimits limits, boolean snakeyamlComposer) {
         this.limits = limits;
