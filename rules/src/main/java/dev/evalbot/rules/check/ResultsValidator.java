@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
@@ -76,11 +77,11 @@ public final class ResultsValidator {
      */
     FileReport validate(String path, byte[] bytes, boolean wholeTree) {
         FindingSink sink = new FindingSink(path, config);
-        Entries entries = new Entries(sink, clock.instant());
-        LoadResult loaded = wholeTree ? loader.load(bytes) : loader.load(bytes, entries::check);
+        Entries entries = new Entries(sink);
+        LoadResult loaded = wholeTree ? loader.load(bytes) : loader.load(bytes, entries);
         if (loaded instanceof LoadResult.Refused r) {
             // Entries checked before the parser stopped are dropped with their findings.
-            FindingSink refused = new FindingSink(path, config);
+            FindingSink refused = entries.count == 0 ? sink : new FindingSink(path, config);
             refused.addFileLevel(FileCodes.forRefusal(r.refusal().code()), r.refusal().position(),
                     r.refusal().message(), refusalHint(r.refusal().code()));
             return report(path, List.of(), refused);
@@ -98,7 +99,7 @@ public final class ResultsValidator {
             return report(path, List.of(), sink);
         }
         if (wholeTree) {
-            seq.getValue().forEach(entries::check);
+            seq.getValue().forEach(entries);
         }
         if (entries.count == 0) {
             sink.addFileLevel(FileCodes.EMPTY_FILE, Position.of(root), "the list of entries is empty", null);
@@ -109,7 +110,7 @@ public final class ResultsValidator {
                     + entries.count + " entries; the limit is " + config.limits().maxEntries(), null);
             return report(path, List.of(), tooMany);
         }
-        return report(path, entries.checked, sink);
+        return report(path, entries.count == 0 ? List.of() : entries.checked, sink);
     }
 
     /**
@@ -118,22 +119,28 @@ public final class ResultsValidator {
      * are still in the CPU's caches and become garbage at once. Past the entry limit it only
      * counts (the file is then refused as a whole).
      */
-    private final class Entries {
+    private final class Entries implements Consumer<Node> {
         private final FindingSink sink;
-        private final Instant now;
-        private final Map<String, Lookup> lookups = new HashMap<>();
-        private final List<ResultEntry> checked = new ArrayList<>();
+        // Made at the first entry: a file refused before any costs nothing more than it did.
+        private Instant now;
+        private Map<String, Lookup> lookups;
+        private List<ResultEntry> checked;
         private int count;
 
-        Entries(FindingSink sink, Instant now) {
+        Entries(FindingSink sink) {
             this.sink = sink;
-            this.now = now;
         }
 
-        void check(Node item) {
+        @Override
+        public void accept(Node item) {
             int index = ++count;
             if (index > config.limits().maxEntries()) {
                 return;
+            }
+            if (index == 1) {
+                now = clock.instant();
+                lookups = new HashMap<>();
+                checked = new ArrayList<>();
             }
             if (!(item instanceof MappingNode)) {
                 sink.add(FileCodes.ENTRY_NOT_A_MAPPING, null, index, Position.of(item),
