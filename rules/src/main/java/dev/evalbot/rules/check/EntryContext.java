@@ -16,6 +16,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * stay independent of each other and of I/O.
  *
  * @param lookup the registry's answer for {@code dataset.id}; null when the entry has no id
+ * @param value the entry's value when it is a finite number ({@link #valueOf}); rules other than
+ *     the type rule use this
  */
 public record EntryContext(
         int index,
@@ -26,7 +28,8 @@ public record EntryContext(
         TaskPolicy policy,
         RulesConfig config,
         BenchmarkRegistry registry,
-        Instant now) {
+        Instant now,
+        OptionalDouble value) {
 
     public Optional<Node> field(String key) {
         return YamlNodes.get(entry, key);
@@ -36,9 +39,9 @@ public record EntryContext(
         return field("dataset").flatMap(d -> YamlNodes.get(d, key));
     }
 
-    /** The entry's value when it is a finite number; rules other than the type rule use this. */
-    public OptionalDouble value() {
-        return field("value").filter(YamlNodes::isNumber).flatMap(YamlNodes::text)
+    /** The value of {@code entry} when it is a finite number, read once for all the rules. */
+    public static OptionalDouble valueOf(Node entry) {
+        return YamlNodes.get(entry, "value").filter(YamlNodes::isNumber).flatMap(YamlNodes::text)
                 .map(dev.evalbot.rules.yaml.YamlNumbers::parse)
                 .filter(d -> d.isPresent() && Double.isFinite(d.getAsDouble()))
                 .orElse(OptionalDouble.empty());

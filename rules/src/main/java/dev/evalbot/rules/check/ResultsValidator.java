@@ -23,11 +23,13 @@ import dev.evalbot.rules.yaml.Position;
 import dev.evalbot.rules.yaml.SafeYamlLoader;
 import dev.evalbot.rules.yaml.YamlNodes;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
@@ -65,12 +67,24 @@ public final class ResultsValidator {
     }
 
     public FileReport validate(String path, byte[] bytes) {
+        return validate(path, bytes, false);
+    }
+
+    /**
+     * With {@code wholeTree}, the file's tree is composed in full before any entry is checked (as
+     * the validator was before it checked entries while the parser read on): the reference
+     * {@code StreamedValidationPropertyTest} holds the streamed path to.
+     */
+    FileReport validate(String path, byte[] bytes, boolean wholeTree) {
         FindingSink sink = new FindingSink(path, config);
-        LoadResult loaded = loader.load(bytes);
+        Entries entries = new Entries(sink);
+        LoadResult loaded = wholeTree ? loader.load(bytes) : loader.load(bytes, entries);
         if (loaded instanceof LoadResult.Refused r) {
-            sink.addFileLevel(FileCodes.forRefusal(r.refusal().code()), r.refusal().position(),
+            // Entries checked before the parser stopped are dropped with their findings.
+            FindingSink refused = entries.count == 0 ? sink : new FindingSink(path, config);
+            refused.addFileLevel(FileCodes.forRefusal(r.refusal().code()), r.refusal().position(),
                     r.refusal().message(), refusalHint(r.refusal().code()));
-            return report(path, List.of(), sink);
+            return report(path, List.of(), refused);
         }
         if (!(loaded instanceof LoadResult.Loaded l)) {
             sink.addFileLevel(FileCodes.EMPTY_FILE, Position.START, "the file is empty",
@@ -84,45 +98,79 @@ public final class ResultsValidator {
                     root instanceof MappingNode ? "start each entry with `- `, e.g. `- dataset: {...}`" : null);
             return report(path, List.of(), sink);
         }
-        if (seq.getValue().isEmpty()) {
+        if (wholeTree) {
+            seq.getValue().forEach(entries);
+        }
+        if (entries.count == 0) {
             sink.addFileLevel(FileCodes.EMPTY_FILE, Position.of(root), "the list of entries is empty", null);
         }
-        if (seq.getValue().size() > config.limits().maxEntries()) {
-            sink.addFileLevel(FileCodes.TOO_MANY_ENTRIES, Position.of(root), "the file has "
-                    + seq.getValue().size() + " entries; the limit is " + config.limits().maxEntries(), null);
-            return report(path, List.of(), sink);
+        if (entries.count > config.limits().maxEntries()) {
+            FindingSink tooMany = new FindingSink(path, config);
+            tooMany.addFileLevel(FileCodes.TOO_MANY_ENTRIES, Position.of(root), "the file has "
+                    + entries.count + " entries; the limit is " + config.limits().maxEntries(), null);
+            return report(path, List.of(), tooMany);
         }
-        var now = clock.instant();
-        Map<String, Lookup> lookups = new HashMap<>();
-        List<ResultEntry> entries = new ArrayList<>(seq.getValue().size());
-        int index = 0;
-        for (Node item : seq.getValue()) {
-            index++;
+        return report(path, entries.count == 0 ? List.of() : entries.checked, sink);
+    }
+
+    /**
+     * The checks of one file's entries, one entry at a time in document order: called by the
+     * loader as each entry is composed, so a large file's entries are checked while their nodes
+     * are still in the CPU's caches and become garbage at once. Past the entry limit it only
+     * counts (the file is then refused as a whole).
+     */
+    private final class Entries implements Consumer<Node> {
+        private final FindingSink sink;
+        // Made at the first entry: a file refused before any costs nothing more than it did.
+        private Instant now;
+        private Map<String, Lookup> lookups;
+        private List<ResultEntry> checked;
+        private int count;
+
+        Entries(FindingSink sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public void accept(Node item) {
+            int index = ++count;
+            if (index > config.limits().maxEntries()) {
+                return;
+            }
+            if (index == 1) {
+                now = clock.instant();
+                lookups = new HashMap<>();
+                checked = new ArrayList<>();
+            }
             if (!(item instanceof MappingNode)) {
                 sink.add(FileCodes.ENTRY_NOT_A_MAPPING, null, index, Position.of(item),
                         "entry " + index + " must be a mapping, found " + YamlNodes.kindOf(item), null);
-                continue;
+                return;
             }
             for (var dup : YamlNodes.duplicateKeys(item)) {
                 sink.add(FileCodes.DUPLICATE_KEY, null, index, dup.position(),
                         "duplicate key '" + dup.key() + "' in entry " + index, "keep one of the two");
             }
-            String datasetId = stringAt(item, "dataset", "id");
-            String revision = stringAt(item, "dataset", "revision");
+            // The dataset block is read once here; the rules and the entry reuse what it gives.
+            Node datasetNode = YamlNodes.get(item, "dataset").orElse(null);
+            DatasetRef dataset = new DatasetRef(stringAt(datasetNode, "id"), stringAt(datasetNode, "task_id"),
+                    stringAt(datasetNode, "config"), stringAt(datasetNode, "split"),
+                    stringAt(datasetNode, "revision"));
+            String datasetId = dataset.id();
+            String revision = dataset.revision();
             Lookup lookup = datasetId == null ? null
                     : lookups.computeIfAbsent(datasetId + "@" + revision, k -> registry.lookup(datasetId, revision));
             Benchmark benchmark = lookup instanceof Lookup.Found f ? f.benchmark() : null;
-            TaskMatch match = TaskMatch.resolve(benchmark, stringAt(item, "dataset", "task_id"),
-                    stringAt(item, "dataset", "config"), stringAt(item, "dataset", "split"));
+            TaskMatch match = TaskMatch.resolve(benchmark, dataset.taskId(), dataset.config(), dataset.split());
             TaskPolicy policy = match.task() == null ? TaskPolicy.NONE
                     : config.benchmark(datasetId).task(match.task().id());
-            EntryContext ctx = new EntryContext(index, item, datasetId, lookup, match, policy, config, registry, now);
+            EntryContext ctx = new EntryContext(index, item, datasetId, lookup, match, policy, config, registry, now,
+                    EntryContext.valueOf(item));
             for (EntryRule rule : rules) {
                 rule.check(ctx, sink);
             }
-            entries.add(toEntry(ctx));
+            checked.add(toEntry(ctx, dataset));
         }
-        return report(path, entries, sink);
     }
 
     private static FileReport report(String path, List<ResultEntry> entries, FindingSink sink) {
@@ -138,11 +186,8 @@ public final class ResultsValidator {
         };
     }
 
-    private static ResultEntry toEntry(EntryContext ctx) {
+    private static ResultEntry toEntry(EntryContext ctx, DatasetRef dataset) {
         Node item = ctx.entry();
-        DatasetRef dataset = new DatasetRef(ctx.datasetId(), stringAt(item, "dataset", "task_id"),
-                stringAt(item, "dataset", "config"), stringAt(item, "dataset", "split"),
-                stringAt(item, "dataset", "revision"));
         Optional<Node> sourceNode = YamlNodes.get(item, "source");
         Source source = sourceNode.filter(MappingNode.class::isInstance)
                 .map(s -> new Source(stringAt(s, "url"), stringAt(s, "name"), stringAt(s, "user"),

@@ -1,12 +1,11 @@
 package dev.evalbot.rules.yaml;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
@@ -35,15 +34,22 @@ import org.snakeyaml.engine.v2.resolver.ScalarResolver;
  * the same trees and refusals.
  */
 final class NodeComposer {
-    private static final int SHARED_LENGTH = 64;
-    private static final int SHARED_COUNT = 4096;
     private final Parser parser;
     private final ScalarResolver resolver;
-    private final Map<String, String> sharedTexts = new HashMap<>();
+    private final Consumer<Node> rootItems;
 
     NodeComposer(Parser parser, ScalarResolver resolver) {
+        this(parser, resolver, null);
+    }
+
+    /**
+     * With {@code rootItems}, a root sequence's items go to it one by one as each is composed and
+     * are not kept (see {@link SafeYamlLoader#load(byte[], Consumer)}).
+     */
+    NodeComposer(Parser parser, ScalarResolver resolver, Consumer<Node> rootItems) {
         this.parser = parser;
         this.resolver = resolver;
+        this.rootItems = rootItems;
     }
 
     /** The document's root, empty for a stream without a document; more than one is an error. */
@@ -52,7 +58,7 @@ final class NodeComposer {
         Node root = null;
         if (!parser.checkEvent(Event.ID.StreamEnd)) {
             parser.next(); // document start
-            root = compose();
+            root = rootItems != null && parser.checkEvent(Event.ID.SequenceStart) ? composeStreamed() : compose();
             parser.next(); // document end
         }
         if (!parser.checkEvent(Event.ID.StreamEnd)) {
@@ -76,7 +82,7 @@ final class NodeComposer {
                 Tag nodeTag = resolved
                         ? resolver.resolve(scalar.getValue(), scalar.getImplicit().canOmitTagInPlainScalar())
                         : new Tag(tag.get());
-                node = new ScalarNode(nodeTag, resolved, shared(scalar.getValue()), scalar.getScalarStyle(),
+                node = new ScalarNode(nodeTag, resolved, scalar.getValue(), scalar.getScalarStyle(),
                         scalar.getStartMark(), scalar.getEndMark());
             }
             case SequenceStart -> {
@@ -128,22 +134,22 @@ final class NodeComposer {
     }
 
     /**
-     * One String for each short text the file repeats (keys, dataset ids, dates): the validators
-     * then read a few strings that stay in cache, with their hash codes computed once, and the
-     * tree that outlives the parse holds fewer objects.
+     * The root sequence with each item handed to {@link #rootItems} instead of kept: the same
+     * node as {@link #compose()} makes, with no items, so a large file's tree never has to be
+     * live at once.
      */
-    private String shared(String value) {
-        if (value.length() > SHARED_LENGTH) {
-            return value;
+    private Node composeStreamed() {
+        CollectionStartEvent start = (CollectionStartEvent) parser.next();
+        Optional<String> tag = start.getTag();
+        boolean resolved = tag.isEmpty() || tag.get().equals("!");
+        CheckedSequence sequence = new CheckedSequence(resolved ? Tag.SEQ : new Tag(tag.get()), resolved,
+                List.of(), start.getFlowStyle(), start.getStartMark());
+        while (!parser.checkEvent(Event.ID.SequenceEnd)) {
+            rootItems.accept(compose());
         }
-        String known = sharedTexts.get(value);
-        if (known != null) {
-            return known;
-        }
-        if (sharedTexts.size() < SHARED_COUNT) {
-            sharedTexts.put(value, value);
-        }
-        return value;
+        sequence.setEndMark(parser.next().getEndMark());
+        start.getAnchor().ifPresent(anchor -> sequence.setAnchor(Optional.of(anchor)));
+        return sequence;
     }
 
     private static boolean repeatsKeys(Node node) {

@@ -7,6 +7,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -36,7 +37,8 @@ public final class SafeYamlLoader {
 
     /**
      * With {@code snakeyamlComposer}, snakeyaml's own composer and core schema, as this loader
-     * was before {@link NodeComposer}: the reference the tests compare it with.
+     * was before {@link NodeComposer}: the reference the tests compare it with, through
+     * {@link #load(byte[])} only (it keeps a root sequence's items in the tree).
      */
     SafeYamlLoader(YamlLimits limits, boolean snakeyamlComposer) {
         this.limits = limits;
@@ -68,6 +70,18 @@ public final class SafeYamlLoader {
     }
 
     public LoadResult load(byte[] bytes) {
+        return load(bytes, null);
+    }
+
+    /**
+     * Loads as {@link #load(byte[])} does, except that when the root is a sequence, each of its
+     * items goes to {@code rootItems} as soon as it is composed and is not kept: the root
+     * returned is that sequence (tag, style, marks) with no items. A large list is then never a
+     * live tree as a whole, and each item is read while it is still in the CPU's caches. Items may
+     * have been handed over before a refusal (a syntax error further down, a limit): the caller
+     * discards what it made of them.
+     */
+    public LoadResult load(byte[] bytes, Consumer<Node> rootItems) {
         if (bytes.length > limits.maxBytes()) {
             return refused("file-too-large", "the file is " + bytes.length + " bytes; the limit is "
                     + limits.maxBytes() + " bytes", Position.START);
@@ -80,11 +94,15 @@ public final class SafeYamlLoader {
         } catch (CharacterCodingException e) {
             return refused("invalid-utf8", "the file is not valid UTF-8", Position.START);
         }
-        return loadText(text);
+        return loadText(text, rootItems);
     }
 
     /** Loads text that is already decoded; the size limit then applies to its length in chars. */
     public LoadResult loadText(String text) {
+        return loadText(text, null);
+    }
+
+    private LoadResult loadText(String text, Consumer<Node> rootItems) {
         if (text.length() > limits.maxBytes()) {
             return refused("file-too-large", "the file is larger than the limit of " + limits.maxBytes() + " bytes",
                     Position.START);
@@ -96,7 +114,7 @@ public final class SafeYamlLoader {
             LoadSettings settings = settings(text.length());
             var parser = new GuardedParser(new ParserImpl(settings, new StreamReader(settings, text)), limits);
             var root = snakeyamlComposer ? new Composer(settings, parser).getSingleNode()
-                    : new NodeComposer(parser, settings.getSchema().getScalarResolver()).singleNode();
+                    : new NodeComposer(parser, settings.getSchema().getScalarResolver(), rootItems).singleNode();
             return root.<LoadResult>map(LoadResult.Loaded::new).orElseGet(LoadResult.Empty::new);
         } catch (GuardedParser.LimitExceeded e) {
             return new LoadResult.Refused(e.refusal());
@@ -134,6 +152,12 @@ public final class SafeYamlLoader {
     }
 
     private static String decodeUtf8(byte[] bytes) throws CharacterCodingException {
+        // The String constructor's decoder is the fast one (ASCII and Latin-1 copied in bulk) but
+        // replaces malformed input with U+FFFD: without one in its result the input was valid.
+        String fast = new String(bytes, StandardCharsets.UTF_8);
+        if (fast.indexOf('\uFFFD') < 0) {
+            return fast.startsWith("\uFEFF") ? fast.substring(1) : fast;
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

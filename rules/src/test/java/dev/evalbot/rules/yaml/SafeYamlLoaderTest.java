@@ -68,4 +68,27 @@ class SafeYamlLoaderTest {
         assertInstanceOf(LoadResult.Empty.class, loader.load(new byte[0]));
         assertInstanceOf(LoadResult.Empty.class, loader.loadText("  \n# only a comment\n"));
     }
+
+    @Test
+    void validUtf8IsReadWhateverItHoldsAndABomIsDropped() {
+        String text = "a: \"\uFFFD é 日本 \uD83D\uDE00\"\n";
+        for (String doc : new String[] {text, "\uFEFF" + text}) {
+            var root = assertInstanceOf(LoadResult.Loaded.class, loader.load(doc.getBytes(StandardCharsets.UTF_8)))
+                    .root();
+            assertEquals("\uFFFD é 日本 \uD83D\uDE00", YamlNodes.text(YamlNodes.get(root, "a").orElseThrow())
+                    .orElseThrow());
+            assertEquals(new Position(1, 4), Position.of(YamlNodes.get(root, "a").orElseThrow()));
+        }
+    }
+
+    @Test
+    void aReplacementCharacterBeforeABadByteDoesNotHideIt() {
+        byte[] good = "a: \uFFFD\nb: ".getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(good, good.length + 2);
+        bytes[good.length] = (byte) 0xED; // a UTF-16 surrogate encoded in UTF-8: not valid UTF-8
+        bytes[good.length + 1] = (byte) 0xA0;
+        YamlRefusal r = refusal(bytes);
+        assertEquals("invalid-utf8", r.code());
+        assertEquals(new Position(2, 4), r.position());
+    }
 }
