@@ -88,68 +88,12 @@ public final class SourceRule implements EntryRule {
     }
 
     public static boolean isAbsoluteHttps(String url) {
-        String t = url.trim();
-        return isPlainHttps(t) || isAbsoluteHttpsByUri(t);
-    }
-
-    /** The general path: what java.net.URI makes of the text. */
-    static boolean isAbsoluteHttpsByUri(String t) {
         try {
-            URI uri = new URI(t);
+            URI uri = new URI(url.trim());
             return uri.getScheme() != null && uri.getScheme().toLowerCase(Locale.ROOT).equals("https")
                     && uri.getHost() != null && !uri.getHost().isBlank() && uri.getUserInfo() == null;
         } catch (URISyntaxException e) {
             return false;
         }
-    }
-
-    /**
-     * {@code https://HOST} or {@code https://HOST/PATH}, HOST a DNS name whose last label starts
-     * with a letter and PATH of letters, digits and {@code / . _ ~ -}: the shape of nearly every
-     * source URL, which {@link URI} reads as https with that host and no user info. Checked by hand
-     * because {@code new URI} was a fifth of an entry's checks; anything else goes to {@link URI}.
-     */
-    static boolean isPlainHttps(String t) {
-        int n = t.length();
-        if (!t.startsWith("https://")) {
-            return false;
-        }
-        int i = "https://".length();
-        int lastLabel;
-        while (true) {
-            lastLabel = i;
-            if (i >= n || !isAsciiLetterOrDigit(t.charAt(i))) {
-                return false;
-            }
-            while (i < n && (isAsciiLetterOrDigit(t.charAt(i)) || t.charAt(i) == '-')) {
-                i++;
-            }
-            if (t.charAt(i - 1) == '-') {
-                return false;
-            }
-            if (i < n && t.charAt(i) == '.') {
-                i++;
-                continue;
-            }
-            break;
-        }
-        char top = t.charAt(lastLabel);
-        if (!((top >= 'a' && top <= 'z') || (top >= 'A' && top <= 'Z'))) {
-            return false;
-        }
-        if (i < n && t.charAt(i) != '/') {
-            return false;
-        }
-        for (; i < n; i++) {
-            char c = t.charAt(i);
-            if (!(isAsciiLetterOrDigit(c) || c == '/' || c == '.' || c == '_' || c == '~' || c == '-')) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isAsciiLetterOrDigit(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 }
