@@ -115,10 +115,20 @@ final class SqliteWriter implements AutoCloseable {
         (ahead ? first : queue).add(p);
         onQueued.run();
         if (draining.compareAndSet(false, true)) {
-            // The writer is idle: commit here rather than wake the writer thread and wait to be
-            // woken. On two busy cores each of those hand-offs waits for a core, which was most of
-            // a reply's wait at a steady 500/s. What queues meanwhile goes to the writer thread.
-            drainOnce();
+            if (ahead) {
+                // A webhook's accept that finds the writer idle commits here, with the accepts
+                // queued beside it, rather than wake the writer thread and wait to be woken: on two
+                // busy cores each hand-off waits for a core. The workers' writes stay on the writer
+                // thread, so that a reply never waits for a review's writes on its own thread.
+                drainOnce();
+            } else {
+                try {
+                    thread.execute(this::drain);
+                } catch (RejectedExecutionException e) {
+                    draining.set(false);
+                    p.result.completeExceptionally(new StoreUnavailableException(action + ": the store is closed", e));
+                }
+            }
         }
         try {
             return p.result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -189,11 +199,10 @@ final class SqliteWriter implements AutoCloseable {
     }
 
 
-    /** One batch on the caller's thread (this one's work among it), then the rest to the writer thread. */
+    /** The queued accepts (this one among them) on the caller's thread, then the rest to the writer thread. */
     private void drainOnce() {
         List<Pending<?>> batch = new ArrayList<>();
-        take(first, batch, Math.max(1, maxBatch - 1));
-        take(queue, batch, maxBatch);
+        take(first, batch, maxBatch);
         if (!batch.isEmpty()) {
             runLocked(batch);
         }

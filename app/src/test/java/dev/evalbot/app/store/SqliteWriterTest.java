@@ -136,6 +136,24 @@ class SqliteWriterTest {
     }
 
     @Test
+    void anAcceptThatFindsTheWriterIdleCommitsOnItsOwnThreadAndAWorkersWriteOnTheWriters() {
+        SqliteWriter w = writer(Duration.ofMinutes(1), () -> { });
+        Thread caller = Thread.currentThread();
+        String accept = w.write("an accept", c -> {
+            insert(c, "accept");
+            return Thread.currentThread().getName();
+        }, Duration.ofMinutes(1), true);
+        String worker = w.write("a worker's write", c -> {
+            insert(c, "worker");
+            return Thread.currentThread().getName();
+        });
+        assertEquals(caller.getName(), accept, "no hand-off to the writer thread and back");
+        assertTrue(worker.startsWith("sqlite-writer-"), worker);
+        assertEquals(Set.of("accept", "worker"), stored());
+        assertEquals(2, writer.commits());
+    }
+
+    @Test
     void aWriteQueuedAheadRunsBeforeTheOthersInTheNextTransaction() throws Exception {
         Semaphore queued = new Semaphore(0);
         SqliteWriter w = writer(Duration.ofMinutes(1), queued::release);
