@@ -1,6 +1,6 @@
 #!/bin/sh
 # Every target of the README's Performance table, one after the other, on this machine: before each
-# step the load average, then the tool's own output. About 20 minutes (--quick: 8); run it on a quiet machine
+# step the load average, then the tool's own output. About 15 minutes (--quick: 8); run it on a quiet machine
 # (nothing else building), after:
 #
 #   mvn -B -q package -DskipTests && npm --prefix bench/peer ci
