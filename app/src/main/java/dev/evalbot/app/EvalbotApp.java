@@ -78,6 +78,7 @@ public final class EvalbotApp implements AutoCloseable {
         ServerSettings serverSettings = ServerSettings.fromEnvironment(env);
         GitHubSettings github = GitHubSettings.fromEnvironment(env);
         HubSettings hub = HubSettings.fromEnvironment(env);
+        WorkerConfig workers = WorkerConfig.fromEnvironment(env);
 
         // Opening the store (SQLite's native library, the migration check) is one of the longest steps
         // of a start: it runs on its own thread while the parts that do not need the store are built.
@@ -110,7 +111,7 @@ public final class EvalbotApp implements AutoCloseable {
             for (PlatformUnit unit : units) {
                 handlers.put(unit.platform(), unit.wire(core));
             }
-            InboxWorker worker = new InboxWorker(core.inbox(), new DeliveryRouter(handlers), WorkerConfig.DEFAULT,
+            InboxWorker worker = new InboxWorker(core.inbox(), new DeliveryRouter(handlers), workers,
                     metrics);
             core.boards().start();
             worker.start();
