@@ -138,6 +138,9 @@ class GitHubCommandsTest {
     void theAuthorMayRecheckButNotApprove() throws Exception {
         long id = comment("Codertocat", "/evalbot recheck\n/evalbot approve");
         assertEquals(List.of("success"), github.statuses(), "the recheck reviewed");
+        assertEquals(2, fake.count("GET", "/repos/" + REPO + "/pulls/2"),
+                "the command reads the pull request's head and the review asks for its current head;"
+                        + " the review's other calls need only its route, not a third read");
         assertEquals(List.of("eyes", "-1"), fake.reactions(id));
         String reply = fake.replies().get(0);
         assertTrue(reply.contains("only maintainers") && reply.contains("`/evalbot recheck`"), reply);

@@ -265,14 +265,11 @@ public final class GitHubPlatform implements Platform {
         }
         GitHubPayload payload = (GitHubPayload) pr.payload();
         GitHub gh = calls.client(payload.installationId());
-        GHPullRequest pull;
-        if ("pull_request".equals(payload.event())) {
-            pull = parsePayload(gh, new GitHubPayload(payload.event(), routeOnly(pr), payload.installationId()),
-                    GHEventPayload.PullRequest.class).getPullRequest();
-        } else {
-            GHRepository repo = parsePayload(gh, payload, GHEventPayload.IssueComment.class).getRepository();
-            pull = repo.getPullRequest(pr.number());
-        }
+        // The adapter's calls need only the pull request's route, which every delivery names: a review
+        // that a comment asked for (/evalbot recheck) no longer fetches the pull request for it; the
+        // command already read its head.
+        GHPullRequest pull = parsePayload(gh, new GitHubPayload("pull_request", routeOnly(pr), payload.installationId()),
+                GHEventPayload.PullRequest.class).getPullRequest();
         pulls.put(pr, pull);
         return pull;
     }
