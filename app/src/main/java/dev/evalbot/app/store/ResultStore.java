@@ -131,20 +131,6 @@ public final class ResultStore {
     }
 
     /**
-     * The entries one repository's pull requests hold for one benchmark task, whatever their state:
-     * a lookup on the primary key's (platform, repo) prefix, not a read of the whole benchmark.
-     */
-    public List<StoredResult> byRepoTask(PlatformId platform, String repo, String datasetId, String taskId) {
-        return query("read the results of " + repo + " for " + datasetId,
-                "WHERE r.platform = ? AND r.repo = ? AND r.dataset_id = ? AND r.task_id = ?" + ORDER, ps -> {
-                    ps.setString(1, platform.code());
-                    ps.setString(2, repo);
-                    ps.setString(3, datasetId);
-                    ps.setString(4, taskId);
-                });
-    }
-
-    /**
      * The entry another change already holds for this model and task that a new value is compared
      * with: the best tier (verified, then merged, then open), newest first, leaving out the pull
      * request {@code excludeNumber}, closed pull requests and rejected or hidden results. The

@@ -83,7 +83,7 @@ abstract class StoresContractTest {
     }
 
     @Test
-    void byRepoTaskReadsOneRepositorysEntriesForOneTask() {
+    void bestKnownReadsOnlyOneRepositorysEntriesForOneTask() {
         ResultStore results = new ResultStore(db, clock);
         PullRef sibling = new PullRef(PlatformId.GITHUB, "org/model", 13);
         results.replaceAll(PR, "aaa", PrState.OPEN, List.of(entry("a.yaml", 1, "cais/hle", 0.25, Tier.COMMUNITY),
@@ -94,10 +94,14 @@ abstract class StoresContractTest {
         results.replaceAll(new PullRef(PlatformId.HUB, "org/model", 1), "ddd", PrState.OPEN,
                 List.of(entry("d.yaml", 1, "cais/hle", 0.5, Tier.COMMUNITY)));
 
-        List<StoredResult> hle = results.byRepoTask(PlatformId.GITHUB, "org/model", "cais/hle", "default");
-        assertEquals(List.of(PR, sibling), hle.stream().map(StoredResult::pull).toList());
-        assertEquals(List.of(), results.byRepoTask(PlatformId.GITHUB, "org/model", "cais/hle", "other-task"));
-        assertEquals(1, results.byRepoTask(PlatformId.GITHUB, "org/model", "openai/gsm8k", "default").size());
+        // The other repository's and the Hub's newer entries for the same task are not candidates.
+        assertEquals(Optional.of(sibling), results.bestKnown(PlatformId.GITHUB, "org/model", "cais/hle", "default", 0)
+                .map(StoredResult::pull));
+        assertEquals(Optional.of(PR), results.bestKnown(PlatformId.GITHUB, "org/model", "cais/hle", "default", 13)
+                .map(StoredResult::pull));
+        assertEquals(Optional.empty(), results.bestKnown(PlatformId.GITHUB, "org/model", "cais/hle", "other-task", 0));
+        assertEquals(Optional.of(0.9), results.bestKnown(PlatformId.GITHUB, "org/model", "openai/gsm8k", "default", 0)
+                .map(r -> r.entry().value()));
     }
 
     @Test
@@ -204,8 +208,8 @@ abstract class StoresContractTest {
     }
 
     /**
-     * The database's pick equals the reference: every row of the repository's task, filtered and
-     * ordered in Java as the deviation check did before it asked the database for one row.
+     * The database's pick equals the reference: every row of the benchmark, filtered and ordered in
+     * Java as the deviation check did before it asked the database for one row.
      */
     @Test
     void bestKnownIsTheBestTierNewestOtherEntry() {
@@ -238,8 +242,9 @@ abstract class StoresContractTest {
             clock.advance(Duration.ofMillis(random.nextInt(3))); // 0: equal times, the order decides
             for (int exclude = 0; exclude < 8; exclude++) {
                 int mine = exclude;
-                Optional<StoredResult> expected = results.byRepoTask(PlatformId.GITHUB, "org/model", "cais/hle",
-                                "default").stream()
+                Optional<StoredResult> expected = results.byDataset("cais/hle").stream()
+                        .filter(r -> r.pull().platform() == PlatformId.GITHUB && r.pull().repo().equals("org/model")
+                                && r.entry().taskId().equals("default"))
                         .filter(r -> r.pull().number() != mine)
                         .filter(r -> r.prState() != PrState.CLOSED && !r.decision().rejected() && !r.decision().hidden())
                         .min(java.util.Comparator.comparingInt((StoredResult r) -> r.entry().tier() == Tier.VERIFIED ? 0
