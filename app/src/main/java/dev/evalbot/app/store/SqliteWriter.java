@@ -121,13 +121,8 @@ final class SqliteWriter implements AutoCloseable {
                 // busy cores each hand-off waits for a core. The workers' writes stay on the writer
                 // thread, so that a reply never waits for a review's writes on its own thread.
                 drainOnce();
-            } else {
-                try {
-                    thread.execute(this::drain);
-                } catch (RejectedExecutionException e) {
-                    draining.set(false);
-                    p.result.completeExceptionally(new StoreUnavailableException(action + ": the store is closed", e));
-                }
+            } else if (!handOff()) {
+                p.result.completeExceptionally(new StoreUnavailableException(action + ": the store is closed", null));
             }
         }
         try {
@@ -206,14 +201,30 @@ final class SqliteWriter implements AutoCloseable {
         if (!batch.isEmpty()) {
             runLocked(batch);
         }
-        draining.set(false);
-        if ((!queue.isEmpty() || !first.isEmpty()) && draining.compareAndSet(false, true)) {
-            try {
-                thread.execute(this::drain);
-            } catch (RejectedExecutionException e) {
-                draining.set(false); // closed: close() fails what is still queued
-            }
+        if (stillQueued()) {
+            handOff(); // when closed, close() fails what is still queued
         }
+    }
+
+    /** Runs {@link #drain} on the writer thread for the holder of {@link #draining}; false when closed. */
+    private boolean handOff() {
+        try {
+            thread.execute(this::drain);
+            return true;
+        } catch (RejectedExecutionException e) {
+            draining.set(false);
+            return false;
+        }
+    }
+
+    /**
+     * Lets go of {@link #draining}, unless a write queued meanwhile: a write that queued after the
+     * holder's last poll but saw {@code draining} still set relies on the holder. True when the
+     * caller holds it again and has that work to do.
+     */
+    private boolean stillQueued() {
+        draining.set(false);
+        return !(queue.isEmpty() && first.isEmpty()) && draining.compareAndSet(false, true);
     }
 
     private void drain() {
@@ -224,9 +235,7 @@ final class SqliteWriter implements AutoCloseable {
             take(first, batch, Math.max(1, maxBatch - 1));
             take(queue, batch, maxBatch);
             if (batch.isEmpty()) {
-                draining.set(false);
-                // A write that queued after our last poll but saw draining still set relies on us.
-                if ((queue.isEmpty() && first.isEmpty()) || !draining.compareAndSet(false, true)) {
+                if (!stillQueued()) {
                     return;
                 }
                 continue;
