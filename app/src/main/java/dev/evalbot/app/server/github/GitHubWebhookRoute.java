@@ -76,7 +76,7 @@ public final class GitHubWebhookRoute implements DirectRoute {
         }
         // An event evalbot never acts on (star, push, ...) is only checked to be a JSON object: no
         // field of it is read, and nothing touches the store.
-        boolean used = PayloadFields.used(event);
+        boolean used = ACTED_ON.contains(event);
         JsonNode root;
         try {
             root = used ? PayloadFields.read(json, body) : PayloadFields.check(json, body);
@@ -118,6 +118,9 @@ public final class GitHubWebhookRoute implements DirectRoute {
             reply(res, HttpStatus.ACCEPTED, "accepted", "accepted");
         }
     }
+
+    /** The events {@link #kindOf} may act on; the payloads of all others are never read. */
+    private static final Set<String> ACTED_ON = Set.of("pull_request", "issue_comment");
 
     /** Which deliveries evalbot acts on; everything else is answered 202 and dropped. */
     static Optional<DeliveryKind> kindOf(GitHubEvent e, JsonNode root) {

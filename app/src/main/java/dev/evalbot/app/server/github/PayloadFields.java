@@ -37,11 +37,6 @@ final class PayloadFields {
 
     private PayloadFields() {}
 
-    /** Whether the route reads any field of this event's payload; for the others it only checks it is JSON. */
-    static boolean used(String event) {
-        return event.equals("pull_request") || event.equals("issue_comment");
-    }
-
     /**
      * The wanted fields of the body's root object; the whole value when the root is not an object;
      * null for an empty body.
