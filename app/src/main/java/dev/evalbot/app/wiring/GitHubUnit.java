@@ -12,7 +12,12 @@ import dev.evalbot.app.platform.github.GitHubSettings;
 import dev.evalbot.app.server.github.GitHubDeliveryHandler;
 import dev.evalbot.app.server.github.GitHubWebhookRoute;
 import dev.evalbot.app.server.github.WebhookSignature;
+import dev.evalbot.app.reconcile.PullSource;
+import dev.evalbot.app.reconcile.PullSources;
+import dev.evalbot.app.reconcile.ReconcileSettings;
 import dev.evalbot.app.store.PlatformId;
+import java.time.Clock;
+import java.util.Optional;
 
 /** GitHub, live: webhooks signed with {@code GITHUB_WEBHOOK_SECRET}, reviews and commands through the API. */
 public final class GitHubUnit implements PlatformUnit {
@@ -20,6 +25,8 @@ public final class GitHubUnit implements PlatformUnit {
 
     private final GitHubSettings settings;
     private final GitHubAuth auth;
+    private GitHubPlatform platform;
+    private Clock clock;
 
     public GitHubUnit(GitHubSettings settings, GitHubAuth auth) {
         this.settings = settings;
@@ -34,6 +41,8 @@ public final class GitHubUnit implements PlatformUnit {
     @Override
     public DeliveryHandler wire(Core core) {
         GitHubPlatform platform = new GitHubPlatform(settings, auth, core.http(), core.metrics(), core.clock());
+        this.platform = platform;
+        this.clock = core.clock();
         Thread warmUp = new Thread(platform::warmUp, "github-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
@@ -47,5 +56,10 @@ public final class GitHubUnit implements PlatformUnit {
                 core.serverSettings().maxBodyBytes(), core.clock(), core.metrics()));
         return new GitHubDeliveryHandler(platform, core.pipeline(), core.closed(),
                 new GitHubCommandRunner(engine, commandHost), engine.history(), core.metrics());
+    }
+
+    @Override
+    public Optional<PullSource> pullSource(ReconcileSettings reconcile) {
+        return platform == null ? Optional.empty() : Optional.of(PullSources.github(platform, reconcile, clock));
     }
 }

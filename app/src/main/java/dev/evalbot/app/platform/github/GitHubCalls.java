@@ -39,6 +39,11 @@ final class GitHubCalls {
         this.connector = new JdkGitHubConnector(http, Duration.ofSeconds(20), meters);
     }
 
+    /** Plain GETs through the same connector, for listings outside a review. */
+    GitHubReads reads() {
+        return new GitHubReads(settings, auth, connector, clock);
+    }
+
     /**
      * The client of an installation (null: the token's), built once: it holds no token (its
      * authorization is asked of {@link GitHubAuth} per request, so renewals reach it).

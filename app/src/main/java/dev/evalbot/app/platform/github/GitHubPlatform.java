@@ -86,6 +86,11 @@ public final class GitHubPlatform implements Platform {
         this.botLogin = settings.botLogin();
     }
 
+    /** Plain GETs through this adapter's connection, for the reconciler's listings. */
+    public GitHubReads reads() {
+        return calls.reads();
+    }
+
     @Override
     public String name() {
         return "github";

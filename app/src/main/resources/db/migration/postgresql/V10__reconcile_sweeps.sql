@@ -1,0 +1,7 @@
+-- The reconciler's periodic sweep, leased so that several replicas sharing one store sweep once
+-- per interval between them rather than once each.
+CREATE TABLE reconcile_sweeps (
+    name TEXT PRIMARY KEY,
+    holder TEXT NOT NULL,
+    until_at BIGINT NOT NULL
+);
