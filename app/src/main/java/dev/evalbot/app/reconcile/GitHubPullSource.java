@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalbot.app.platform.PlatformException;
-import dev.evalbot.app.platform.github.GitHubReads;
+import dev.evalbot.app.platform.github.GitHubRequests;
 import dev.evalbot.app.store.PlatformId;
 import dev.evalbot.app.store.PullRef;
 import java.io.IOException;
@@ -32,14 +32,18 @@ final class GitHubPullSource implements PullSource {
     /** Most pages of one listing read per sweep: 100 items a page. */
     static final int MAX_PAGES = 100;
 
-    private final GitHubReads reads;
+    private final GitHubRequests reads;
     private final List<String> configured;
     private final RateBudget budget;
     private final EtagCache etags;
     private final ObjectMapper json = new ObjectMapper();
+    private final FailedDeliveries failed;
 
-    GitHubPullSource(GitHubReads reads, List<String> configured, RateBudget budget, EtagCache etags) {
+    /** @param failed the App's failed webhook deliveries to redeliver, or null (a token, or turned off) */
+    GitHubPullSource(GitHubRequests reads, List<String> configured, RateBudget budget, EtagCache etags,
+            FailedDeliveries failed) {
         this.reads = reads;
+        this.failed = failed;
         this.configured = List.copyOf(configured);
         this.budget = budget;
         this.etags = etags;
@@ -59,7 +63,7 @@ final class GitHubPullSource implements PullSource {
         Set<String> repos = new TreeSet<>(seen);
         repos.addAll(configured);
         int swept = 0;
-        GitHubReads.As as = new GitHubReads.As.Installation(null);
+        GitHubRequests.As as = new GitHubRequests.As.Installation(null);
         for (String repo : repos) {
             try {
                 if (sweepRepo(repo, null, as, "token", found)) {
@@ -73,9 +77,17 @@ final class GitHubPullSource implements PullSource {
     }
 
     private SweepResult sweepInstallations(Found found) {
+        if (failed != null) {
+            try {
+                failed.redeliver();
+            } catch (RateBudget.Spent | PlatformException e) {
+                // The sweep of open pull requests does not depend on it: it goes on.
+                LOG.warn("reconciler: failed webhook deliveries not redelivered: {}", e.getMessage());
+            }
+        }
         List<JsonNode> installations;
         try {
-            installations = list("/app/installations?per_page=100", new GitHubReads.As.App(), "app", null);
+            installations = list("/app/installations?per_page=100", new GitHubRequests.As.App(), "app", null);
         } catch (RateBudget.Spent | PlatformException stop) {
             return new SweepResult(0, stopped("app", stop));
         }
@@ -87,7 +99,7 @@ final class GitHubPullSource implements PullSource {
                 continue;
             }
             String key = "installation " + id;
-            GitHubReads.As as = new GitHubReads.As.Installation(id);
+            GitHubRequests.As as = new GitHubRequests.As.Installation(id);
             try {
                 for (JsonNode repo : list("/installation/repositories?per_page=100", as, key, "repositories")) {
                     String name = repo.path("full_name").asText("");
@@ -109,14 +121,14 @@ final class GitHubPullSource implements PullSource {
      *
      * @return whether the repository was listed (false: not found, or not readable)
      */
-    private boolean sweepRepo(String repo, Long installation, GitHubReads.As as, String key, Found found) {
+    private boolean sweepRepo(String repo, Long installation, GitHubRequests.As as, String key, Found found) {
         if (!REPO.matcher(repo).matches()) {
             return false;
         }
         String url = "/repos/" + repo + "/pulls?state=open&per_page=100";
         for (int page = 0; url != null && page < MAX_PAGES; page++) {
             EtagCache.Page known = etags.get(url);
-            GitHubReads.Answer answer;
+            GitHubRequests.Answer answer;
             try {
                 answer = get(url, as, key, known);
             } catch (PlatformException e) {
@@ -150,12 +162,12 @@ final class GitHubPullSource implements PullSource {
      *
      * @param field the array's field in each page ({@code repositories}), or null when the page is the array
      */
-    private List<JsonNode> list(String first, GitHubReads.As as, String key, String field) {
+    private List<JsonNode> list(String first, GitHubRequests.As as, String key, String field) {
         List<JsonNode> items = new ArrayList<>();
         String url = first;
         for (int page = 0; url != null && page < MAX_PAGES; page++) {
             EtagCache.Page known = etags.get(url);
-            GitHubReads.Answer answer = get(url, as, key, known);
+            GitHubRequests.Answer answer = get(url, as, key, known);
             JsonNode body;
             String next;
             if (answer.status() == 304) {
@@ -173,10 +185,10 @@ final class GitHubPullSource implements PullSource {
     }
 
     /** One GET, conditional when the page is known, within the budget of {@code key}. */
-    private GitHubReads.Answer get(String url, GitHubReads.As as, String key, EtagCache.Page known) {
+    private GitHubRequests.Answer get(String url, GitHubRequests.As as, String key, EtagCache.Page known) {
         budget.before(key);
         try {
-            GitHubReads.Answer answer = reads.get(url, as, known == null ? null : known.etag());
+            GitHubRequests.Answer answer = reads.get(url, as, known == null ? null : known.etag());
             budget.after(key, answer.status() != 304, answer.header("X-RateLimit-Limit"),
                     answer.header("X-RateLimit-Remaining"), answer.header("X-RateLimit-Reset"));
             return answer;

@@ -1,6 +1,8 @@
 package dev.evalbot.app.reconcile;
 
 import dev.evalbot.app.platform.github.GitHubPlatform;
+import dev.evalbot.app.platform.github.GitHubRequests;
+import dev.evalbot.app.store.Database;
 import dev.evalbot.app.platform.hub.HubDiscussions;
 import dev.evalbot.app.platform.hub.HubSettings;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,9 +14,14 @@ public final class PullSources {
     private PullSources() {}
 
     /** GitHub's, listing through the adapter's own connector (its pool, request count and rate-limit handling). */
-    public static PullSource github(GitHubPlatform platform, ReconcileSettings settings, Clock clock) {
-        return new GitHubPullSource(platform.reads(), settings.githubRepos(),
-                new RateBudget(settings.share(), settings.reserve(), clock), new EtagCache(settings.maxEtags()));
+    public static PullSource github(GitHubPlatform platform, ReconcileSettings settings, Database db, Clock clock) {
+        RateBudget budget = new RateBudget(settings.share(), settings.reserve(), clock);
+        GitHubRequests requests = platform.requests();
+        FailedDeliveries failed = requests.isApp() && !settings.redeliverLookBack().isZero()
+                ? new FailedDeliveries(requests, new RedeliveryCheckpoint(db), settings.redeliverLookBack(),
+                        settings.redeliverMax(), budget, clock)
+                : null;
+        return new GitHubPullSource(requests, settings.githubRepos(), budget, new EtagCache(settings.maxEtags()), failed);
     }
 
     /** The Hub's, through the same HTTP client, endpoint and token as its reviews. */

@@ -22,9 +22,12 @@ import java.util.regex.Pattern;
  * @param hubRequests the most Hub requests one sweep sends ({@code EVALBOT_RECONCILE_HUB_REQUESTS}, 1000):
  *     the Hub publishes no remaining count to budget against
  * @param maxEtags listings whose ETag is remembered ({@code EVALBOT_RECONCILE_ETAGS}, 10000)
+ * @param redeliverLookBack how far back a GitHub App's first check of failed webhook deliveries
+ *     looks; zero turns redelivery off ({@code EVALBOT_RECONCILE_REDELIVER_HOURS}, 24)
+ * @param redeliverMax the most redeliveries one sweep asks for ({@code EVALBOT_RECONCILE_REDELIVER_MAX}, 100)
  */
 public record ReconcileSettings(Duration interval, double share, double reserve, List<String> githubRepos,
-        List<HubRepo> hubRepos, int hubRequests, int maxEtags) {
+        List<HubRepo> hubRepos, int hubRequests, int maxEtags, Duration redeliverLookBack, int redeliverMax) {
     public static final String MINUTES = "EVALBOT_RECONCILE_MINUTES";
     public static final String SHARE = "EVALBOT_RECONCILE_SHARE";
     public static final String RESERVE = "EVALBOT_RECONCILE_RESERVE";
@@ -32,6 +35,8 @@ public record ReconcileSettings(Duration interval, double share, double reserve,
     public static final String HUB_REPOS = "EVALBOT_RECONCILE_HUB_REPOS";
     public static final String HUB_REQUESTS = "EVALBOT_RECONCILE_HUB_REQUESTS";
     public static final String ETAGS = "EVALBOT_RECONCILE_ETAGS";
+    public static final String REDELIVER_HOURS = "EVALBOT_RECONCILE_REDELIVER_HOURS";
+    public static final String REDELIVER_MAX = "EVALBOT_RECONCILE_REDELIVER_MAX";
     /** Longest interval accepted: a week. */
     static final int MAX_MINUTES = 7 * 24 * 60;
     private static final Pattern REPO = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9._-]+");
@@ -53,7 +58,9 @@ public record ReconcileSettings(Duration interval, double share, double reserve,
         double share = fraction(env, SHARE, 0.1);
         double reserve = fraction(env, RESERVE, 0.2);
         return new ReconcileSettings(Duration.ofMinutes(minutes), share, reserve, githubRepos(env), hubRepos(env),
-                whole(env, HUB_REQUESTS, 1000, 1, 1_000_000), whole(env, ETAGS, 10_000, 1, 10_000_000));
+                whole(env, HUB_REQUESTS, 1000, 1, 1_000_000), whole(env, ETAGS, 10_000, 1, 10_000_000),
+                // GitHub keeps a hook's deliveries for three days.
+                Duration.ofHours(whole(env, REDELIVER_HOURS, 24, 0, 72)), whole(env, REDELIVER_MAX, 100, 1, 10_000));
     }
 
     private static int whole(Map<String, String> env, String name, int fallback, int min, int max) {

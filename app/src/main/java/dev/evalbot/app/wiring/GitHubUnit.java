@@ -16,7 +16,6 @@ import dev.evalbot.app.reconcile.PullSource;
 import dev.evalbot.app.reconcile.PullSources;
 import dev.evalbot.app.reconcile.ReconcileSettings;
 import dev.evalbot.app.store.PlatformId;
-import java.time.Clock;
 import java.util.Optional;
 
 /** GitHub, live: webhooks signed with {@code GITHUB_WEBHOOK_SECRET}, reviews and commands through the API. */
@@ -26,7 +25,7 @@ public final class GitHubUnit implements PlatformUnit {
     private final GitHubSettings settings;
     private final GitHubAuth auth;
     private GitHubPlatform platform;
-    private Clock clock;
+    private Core core;
 
     public GitHubUnit(GitHubSettings settings, GitHubAuth auth) {
         this.settings = settings;
@@ -42,7 +41,7 @@ public final class GitHubUnit implements PlatformUnit {
     public DeliveryHandler wire(Core core) {
         GitHubPlatform platform = new GitHubPlatform(settings, auth, core.http(), core.metrics(), core.clock());
         this.platform = platform;
-        this.clock = core.clock();
+        this.core = core;
         Thread warmUp = new Thread(platform::warmUp, "github-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
@@ -60,6 +59,7 @@ public final class GitHubUnit implements PlatformUnit {
 
     @Override
     public Optional<PullSource> pullSource(ReconcileSettings reconcile) {
-        return platform == null ? Optional.empty() : Optional.of(PullSources.github(platform, reconcile, clock));
+        return platform == null ? Optional.empty() : Optional.of(PullSources.github(platform, reconcile, core.db(),
+                core.clock()));
     }
 }

@@ -61,7 +61,7 @@ class GitHubSweepTest {
                     http, meters, Clock.systemUTC());
             ReconcileSettings reconcile = ReconcileSettings.fromEnvironment(Map.of());
             Inbox inbox = new Inbox(db, InboxConfig.DEFAULT, meters);
-            Reconciler reconciler = Reconciler.of(List.of(PullSources.github(platform, reconcile, Clock.systemUTC())),
+            Reconciler reconciler = Reconciler.of(List.of(PullSources.github(platform, reconcile, db, Clock.systemUTC())),
                     inbox, db, reconcile, meters, Clock.systemUTC());
 
             Reconciler.Sweep first = reconciler.sweep();
@@ -84,6 +84,68 @@ class GitHubSweepTest {
             assertEquals(new Reconciler.Sweep(1, 100, 1, 0, 99, List.of()), third);
             assertEquals(101.0, meters.counter("evalbot.reconciler.pulls", "platform", "github", "outcome", "queued")
                     .count());
+        }
+    }
+
+    @Test
+    void theFailedDeliveriesOfEventsEvalbotActsOnSinceTheLastCheckAreRedeliveredOnce() throws Exception {
+        try (FakeGitHub github = new FakeGitHub(REPO, 1)) {
+            Instant now = Instant.now();
+            var json = new com.fasterxml.jackson.databind.ObjectMapper();
+            var list = json.createArrayNode();
+            // Newest first, as GitHub lists them.
+            list.addObject().put("id", 6).put("guid", "c").put("delivered_at", now.minusSeconds(60).toString())
+                    .put("status_code", 200).put("event", "pull_request"); // c's redelivery succeeded
+            list.addObject().put("id", 5).put("guid", "a").put("delivered_at", now.minusSeconds(120).toString())
+                    .put("status_code", 502).put("event", "pull_request");
+            list.addObject().put("id", 4).put("guid", "b").put("delivered_at", now.minusSeconds(180).toString())
+                    .put("status_code", 200).put("event", "issue_comment");
+            list.addObject().put("id", 3).put("guid", "c").put("delivered_at", now.minusSeconds(240).toString())
+                    .put("status_code", 0).put("event", "pull_request");
+            list.addObject().put("id", 2).put("guid", "d").put("delivered_at", now.minusSeconds(300).toString())
+                    .put("status_code", 503).put("event", "push"); // not an event evalbot acts on
+            list.addObject().put("id", 1).put("guid", "e").put("delivered_at", now.minus(java.time.Duration.ofHours(30))
+                    .toString()).put("status_code", 500).put("event", "issue_comment"); // before the look-back
+            github.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                    com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/app/hook/deliveries"))
+                    .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(list.toString())));
+            github.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                    com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/app/hook/deliveries/[0-9]+/attempts"))
+                    .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(202)));
+            GitHubSettings settings = new GitHubSettings("s", null, "1234", pem(), github.url(), "evalbot[bot]", null);
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            GitHubPlatform platform = new GitHubPlatform(settings, new GitHubAuth(settings, http, Clock.systemUTC()),
+                    http, new SimpleMeterRegistry(), Clock.systemUTC());
+            Instant[] checkpoint = {null};
+            FailedDeliveries.Checkpoint memory = new FailedDeliveries.Checkpoint() {
+                @Override
+                public Instant last() {
+                    return checkpoint[0];
+                }
+
+                @Override
+                public void reached(Instant when) {
+                    checkpoint[0] = when;
+                }
+            };
+            FailedDeliveries failed = new FailedDeliveries(platform.requests(), memory, java.time.Duration.ofHours(24), 100,
+                    new RateBudget(0.1, 0.2, Clock.systemUTC()), Clock.systemUTC());
+
+            assertEquals(1, failed.redeliver());
+            assertEquals(List.of("/app/hook/deliveries/5/attempts"), github.requests("POST", "/app/hook/deliveries/.*")
+                    .stream().map(r -> r.getUrl()).toList(), "only the failed pull_request delivery a");
+            assertTrue(github.requests("GET", "/app/hook/deliveries").get(0).getHeader("Authorization")
+                    .startsWith("Bearer "), "as the App");
+            assertTrue(checkpoint[0] != null);
+            // The next check starts where this one ended: a is not asked for again.
+            list.removeAll();
+            github.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                    com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/app/hook/deliveries"))
+                    .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("[{\"id\":5,\"guid\":\"a\","
+                            + "\"delivered_at\":\"" + now.minus(java.time.Duration.ofHours(2)) + "\",\"status_code\":502,"
+                            + "\"event\":\"pull_request\"}]")));
+            assertEquals(0, failed.redeliver());
+            assertEquals(1, github.count("POST", "/app/hook/deliveries/.*"));
         }
     }
 

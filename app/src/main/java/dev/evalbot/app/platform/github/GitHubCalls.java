@@ -39,9 +39,9 @@ final class GitHubCalls {
         this.connector = new JdkGitHubConnector(http, Duration.ofSeconds(20), meters);
     }
 
-    /** Plain GETs through the same connector, for listings outside a review. */
-    GitHubReads reads() {
-        return new GitHubReads(settings, auth, connector, clock);
+    /** Plain requests through the same connector, for listings and redeliveries outside a review. */
+    GitHubRequests requests() {
+        return new GitHubRequests(settings, auth, connector, clock);
     }
 
     /**

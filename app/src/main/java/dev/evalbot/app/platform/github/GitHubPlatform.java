@@ -86,9 +86,9 @@ public final class GitHubPlatform implements Platform {
         this.botLogin = settings.botLogin();
     }
 
-    /** Plain GETs through this adapter's connection, for the reconciler's listings. */
-    public GitHubReads reads() {
-        return calls.reads();
+    /** Plain requests through this adapter's connection, for the reconciler's listings and redeliveries. */
+    public GitHubRequests requests() {
+        return calls.requests();
     }
 
     @Override

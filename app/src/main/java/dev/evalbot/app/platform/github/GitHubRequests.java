@@ -14,13 +14,13 @@ import org.kohsuke.github.connector.GitHubConnectorRequest;
 import org.kohsuke.github.connector.GitHubConnectorResponse;
 
 /**
- * Plain GETs of the REST API for work outside a review (the reconciler's listings), sent through
+ * Plain REST requests for work outside a review (the reconciler's listings and redeliveries), sent through
  * the same connector as the review's calls: the same connection pool, the same request count, the
  * same turning of a rate limit or server error into a {@link PlatformException} with GitHub's advice
  * on when to retry. A request may be conditional ({@code If-None-Match}): GitHub answers 304 to an
  * unchanged listing and does not count it against the rate limit.
  */
-public final class GitHubReads {
+public final class GitHubRequests {
     /** Longest listing page read: a page of 100 pull requests is about 1.5 MB on GitHub. */
     static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
@@ -61,7 +61,7 @@ public final class GitHubReads {
     private final JdkGitHubConnector connector;
     private final Clock clock;
 
-    GitHubReads(GitHubSettings settings, GitHubAuth auth, JdkGitHubConnector connector, Clock clock) {
+    GitHubRequests(GitHubSettings settings, GitHubAuth auth, JdkGitHubConnector connector, Clock clock) {
         this.settings = settings;
         this.auth = auth;
         this.connector = connector;
@@ -72,6 +72,33 @@ public final class GitHubReads {
         return settings.isApp();
     }
 
+    /**
+     * A POST without a body ({@code /app/hook/deliveries/{id}/attempts}: redeliver a webhook).
+     *
+     * @return the status, 2xx (others throw)
+     */
+    public int post(String path, As as) {
+        String url = settings.apiUrl() + path;
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.put("Accept", List.of("application/vnd.github+json"));
+        headers.put("Authorization", List.of(authorization(as)));
+        try (GitHubConnectorResponse r = connector.send(new Request("POST", URI.create(url).toURL(), headers))) {
+            if (r.statusCode() / 100 != 2) {
+                throw new PlatformException("GitHub answered HTTP " + r.statusCode() + " on POST " + path,
+                        r.statusCode(), false, RetryAdvice.notBefore(r.allHeaders(), clock), null);
+            }
+            return r.statusCode();
+        } catch (GitHubPlatform.RetryLater e) {
+            throw new PlatformException(e.getMessage(), e.status, true, RetryAdvice.notBefore(e.headers, clock), e);
+        } catch (IOException e) {
+            throw PlatformException.unreachable("GitHub", e);
+        }
+    }
+
+    private String authorization(As as) {
+        return as instanceof As.Installation i ? auth.authorization(i.id()) : "Bearer " + auth.appJwt();
+    }
+
     /** {@code pathOrUrl}: a path under the API base, or a full URL on it (a {@code Link} header's next page). */
     public Answer get(String pathOrUrl, As as, String etag) {
         String url = pathOrUrl.startsWith("http") ? pathOrUrl : settings.apiUrl() + pathOrUrl;
@@ -80,12 +107,11 @@ public final class GitHubReads {
         }
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.put("Accept", List.of("application/vnd.github+json"));
-        headers.put("Authorization", List.of(as instanceof As.Installation i ? auth.authorization(i.id())
-                : "Bearer " + auth.appJwt()));
+        headers.put("Authorization", List.of(authorization(as)));
         if (etag != null) {
             headers.put("If-None-Match", List.of(etag));
         }
-        try (GitHubConnectorResponse r = connector.send(new Get(URI.create(url).toURL(), headers))) {
+        try (GitHubConnectorResponse r = connector.send(new Request("GET", URI.create(url).toURL(), headers))) {
             int status = r.statusCode();
             if (status == 304) {
                 return new Answer(304, r.allHeaders(), new byte[0]);
@@ -113,12 +139,8 @@ public final class GitHubReads {
         throw new PlatformException(e.getMessage(), e.status, true, RetryAdvice.notBefore(e.headers, clock), e);
     }
 
-    private record Get(URL url, Map<String, List<String>> allHeaders) implements GitHubConnectorRequest {
-        @Override
-        public String method() {
-            return "GET";
-        }
-
+    private record Request(String method, URL url, Map<String, List<String>> allHeaders)
+            implements GitHubConnectorRequest {
         @Override
         public String header(String name) {
             List<String> v = allHeaders.get(name);
