@@ -8,6 +8,8 @@ import dev.evalbot.app.store.PlatformId;
 import dev.evalbot.app.store.PullRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +32,14 @@ final class HubPullSource implements PullSource {
     private final List<ReconcileSettings.HubRepo> configured;
     private final int maxRequests;
     private final ObjectMapper json = new ObjectMapper();
+    private final Clock clock;
+    /** Set when the Hub asked to wait (a rate limit): sweeps leave it alone until then. */
+    private Instant pausedUntil;
 
-    HubPullSource(HubDiscussions discussions, List<ReconcileSettings.HubRepo> configured, int maxRequests) {
+    HubPullSource(HubDiscussions discussions, List<ReconcileSettings.HubRepo> configured, int maxRequests,
+            Clock clock) {
         this.discussions = discussions;
+        this.clock = clock;
         this.configured = List.copyOf(configured);
         this.maxRequests = maxRequests;
     }
@@ -44,6 +51,10 @@ final class HubPullSource implements PullSource {
 
     @Override
     public SweepResult sweep(Set<String> seen, Found found) {
+        if (pausedUntil != null && clock.instant().isBefore(pausedUntil)) {
+            return new SweepResult(0, "the Hub asked to wait until " + pausedUntil);
+        }
+        pausedUntil = null;
         // A seen repository's type is not stored with its reviews: a model is tried first, then a dataset.
         Map<String, ReconcileSettings.HubRepo> repos = new LinkedHashMap<>();
         configured.forEach(r -> repos.put(r.name(), r));
@@ -75,6 +86,9 @@ final class HubPullSource implements PullSource {
                 return new SweepResult(swept, stop.getMessage());
             } catch (PlatformException e) {
                 if (e.retryable()) {
+                    // Rate limited: wait as long as the Hub says, else the hour; a server error: the next sweep.
+                    pausedUntil = e.notBefore() != null ? e.notBefore()
+                            : e.status() == 429 ? clock.instant().plusSeconds(3600) : null;
                     LOG.warn("reconciler: Hub sweep stopped at {}: {}", repo.name(), e.getMessage());
                     return new SweepResult(swept, e.getMessage());
                 }

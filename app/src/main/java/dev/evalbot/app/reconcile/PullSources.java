@@ -28,6 +28,6 @@ public final class PullSources {
     public static PullSource hub(HubSettings hub, HttpClient http, MeterRegistry meters, Clock clock,
             ReconcileSettings settings) {
         return new HubPullSource(new HubDiscussions(hub, http, meters, clock), settings.hubRepos(),
-                settings.hubRequests());
+                settings.hubRequests(), clock);
     }
 }
