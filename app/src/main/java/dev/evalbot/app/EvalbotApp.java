@@ -78,13 +78,13 @@ public final class EvalbotApp implements AutoCloseable {
     public static EvalbotApp start(Map<String, String> env, Clock clock) throws IOException {
         long started = System.nanoTime();
         Deployment deployment = Deployment.decide(env);
+        ReconcileSettings reconcile = ReconcileSettings.fromEnvironment(env); // a malformed value: one line, nothing else
         deployment.platforms().forEach(p -> LOG.info(p.line()));
         LocalConfig config = LocalConfig.load(LocalConfig.dirFrom(env, null), null);
         ServerSettings serverSettings = ServerSettings.fromEnvironment(env);
         GitHubSettings github = GitHubSettings.fromEnvironment(env);
         HubSettings hub = HubSettings.fromEnvironment(env);
         WorkerConfig workers = WorkerConfig.fromEnvironment(env);
-        ReconcileSettings reconcile = ReconcileSettings.fromEnvironment(env);
 
         // Opening the store (SQLite's native library, the migration check) is one of the longest steps
         // of a start: it runs on its own thread while the parts that do not need the store are built.
