@@ -89,7 +89,7 @@ public final class GitHubRequests {
             }
             return r.statusCode();
         } catch (GitHubPlatform.RetryLater e) {
-            throw new PlatformException(e.getMessage(), e.status, true, RetryAdvice.notBefore(e.headers, clock), e);
+            throw retryLater(e);
         } catch (IOException e) {
             throw PlatformException.unreachable("GitHub", e);
         }
@@ -129,14 +129,15 @@ public final class GitHubRequests {
                 return new Answer(200, r.allHeaders(), body);
             }
         } catch (GitHubPlatform.RetryLater e) {
-            return throwRetry(e);
+            throw retryLater(e);
         } catch (IOException e) {
             throw PlatformException.unreachable("GitHub", e);
         }
     }
 
-    private Answer throwRetry(GitHubPlatform.RetryLater e) {
-        throw new PlatformException(e.getMessage(), e.status, true, RetryAdvice.notBefore(e.headers, clock), e);
+    /** A rate limit or server error, with GitHub's advice on when to ask again. */
+    private PlatformException retryLater(GitHubPlatform.RetryLater e) {
+        return new PlatformException(e.getMessage(), e.status, true, RetryAdvice.notBefore(e.headers, clock), e);
     }
 
     private record Request(String method, URL url, Map<String, List<String>> allHeaders)
