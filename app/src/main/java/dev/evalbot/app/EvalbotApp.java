@@ -15,6 +15,9 @@ import dev.evalbot.app.inbox.WorkerConfig;
 import dev.evalbot.app.platform.github.GitHubAuth;
 import dev.evalbot.app.platform.github.GitHubSettings;
 import dev.evalbot.app.platform.hub.HubSettings;
+import dev.evalbot.app.reconcile.PullSource;
+import dev.evalbot.app.reconcile.ReconcileSettings;
+import dev.evalbot.app.reconcile.Reconciler;
 import dev.evalbot.app.server.DeliveryRouter;
 import dev.evalbot.app.server.EvalbotServer;
 import dev.evalbot.app.server.ServerSettings;
@@ -59,10 +62,12 @@ public final class EvalbotApp implements AutoCloseable {
     private final EvalbotServer server;
     private final BoardService boards;
     private final Deployment deployment;
+    private final Reconciler reconciler;
 
     private EvalbotApp(Database db, InboxWorker worker, EvalbotServer server, BoardService boards,
-            Deployment deployment) {
+            Deployment deployment, Reconciler reconciler) {
         this.db = db;
+        this.reconciler = reconciler;
         this.boards = boards;
         this.worker = worker;
         this.server = server;
@@ -73,6 +78,7 @@ public final class EvalbotApp implements AutoCloseable {
     public static EvalbotApp start(Map<String, String> env, Clock clock) throws IOException {
         long started = System.nanoTime();
         Deployment deployment = Deployment.decide(env);
+        ReconcileSettings reconcile = ReconcileSettings.fromEnvironment(env); // a malformed value: one line, nothing else
         deployment.platforms().forEach(p -> LOG.info(p.line()));
         LocalConfig config = LocalConfig.load(LocalConfig.dirFrom(env, null), null);
         ServerSettings serverSettings = ServerSettings.fromEnvironment(env);
@@ -113,12 +119,16 @@ public final class EvalbotApp implements AutoCloseable {
             }
             InboxWorker worker = new InboxWorker(core.inbox(), new DeliveryRouter(handlers), workers,
                     metrics);
+            List<PullSource> sources = new ArrayList<>();
+            units.forEach(u -> u.pullSource(reconcile).ifPresent(sources::add));
+            Reconciler reconciler = Reconciler.of(sources, core.inbox(), core.db(), reconcile, metrics, clock);
             core.boards().start();
             worker.start();
             core.server().start();
+            reconciler.start();
             LOG.info("evalbot ready in {} ms on port {}: {}; store {}, {}", (System.nanoTime() - started) / 1_000_000,
                     core.server().port(), summary(deployment), core.db().config().redactedUrl(), serverSettings);
-            return new EvalbotApp(core.db(), worker, core.server(), core.boards(), deployment);
+            return new EvalbotApp(core.db(), worker, core.server(), core.boards(), deployment, reconciler);
         } catch (RuntimeException | IOException e) {
             core.db().close();
             throw e;
@@ -217,8 +227,14 @@ public final class EvalbotApp implements AutoCloseable {
         return db;
     }
 
+    /** The sweeper of missed pull requests, for tools and tests (a sweep on demand). */
+    public Reconciler reconciler() {
+        return reconciler;
+    }
+
     @Override
     public void close() {
+        reconciler.close();
         server.close();
         worker.shutdown(Duration.ofSeconds(10));
         boards.close();

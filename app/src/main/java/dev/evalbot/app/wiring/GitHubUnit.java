@@ -12,7 +12,11 @@ import dev.evalbot.app.platform.github.GitHubSettings;
 import dev.evalbot.app.server.github.GitHubDeliveryHandler;
 import dev.evalbot.app.server.github.GitHubWebhookRoute;
 import dev.evalbot.app.server.github.WebhookSignature;
+import dev.evalbot.app.reconcile.PullSource;
+import dev.evalbot.app.reconcile.PullSources;
+import dev.evalbot.app.reconcile.ReconcileSettings;
 import dev.evalbot.app.store.PlatformId;
+import java.util.Optional;
 
 /** GitHub, live: webhooks signed with {@code GITHUB_WEBHOOK_SECRET}, reviews and commands through the API. */
 public final class GitHubUnit implements PlatformUnit {
@@ -20,6 +24,8 @@ public final class GitHubUnit implements PlatformUnit {
 
     private final GitHubSettings settings;
     private final GitHubAuth auth;
+    private GitHubPlatform platform;
+    private Core core;
 
     public GitHubUnit(GitHubSettings settings, GitHubAuth auth) {
         this.settings = settings;
@@ -34,6 +40,8 @@ public final class GitHubUnit implements PlatformUnit {
     @Override
     public DeliveryHandler wire(Core core) {
         GitHubPlatform platform = new GitHubPlatform(settings, auth, core.http(), core.metrics(), core.clock());
+        this.platform = platform;
+        this.core = core;
         Thread warmUp = new Thread(platform::warmUp, "github-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
@@ -47,5 +55,11 @@ public final class GitHubUnit implements PlatformUnit {
                 core.serverSettings().maxBodyBytes(), core.clock(), core.metrics()));
         return new GitHubDeliveryHandler(platform, core.pipeline(), core.closed(),
                 new GitHubCommandRunner(engine, commandHost), engine.history(), core.metrics());
+    }
+
+    @Override
+    public Optional<PullSource> pullSource(ReconcileSettings reconcile) {
+        return platform == null ? Optional.empty() : Optional.of(PullSources.github(platform, reconcile, core.db(),
+                core.clock()));
     }
 }

@@ -11,13 +11,18 @@ import dev.evalbot.app.platform.hub.HubSettings;
 import dev.evalbot.app.server.hub.HubCommandRunner;
 import dev.evalbot.app.server.hub.HubDeliveryHandler;
 import dev.evalbot.app.server.hub.HubWebhookRoute;
+import dev.evalbot.app.reconcile.PullSource;
+import dev.evalbot.app.reconcile.PullSources;
+import dev.evalbot.app.reconcile.ReconcileSettings;
 import dev.evalbot.app.store.PlatformId;
+import java.util.Optional;
 
 /** The Hugging Face Hub, live: webhooks carrying {@code HF_WEBHOOK_SECRET}, reviews and commands as the bot account. */
 public final class HubUnit implements PlatformUnit {
     public static final String ROUTE = "/webhooks/hub";
 
     private final HubSettings settings;
+    private Core core;
 
     public HubUnit(HubSettings settings) {
         this.settings = settings;
@@ -30,6 +35,7 @@ public final class HubUnit implements PlatformUnit {
 
     @Override
     public DeliveryHandler wire(Core core) {
+        this.core = core;
         HubPlatform platform = new HubPlatform(settings, core.http(), core.metrics(), core.clock());
         HubCommandPlatform commands = new HubCommandPlatform(platform,
                 new HubPermissions(settings, core.http(), core.metrics(), core.clock()));
@@ -41,5 +47,11 @@ public final class HubUnit implements PlatformUnit {
                 core.clock(), core.metrics()));
         return new HubDeliveryHandler(platform, core.pipeline(), core.closed(),
                 new HubCommandRunner(engine, platform), engine.history(), core.metrics());
+    }
+
+    @Override
+    public Optional<PullSource> pullSource(ReconcileSettings reconcile) {
+        return core == null ? Optional.empty()
+                : Optional.of(PullSources.hub(settings, core.http(), core.metrics(), core.clock(), reconcile));
     }
 }

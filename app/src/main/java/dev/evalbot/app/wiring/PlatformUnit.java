@@ -1,8 +1,11 @@
 package dev.evalbot.app.wiring;
 
 import dev.evalbot.app.inbox.DeliveryHandler;
+import dev.evalbot.app.reconcile.PullSource;
+import dev.evalbot.app.reconcile.ReconcileSettings;
 import dev.evalbot.app.store.PlatformId;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * The wiring of one platform onto the shared {@link Core}: its webhook route and the handler of
@@ -15,4 +18,9 @@ public interface PlatformUnit {
 
     /** Mounts the platform's webhook route on {@code core.server()} and returns the handler of its deliveries. */
     DeliveryHandler wire(Core core) throws IOException;
+
+    /** Where the reconciler lists this platform's open pull requests, once {@link #wire} ran; none by default. */
+    default Optional<PullSource> pullSource(ReconcileSettings settings) {
+        return Optional.empty();
+    }
 }

@@ -39,6 +39,11 @@ final class GitHubCalls {
         this.connector = new JdkGitHubConnector(http, Duration.ofSeconds(20), meters);
     }
 
+    /** Plain requests through the same connector, for listings and redeliveries outside a review. */
+    GitHubRequests requests() {
+        return new GitHubRequests(settings, auth, connector, clock);
+    }
+
     /**
      * The client of an installation (null: the token's), built once: it holds no token (its
      * authorization is asked of {@link GitHubAuth} per request, so renewals reach it).

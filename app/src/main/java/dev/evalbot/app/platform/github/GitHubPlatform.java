@@ -86,6 +86,11 @@ public final class GitHubPlatform implements Platform {
         this.botLogin = settings.botLogin();
     }
 
+    /** Plain requests through this adapter's connection, for the reconciler's listings and redeliveries. */
+    public GitHubRequests requests() {
+        return calls.requests();
+    }
+
     @Override
     public String name() {
         return "github";

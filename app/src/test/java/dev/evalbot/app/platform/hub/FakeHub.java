@@ -111,15 +111,45 @@ public final class FakeHub implements AutoCloseable {
     }
 
     private void stubDiscussion() {
+        stubDiscussion(number, "comment");
+    }
+
+    /** Serves pull request {@code n} too, with its own comment (scenario {@code comment-n}). */
+    public void discussion(int n) {
+        stubDiscussion(n, "comment-" + n);
+    }
+
+    /**
+     * The open pull-request discussions the listing shows ({@code GET .../discussions?type=pull_request&status=open}),
+     * 50 a page as on the Hub.
+     */
+    public void openPulls(int... numbers) {
+        int pages = Math.max(1, (numbers.length + 49) / 50);
+        for (int p = 0; p < pages; p++) {
+            ObjectNode page = json.createObjectNode().put("count", numbers.length).put("start", p * 50)
+                    .put("numItems", 50);
+            ArrayNode list = page.putArray("discussions");
+            for (int i = p * 50; i < Math.min(numbers.length, (p + 1) * 50); i++) {
+                ObjectNode d = list.addObject().put("num", numbers[i]).put("title", "Add results").put("status", "open")
+                        .put("isPullRequest", true).put("createdAt", "2026-11-20T10:00:00.000Z");
+                d.putObject("author").put("name", "contributor");
+                d.putObject("repo").put("name", repo).put("type", type);
+            }
+            server.stubFor(get(urlPathEqualTo(api() + "/discussions")).withQueryParam("p", WireMock.equalTo("" + p))
+                    .atPriority(5).willReturn(okJson(page.toString())));
+        }
+    }
+
+    private void stubDiscussion(int number, String scenarioName) {
         String discussion = api() + "/discussions/" + number;
         ObjectNode opening = event("6650000000000000000000a0", "comment", "contributor", "c0ffee000000000000000001",
                 "Adds results. /evalbot is mentioned by a human here");
         ObjectNode mine = event(COMMENT_ID, "comment", BOT_NAME, BOT_ID, "<!-- evalbot:review -->\nreview");
-        server.stubFor(get(urlPathEqualTo(discussion)).inScenario("comment").whenScenarioStateIs(Scenario.STARTED)
-                .atPriority(5).willReturn(okJson(details(opening).toString())));
-        server.stubFor(get(urlPathEqualTo(discussion)).inScenario("comment").whenScenarioStateIs("posted")
-                .atPriority(5).willReturn(okJson(details(opening, mine).toString())));
-        server.stubFor(post(urlPathEqualTo(discussion + "/comment")).inScenario("comment").atPriority(5)
+        server.stubFor(get(urlPathEqualTo(discussion)).inScenario(scenarioName).whenScenarioStateIs(Scenario.STARTED)
+                .atPriority(5).willReturn(okJson(details(number, opening).toString())));
+        server.stubFor(get(urlPathEqualTo(discussion)).inScenario(scenarioName).whenScenarioStateIs("posted")
+                .atPriority(5).willReturn(okJson(details(number, opening, mine).toString())));
+        server.stubFor(post(urlPathEqualTo(discussion + "/comment")).inScenario(scenarioName).atPriority(5)
                 .willSetStateTo("posted").willReturn(okJson(json.createObjectNode().set("newMessage", mine).toString())));
         server.stubFor(post(urlPathEqualTo(discussion + "/comment/" + COMMENT_ID + "/edit")).atPriority(5)
                 .willReturn(okJson(json.createObjectNode().set("updatedComment", mine).toString())));
@@ -128,6 +158,10 @@ public final class FakeHub implements AutoCloseable {
     }
 
     private ObjectNode details(ObjectNode... events) {
+        return details(number, events);
+    }
+
+    private ObjectNode details(int number, ObjectNode... events) {
         ObjectNode d = json.createObjectNode().put("num", number).put("title", "Add results").put("status", "open")
                 .put("isPullRequest", true);
         d.putObject("changes").put("base", "refs/heads/main");
