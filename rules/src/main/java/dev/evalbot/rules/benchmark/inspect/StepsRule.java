@@ -50,7 +50,8 @@ public final class StepsRule implements InspectTaskRule {
         Optional<Node> list = task.field(key);
         if (list.isEmpty()) {
             // `scores:` for `scorers:` is reported once, as the key Inspect refuses, with its fix.
-            boolean misspelt = key.equals("scorers") && task.field("scores").isPresent();
+            boolean misspelt = TaskKeysRule.MISSPELT.entrySet().stream()
+                    .anyMatch(e -> e.getValue().equals(key) && task.field(e.getKey()).isPresent());
             if (!misspelt) {
                 sink.addFileLevel(InspectCodes.MISSING_FIELD, Position.of(task.node()), where + " has no " + key,
                         "add at least one " + singular + ", e.g. " + key + ": [{name: " + names.get(0) + "}]");
