@@ -132,6 +132,38 @@ class InspectConformanceTest {
         assertEquals(List.of("task-missing-id"), f.stream().map(Finding::code).toList());
     }
 
+    private String resource(String name) {
+        try (InputStream in = InspectConformanceTest.class.getResourceAsStream("/inspect/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Definitions found in public repositories, each run through hf.py's models (see the files' comments). */
+    @Test
+    void realDefinitionsGetInspectsVerdict() {
+        assertEquals(List.of(), errors(findings(resource("real/gpqa.yaml"))));
+        assertEquals(List.of(), errors(findings(resource("real/evasionbench.yaml"))));
+        List<Finding> refused = errors(findings(resource("real/asvspoof5.yaml")));
+        assertEquals(List.of("inspect-unknown-key", "inspect-unknown-solver", "inspect-unknown-scorer"),
+                refused.stream().map(Finding::code).toList());
+        assertEquals(List.of(23, 18, 21), refused.stream().map(Finding::line).toList());
+    }
+
+    /** Every shipped benchmark (the spec's examples) loads in Inspect when it is an inspect-ai one. */
+    @Test
+    void theShippedBenchmarksHaveNoFinding() throws IOException {
+        java.nio.file.Path root = Fixtures.CONFIG_DIR.resolve("benchmarks");
+        try (Stream<java.nio.file.Path> files = java.nio.file.Files.walk(root)) {
+            List<java.nio.file.Path> defs = files.filter(p -> p.endsWith("eval.yaml")).toList();
+            assertEquals(5, defs.size());
+            for (java.nio.file.Path p : defs) {
+                assertEquals(List.of(), findings(java.nio.file.Files.readString(p)), p.toString());
+            }
+        }
+    }
+
     // --- The lists of Inspect's tests/_eval/task/test_hf.py at the same commit. ---
 
     static String task(String extra) {
