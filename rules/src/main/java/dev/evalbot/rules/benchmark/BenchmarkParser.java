@@ -72,8 +72,10 @@ public final class BenchmarkParser {
         }
         Boolean topLower = lowerIsBetter(root, sink);
         List<Task> tasks = tasks(root, "inspect-ai".equals(framework), topLower != null && topLower, sink);
+        // What only Inspect's loader refuses makes a change to the file invalid, but the Hub still
+        // shows the benchmark's leaderboards: results for it are reviewed as usual.
         boolean usable = name != null && description != null && framework != null && !tasks.isEmpty()
-                && sink.findings().stream().noneMatch(f -> f.isError());
+                && sink.findings().stream().noneMatch(f -> f.isError() && !InspectRules.reports(f.code()));
         Optional<Benchmark> benchmark = usable
                 ? Optional.of(new Benchmark(datasetId, name, description, framework, tasks))
                 : Optional.empty();

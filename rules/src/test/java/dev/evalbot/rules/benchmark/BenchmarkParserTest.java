@@ -67,6 +67,33 @@ class BenchmarkParserTest {
     }
 
     @Test
+    void aDefinitionOnlyInspectRefusesIsStillRegistrableForResults() {
+        var file = parser.parse("o/b", "eval.yaml", Fixtures.yaml("""
+                name: n
+                description: d
+                evaluation_framework: inspect-ai
+                tasks:
+                  - id: a
+                    field_spec: {input: q, target: a}
+                    solvers: [{name: generate}]
+                    scores: [{name: match}]
+                """));
+        assertTrue(file.hasErrors(), "a change to it is invalid");
+        assertTrue(file.registrable(), "the Hub still shows its leaderboards");
+        assertEquals(List.of("a"), file.benchmark().orElseThrow().taskIds());
+        var broken = parser.parse("o/b", "eval.yaml", Fixtures.yaml("""
+                name: n
+                description: d
+                evaluation_framework: inspect-ai
+                tasks:
+                  - id: a
+                    scores: [{name: match}]
+                  - id: a
+                """));
+        assertTrue(!broken.registrable(), "a task id twice is the Hub format's own error");
+    }
+
+    @Test
     void anUnknownSolverListsTheEightInspectKnowsAndGuesses() {
         var f = parser.parse("o/b", "eval.yaml", Fixtures.yaml("""
                 name: n

@@ -20,6 +20,11 @@ public final class InspectRules {
         }
     }
 
+    /** True for a code of these rules: what Inspect refuses, not what the Hub's format does. */
+    public static boolean reports(String code) {
+        return codes().stream().anyMatch(c -> c.code().equals(code));
+    }
+
     public static List<RuleCode> codes() {
         Set<RuleCode> codes = new LinkedHashSet<>();
         DEFAULT.forEach(r -> codes.addAll(r.codes()));
