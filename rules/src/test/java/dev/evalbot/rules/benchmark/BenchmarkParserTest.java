@@ -132,6 +132,30 @@ class BenchmarkParserTest {
     }
 
     @Test
+    void aValueYaml11ReadsOtherwiseIsExplainedWithItsFix() {
+        var f = parser.parse("o/b", "eval.yaml", Fixtures.yaml("""
+                name: n
+                description: d
+                evaluation_framework: inspect-ai
+                tasks:
+                  - id: a
+                    split: no
+                    epochs: 010
+                    epoch_reducer: at_least3
+                    field_spec: {input: q, target: a}
+                    solvers: [{name: generate}]
+                    scorers: [{name: match}]
+                """)).findings();
+        assertEquals(List.of("inspect-field-type", "inspect-epoch-reducer"), f.stream().map(Finding::code).toList());
+        assertEquals("inspect-ai task 'a': split must be a string for Inspect, found the boolean false"
+                + " (Inspect's YAML reader takes `no` for false)", f.get(0).message());
+        assertEquals("quote it: split: \"no\"", f.get(0).hint());
+        assertEquals(6, f.get(0).line());
+        assertEquals(12, f.get(0).column());
+        assertTrue(f.get(1).hint().startsWith("did you mean `at_least_3`?"), f.get(1).hint());
+    }
+
+    @Test
     void otherFrameworksKeepTheirRules() {
         // Inspect's loader reads only inspect-ai definitions: keys it would refuse are kept elsewhere.
         assertEquals(List.of(), codes("""

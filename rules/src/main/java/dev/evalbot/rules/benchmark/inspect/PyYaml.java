@@ -48,7 +48,9 @@ public final class PyYaml {
         if (node instanceof SequenceNode) {
             return new PyValue.Sequence();
         }
-        ScalarNode s = (ScalarNode) node;
+        if (!(node instanceof ScalarNode s)) {
+            return new PyValue.Unloadable(String.valueOf(node), "not a YAML value PyYAML builds");
+        }
         String text = s.getValue();
         // The node does not say whether its tag was written or resolved: a tag other than the one
         // evalbot's YAML 1.2 resolver gives the text (a quoted text: str) was written.
