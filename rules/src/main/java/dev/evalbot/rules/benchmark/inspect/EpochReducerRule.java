@@ -28,7 +28,7 @@ public final class EpochReducerRule implements InspectTaskRule {
                 return;
             }
             sink.addFileLevel(InspectCodes.EPOCH_REDUCER, Position.of(node), "inspect-ai " + task.label()
-                    + ": epoch_reducer " + v.describe() + " is not one Inspect knows", hint(v));
+                    + ": epoch_reducer must be a reducer Inspect knows, found " + v.describe(), hint(v));
         });
     }
 
