@@ -53,7 +53,8 @@ public final class PyYaml {
         }
         String text = s.getValue();
         // The node does not say whether its tag was written or resolved: a tag other than the one
-        // evalbot's YAML 1.2 resolver gives the text (a quoted text: str) was written.
+        // evalbot's YAML 1.2 resolver gives the text (a quoted text: str) was written. (So `! 3`,
+        // which PyYAML resolves to 3, reads as the string "3" here, like `!!str 3`.)
         boolean isPlain = s.getScalarStyle() == ScalarStyle.PLAIN;
         Tag implicit = isPlain ? CORE.resolve(text, true) : Tag.STR;
         if (!s.getTag().equals(implicit)) {
