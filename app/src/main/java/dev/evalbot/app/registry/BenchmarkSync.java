@@ -44,7 +44,7 @@ public final class BenchmarkSync {
         }
         byte[] bytes = ((HubFetch.Fetched) fetch).bytes();
         BenchmarkFile parsed = parser.parse(datasetId, datasetId + "/eval.yaml", bytes);
-        if (parsed.benchmark().isEmpty() || parsed.hasErrors()) {
+        if (!parsed.registrable()) {
             return new SyncOutcome.Rejected(datasetId, DefinitionErrors.firstError(parsed));
         }
         Benchmark fresh = parsed.benchmark().get();

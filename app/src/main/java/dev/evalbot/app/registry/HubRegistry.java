@@ -157,7 +157,7 @@ public final class HubRegistry implements BenchmarkRegistry {
         String id = key.datasetId();
         if (fetch instanceof HubFetch.Fetched f) {
             BenchmarkFile parsed = parser.parse(id, id + "/eval.yaml", f.bytes());
-            if (parsed.benchmark().isEmpty() || parsed.hasErrors()) {
+            if (!parsed.registrable()) {
                 return new Resolution.Invalid(DefinitionErrors.firstError(parsed));
             }
             Resolution.Resolved resolved = new Resolution.Resolved(parsed.benchmark().get(), notice,

@@ -66,7 +66,7 @@ public final class LocalRegistryLoader {
             throw new ConfigException(file + ": cannot read: " + e.getClass().getSimpleName());
         }
         BenchmarkFile parsed = parser.parse(id, file.toString(), bytes);
-        if (parsed.benchmark().isEmpty() || parsed.hasErrors()) {
+        if (!parsed.registrable()) {
             throw new ConfigException(DefinitionErrors.firstError(parsed));
         }
         return parsed.benchmark().get();

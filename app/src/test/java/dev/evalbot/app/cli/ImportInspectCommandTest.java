@@ -138,7 +138,7 @@ class ImportInspectCommandTest {
         Files.writeString(bench.resolve("eval.yaml"), """
                 name: LibriSpeech
                 description: Read English speech; word error rate on test-clean.
-                evaluation_framework: inspect-ai
+                evaluation_framework: open-asr-leaderboard
                 metrics:
                   - id: wer
                     name: word error rate

@@ -4,7 +4,7 @@ import dev.evalbot.rules.check.RuleCode;
 import dev.evalbot.rules.check.Severity;
 import java.util.List;
 
-/** Codes for {@code eval.yaml} findings. */
+/** Codes for {@code eval.yaml} findings; those of Inspect's loader are in {@code inspect.InspectCodes}. */
 public final class BenchmarkCodes {
     private BenchmarkCodes() {}
 
@@ -20,11 +20,9 @@ public final class BenchmarkCodes {
             "every task has a string id");
     public static final RuleCode DUPLICATE_TASK_ID = new RuleCode("duplicate-task-id", Severity.ERROR,
             "task ids are unique within eval.yaml");
-    public static final RuleCode INSPECT_FIELD = new RuleCode("inspect-missing-field", Severity.ERROR,
-            "inspect-ai tasks have field_spec (input, target), solvers and scorers");
     public static final RuleCode BAD_FIELD = new RuleCode("eval-bad-field", Severity.ERROR,
             "known eval.yaml fields have the expected type");
 
     public static final List<RuleCode> ALL = List.of(NOT_A_MAPPING, MISSING_FIELD, UNKNOWN_FRAMEWORK, NO_TASKS,
-            TASK_MISSING_ID, DUPLICATE_TASK_ID, INSPECT_FIELD, BAD_FIELD);
+            TASK_MISSING_ID, DUPLICATE_TASK_ID, BAD_FIELD);
 }

@@ -1,5 +1,7 @@
 package dev.evalbot.rules.benchmark;
 
+import dev.evalbot.rules.benchmark.inspect.InspectRules;
+import dev.evalbot.rules.benchmark.inspect.InspectTask;
 import dev.evalbot.rules.check.FileCodes;
 import dev.evalbot.rules.check.FindingSink;
 import dev.evalbot.rules.check.Suggestions;
@@ -22,7 +24,9 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 /**
  * Parses and validates a benchmark's {@code eval.yaml} as the Hub defines it. The same checks
  * run for the shipped registry, a definition fetched from the Hub, and a pull request that
- * changes one. Keys the Hub may add later ({@code metrics}, {@code epochs}, ...) are kept.
+ * changes one. Keys the Hub may add later ({@code metrics}, {@code epochs}, ...) are kept, except in
+ * the tasks of an {@code inspect-ai} definition, which must load in Inspect's own loader
+ * ({@link InspectRules}).
  */
 public final class BenchmarkParser {
     private final RulesConfig config;
@@ -68,8 +72,10 @@ public final class BenchmarkParser {
         }
         Boolean topLower = lowerIsBetter(root, sink);
         List<Task> tasks = tasks(root, "inspect-ai".equals(framework), topLower != null && topLower, sink);
+        // What only Inspect's loader refuses makes a change to the file invalid, but the Hub still
+        // shows the benchmark's leaderboards: results for it are reviewed as usual.
         boolean usable = name != null && description != null && framework != null && !tasks.isEmpty()
-                && sink.findings().stream().noneMatch(f -> f.isError());
+                && sink.findings().stream().noneMatch(f -> f.isError() && !InspectRules.reports(f.code()));
         Optional<Benchmark> benchmark = usable
                 ? Optional.of(new Benchmark(datasetId, name, description, framework, tasks))
                 : Optional.empty();
@@ -100,61 +106,29 @@ public final class BenchmarkParser {
             }
             Optional<Node> idNode = YamlNodes.get(t, "id");
             String id = idNode.filter(YamlNodes::isString).flatMap(YamlNodes::text).orElse(null);
+            if (inspect) {
+                InspectRules.check(new InspectTask((MappingNode) t,
+                        id != null && !id.isBlank() ? "task '" + id + "'" : "task " + index), sink);
+            }
             if (id == null || id.isBlank()) {
                 sink.addFileLevel(BenchmarkCodes.TASK_MISSING_ID, Position.of(idNode.orElse(t)),
-                        "task " + index + " has no id", "give every task a unique string id");
+                        idNode.isEmpty() || YamlNodes.isNull(idNode.get()) || YamlNodes.isString(idNode.get())
+                                ? "task " + index + " has no id"
+                                : "task " + index + "'s id must be a string, found " + YamlNodes.kindOf(idNode.get()),
+                        "give every task a unique string id");
                 continue;
             }
             if (!ids.add(id)) {
                 sink.addFileLevel(BenchmarkCodes.DUPLICATE_TASK_ID, Position.of(idNode.get()),
                         "task id '" + id + "' is used twice", "task ids must be unique: each is one leaderboard");
             }
-            if (inspect) {
-                checkInspect(t, id, sink);
-            }
-            String configName = optionalString(t, "config", sink);
-            String split = optionalString(t, "split", sink);
+            // In an inspect-ai task the Inspect rules report a config or split of the wrong type.
+            String configName = optionalString(t, "config", inspect ? null : sink);
+            String split = optionalString(t, "split", inspect ? null : sink);
             Boolean lower = lowerIsBetter(t, sink);
             tasks.add(new Task(id, configName, split, lower != null ? lower : lowerByDefault, Position.of(t).line()));
         }
         return tasks;
-    }
-
-    private void checkInspect(Node task, String id, FindingSink sink) {
-        Optional<Node> fieldSpec = YamlNodes.get(task, "field_spec");
-        if (fieldSpec.isEmpty() || !(fieldSpec.get() instanceof MappingNode)) {
-            sink.addFileLevel(BenchmarkCodes.INSPECT_FIELD, Position.of(fieldSpec.orElse(task)),
-                    "inspect-ai task '" + id + "' needs a field_spec mapping", "field_spec names the input and target columns");
-        } else {
-            for (String required : List.of("input", "target")) {
-                if (YamlNodes.get(fieldSpec.get(), required).flatMap(YamlNodes::text).isEmpty()) {
-                    sink.addFileLevel(BenchmarkCodes.INSPECT_FIELD, Position.of(fieldSpec.get()),
-                            "inspect-ai task '" + id + "' field_spec has no " + required, null);
-                }
-            }
-        }
-        checkNamedList(task, id, "solvers", YamlNodes.get(task, "solvers"), sink);
-        Optional<Node> scorers = YamlNodes.get(task, "scorers").or(() -> YamlNodes.get(task, "scores"));
-        checkNamedList(task, id, "scorers", scorers, sink);
-    }
-
-    private void checkNamedList(Node task, String id, String what, Optional<Node> list, FindingSink sink) {
-        if (list.isEmpty() || !(list.get() instanceof SequenceNode) || YamlNodes.items(list.get()).isEmpty()) {
-            sink.addFileLevel(BenchmarkCodes.INSPECT_FIELD, Position.of(list.orElse(task)),
-                    "inspect-ai task '" + id + "' needs a non-empty " + what + " list", "items are {name, args?}");
-            return;
-        }
-        for (Node item : YamlNodes.items(list.get())) {
-            if (YamlNodes.get(item, "name").flatMap(YamlNodes::text).isEmpty()) {
-                sink.addFileLevel(BenchmarkCodes.INSPECT_FIELD, Position.of(item),
-                        "each of task '" + id + "' " + what + " needs a name", null);
-            }
-            Optional<Node> args = YamlNodes.get(item, "args");
-            if (args.isPresent() && !(args.get() instanceof MappingNode) && !YamlNodes.isNull(args.get())) {
-                sink.addFileLevel(BenchmarkCodes.BAD_FIELD, Position.of(args.get()),
-                        "args of a " + what + " item must be a mapping, found " + YamlNodes.kindOf(args.get()), null);
-            }
-        }
     }
 
     /** The first declared metric's {@code lower_is_better}, or null when nothing is declared. */
@@ -197,12 +171,16 @@ public final class BenchmarkParser {
         return YamlNodes.text(node.get()).orElse(null);
     }
 
+    /** A scalar's text, or null; a mapping or list is reported to {@code sink} unless it is null. */
     private String optionalString(Node parent, String key, FindingSink sink) {
         Optional<Node> node = YamlNodes.get(parent, key);
         if (node.isEmpty() || YamlNodes.isNull(node.get())) {
             return null;
         }
         if (!(node.get() instanceof org.snakeyaml.engine.v2.nodes.ScalarNode)) {
+            if (sink == null) {
+                return null;
+            }
             sink.addFileLevel(BenchmarkCodes.BAD_FIELD, Position.of(node.get()),
                     key + " must be a string, found " + YamlNodes.kindOf(node.get()), null);
             return null;

@@ -1,6 +1,7 @@
 package dev.evalbot.rules.check;
 
 import dev.evalbot.rules.benchmark.BenchmarkCodes;
+import dev.evalbot.rules.benchmark.inspect.InspectRules;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +15,7 @@ public final class RuleCatalog {
         all.addAll(ChangeCodes.ALL);
         all.addAll(PlacementRules.codes());
         all.addAll(BenchmarkCodes.ALL);
+        all.addAll(InspectRules.codes());
         return all;
     }
 }

@@ -25,10 +25,17 @@ public record RulesConfig(
         int futureDateGraceHours,
         int maxFilesPerChange) {
 
-    public static final List<String> HUB_FRAMEWORKS = List.of("exgentic", "inspect-ai", "math-arena", "mteb",
-            "olmocr-bench", "harbor", "archipelago", "apex-evals", "screenspot-pro", "swe-bench", "swe-bench-pro",
-            "nemo-evaluator", "yc-bench", "open-asr-leaderboard", "mdpbench", "parsebench", "video-mme-v2",
-            "claw-eval", "wildclawbench");
+    /**
+     * The Hub's {@code evaluation_framework} values: {@code EVALUATION_FRAMEWORKS} in huggingface.js
+     * {@code packages/tasks/src/eval.ts} at fe42e68017ffc76d09922ea8f9b38a6964345710 (2026-08-21), in its
+     * order. config/evalbot.yaml repeats it; docs/eval-yaml.md says how both are updated.
+     */
+    public static final List<String> HUB_FRAMEWORKS = List.of(
+            "exgentic", "inspect-ai", "math-arena", "mteb", "olmocr-bench", "harbor", "ifstruct", "pier",
+            "redline-bench", "archipelago", "benchflow", "apex-evals", "screenspot-pro", "swe-bench",
+            "swe-bench-pro", "nemo-evaluator", "yc-bench", "open-asr-leaderboard", "mdpbench", "real5-omnidocbench",
+            "parsebench", "video-mme-v2", "claw-eval", "researchclawbench", "pbench", "wildclawbench", "wbench",
+            "nanofold", "mmmu", "extractbench");
 
     public static final RulesConfig DEFAULT = new RulesConfig(YamlLimits.DEFAULT, Set.copyOf(HUB_FRAMEWORKS),
             List.of(), Map.of(), Map.of(), 24, 10_000);
