@@ -1,10 +1,12 @@
 package dev.evalbot.app.cli;
 
 import dev.evalbot.app.board.Backfill;
+import dev.evalbot.app.board.BaseModelRecorder;
 import dev.evalbot.app.config.LocalConfig;
 import dev.evalbot.app.review.ResultRecorder;
 import dev.evalbot.app.review.TrustAnnotator;
 import dev.evalbot.app.store.Database;
+import dev.evalbot.app.store.ModelCardStore;
 import dev.evalbot.app.store.RefreshStore;
 import dev.evalbot.app.store.ResultStore;
 import dev.evalbot.app.store.StoreConfig;
@@ -61,7 +63,8 @@ final class BackfillCommand implements Callable<Integer> {
             ResultRecorder recorder = new ResultRecorder(new ResultStore(db, clock),
                     id -> refreshes.schedule(id, clock.instant()));
             Backfill backfill = new Backfill(new ChangeValidator(local.rules(), local.registry(), clock),
-                    TrustAnnotator.OFFLINE, recorder, local.rules().limits().maxBytes());
+                    TrustAnnotator.OFFLINE, recorder, local.rules().limits().maxBytes(),
+                    new BaseModelRecorder(new ModelCardStore(db, clock), local.rules().limits().maxBytes()));
             long errors = 0;
             for (Path p : paths) {
                 if (!Files.isDirectory(p)) {
