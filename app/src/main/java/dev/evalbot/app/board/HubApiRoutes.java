@@ -48,6 +48,8 @@ public final class HubApiRoutes {
     private final ModelCardStore cards;
     private final HubLeaderboardJson json = new HubLeaderboardJson();
     private final Cache<String, Cached> cache;
+    /** The last index of reports by model; replaced whole when the boards changed. */
+    private volatile ModelReports modelReports;
 
     /**
      * @param definitions the registered benchmarks (their first declared task is the Hub's default)
@@ -138,48 +140,34 @@ public final class HubApiRoutes {
             boolean evalResults = expand.contains("evalResults");
             String platform = ctx.queryParam("platform");
             String key = "m\n" + id + "\n" + evalResults + "\n" + platform;
-            // Any refresh of any board may change a model's reports: the refresh count is the source.
-            long generation = boards.refreshCount();
-            Cached hit = cache.getIfPresent(key);
-            BoardService.Rendered rendered;
-            if (hit != null && hit.source().equals(generation)) {
-                rendered = hit.rendered();
-            } else {
-                List<BoardEntry> results = results(id, platform);
-                if (results.isEmpty()) {
-                    repoNotFound(ctx, "evalbot holds no results for model " + id);
-                    return;
-                }
-                rendered = BoardService.rendered(json.modelInfo(id, evalResults ? results : null));
-                cache.put(key, new Cached(generation, rendered));
+            ModelReports reports = reports();
+            List<BoardEntry> results = reports.of(id, platform);
+            if (results.isEmpty()) {
+                repoNotFound(ctx, "evalbot holds no results for model " + id);
+                return;
             }
-            send(ctx, rendered);
+            send(ctx, cached(key, reports, () -> json.modelInfo(id, evalResults ? results : null)));
         };
+    }
+
+    /** The reports by model of the boards as they are now, rebuilt when any board was refreshed, added or dropped. */
+    private ModelReports reports() {
+        List<Leaderboard> current = new ArrayList<>();
+        for (BoardSummary summary : boards.summaries()) {
+            boards.leaderboard(summary.benchmarkId()).ifPresent(current::add);
+        }
+        ModelReports known = modelReports;
+        if (known != null && known.builtFrom(current)) {
+            return known;
+        }
+        ModelReports built = new ModelReports(current);
+        modelReports = built;
+        return built;
     }
 
     /** The seam to the board: one task's rows, ranked by it. */
     private static List<Row> rows(Optional<TaskBoard> task) {
         return task.map(TaskBoard::rows).orElse(List.of());
-    }
-
-    /** The model's eligible reports on every board: by benchmark, then task order, shown report first. */
-    private List<BoardEntry> results(String model, String platform) {
-        List<BoardEntry> out = new ArrayList<>();
-        for (BoardSummary summary : boards.summaries()) {
-            Optional<Leaderboard> board = boards.leaderboard(summary.benchmarkId());
-            if (board.isEmpty()) {
-                continue;
-            }
-            for (TaskBoard task : board.get().tasks()) {
-                for (Row row : task.rows()) {
-                    if (row.modelRepo().equals(model) && (platform == null || platform.equals(row.best().platform()))) {
-                        out.add(row.best());
-                        out.addAll(row.others());
-                    }
-                }
-            }
-        }
-        return out;
     }
 
     private BoardService.Rendered cached(String key, Object source, java.util.function.Supplier<String> render) {

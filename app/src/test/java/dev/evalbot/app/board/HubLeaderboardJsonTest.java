@@ -146,6 +146,22 @@ class HubLeaderboardJsonTest {
     }
 
     @Test
+    void aModelsResultsFollowItsBoardsAfterARefresh() throws Exception {
+        assertEquals(404, fixture.get("/api/models/lab/epsilon?expand=evalResults").statusCode());
+        String before = fixture.get("/api/models/lab/beta?expand=evalResults").body();
+        fixture.results.replaceAll(new dev.evalbot.app.store.PullRef(dev.evalbot.app.store.PlatformId.HUB,
+                "lab/epsilon", 0), "sha", dev.evalbot.rules.tier.PrState.MERGED, List.of(new dev.evalbot.app.store
+                .ReviewedEntry(".eval_results/single.yaml", 1, 1, HubApiFixture.SINGLE, "t1", 4.0, null, null, null,
+                        null, dev.evalbot.rules.tier.Tier.AUTHOR)));
+        long refreshes = fixture.boards.refreshCount();
+        fixture.boards.refreshNow(HubApiFixture.SINGLE);
+        Eventually.await("the board refreshed", () -> fixture.boards.refreshCount() > refreshes);
+        JsonNode epsilon = json.readTree(fixture.get("/api/models/lab/epsilon?expand=evalResults").body());
+        assertEquals(4.0, epsilon.at("/evalResults/0/data/value").asDouble(), epsilon.toString());
+        assertEquals(before, fixture.get("/api/models/lab/beta?expand=evalResults").body(), "beta's reports are the same");
+    }
+
+    @Test
     void taskIdPicksAnotherTaskAndTheDefaultIsTheFirstDeclaredOne() throws Exception {
         JsonNode err = json.readTree(fixture.get("/api/datasets/bench/multi/leaderboard?task_id=err").body());
         assertEquals(List.of(0.12, 0.12, 0.3), values(err), "lower is better");
