@@ -116,8 +116,8 @@ public final class HubApiRoutes {
             }
             boolean baseOnly = baseModelOnly.get();
             String key = "d\n" + id + "\n" + taskId + "\n" + baseOnly;
-            // A board refresh makes a new Leaderboard: the answer is rendered again from it. A card read
-            // by a review always comes with a refresh of the model's benchmarks.
+            // A board refresh makes a new Leaderboard: the answer is rendered again from it. A changed
+            // card refreshes the boards of its model (cardChanged).
             Leaderboard source = board.get();
             BoardService.Rendered rendered = cached(key, source, () -> {
                 Map<ModelKey, List<String>> derived = baseOnly ? cards.derived() : Map.of();
@@ -163,6 +163,15 @@ public final class HubApiRoutes {
         ModelReports built = new ModelReports(current);
         modelReports = built;
         return built;
+    }
+
+    /**
+     * A model's card now declares other base models: the boards it is on are refreshed, so that
+     * their Hub-shaped lists (rendered from the board they were built with) are rendered again.
+     */
+    public void cardChanged(ModelKey model) {
+        reports().of(model.modelRepo(), model.platform()).stream().map(BoardEntry::datasetId).distinct()
+                .forEach(boards::changed);
     }
 
     /** The seam to the board: one task's rows, ranked by it. */

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What each model's card declares as its {@code base_model}, as last read (a review of one of its
@@ -22,10 +23,28 @@ public final class ModelCardStore {
         this.clock = clock;
     }
 
-    /** @param baseModels what the card declares now; empty when it declares none (or there is no card) */
-    public void record(PlatformId platform, String repo, List<String> baseModels) {
+    /**
+     * @param baseModels what the card declares now; empty when it declares none (or there is no card)
+     * @return whether that differs from what was recorded before (a model never recorded declared none);
+     *     only then is anything written
+     */
+    public boolean record(PlatformId platform, String repo, List<String> baseModels) {
         String value = baseModels.isEmpty() ? null : String.join("\n", baseModels);
-        db.write("record the model card of " + repo, c -> {
+        return db.write("record the model card of " + repo, c -> {
+            String before = null;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT base_model FROM model_cards WHERE platform = ? AND repo = ?")) {
+                ps.setString(1, platform.code());
+                ps.setString(2, repo);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        before = rs.getString(1);
+                    }
+                }
+            }
+            if (Objects.equals(before, value)) {
+                return false;
+            }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO model_cards (platform, repo, base_model,"
                     + " updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (platform, repo) DO UPDATE"
                     + " SET base_model = excluded.base_model, updated_at = excluded.updated_at")) {
@@ -33,8 +52,9 @@ public final class ModelCardStore {
                 ps.setString(2, repo);
                 Rows.setNullable(ps, 3, value);
                 ps.setLong(4, clock.millis());
-                return ps.executeUpdate();
+                ps.executeUpdate();
             }
+            return true;
         });
     }
 

@@ -99,7 +99,10 @@ public record Core(Map<String, String> env, Clock clock, LocalConfig config, boo
                         config.evalbotYaml()).withPublicUrl(env.get("EVALBOT_PUBLIC_URL")), new AuditTrail(auditStore));
         ResultRecorder recorder = new ResultRecorder(results, boards::changed);
         ModelCardStore modelCards = new ModelCardStore(db, clock);
-        BaseModelRecorder cards = new BaseModelRecorder(modelCards, config.rules().limits().maxBytes());
+        // The Hub's own API paths, so that HfApi(endpoint=<evalbot>) reads evalbot's boards.
+        HubApiRoutes hubApi = new HubApiRoutes(boards, definitions(config), modelCards, HubApiRoutes.cacheEntries(env));
+        BaseModelRecorder cards = new BaseModelRecorder(modelCards, config.rules().limits().maxBytes(),
+                hubApi::cardChanged);
         TrustAnnotator trust = new BoardPlacementCheck(new KnownValueCheck(offline.trustChecks(), results,
                 config.rules()), boards, catalog, config.rules());
         // Every close goes to the audit trail, so that withdrawn reports say who closed them and why.
@@ -125,8 +128,6 @@ public record Core(Map<String, String> env, Clock clock, LocalConfig config, boo
         server.get(BoardPaths.INDEX, boardRoutes.index()).get(BoardPaths.API_INDEX, boardRoutes.indexJson())
                 .get(BoardPaths.INDEX + "/{owner}/{name}", boardRoutes.page())
                 .get(BoardPaths.API_INDEX + "/{owner}/{name}", boardRoutes.json()).get("/badges/<path>", boardRoutes.badge());
-        // The Hub's own API paths, so that HfApi(endpoint=<evalbot>) reads evalbot's boards.
-        HubApiRoutes hubApi = new HubApiRoutes(boards, definitions(config), modelCards, HubApiRoutes.cacheEntries(env));
         server.get(HubApiRoutes.LEADERBOARD, hubApi.leaderboard()).get(HubApiRoutes.MODEL, hubApi.model());
         return new Core(env, clock, config, online, http, metrics, serverSettings, db, inbox, results, recorder, cards,
                 closed, trust, validators, pipeline, commandStores, boards, server);

@@ -43,13 +43,14 @@ class BaseModelRecordingTest {
     Database db;
     ModelCardStore cards;
     BaseModelRecorder recorder;
+    final List<ModelKey> changed = new java.util.ArrayList<>();
 
     @BeforeEach
     void open() {
         config = LocalConfig.load(Path.of("../config"), null);
         db = Database.open(StoreConfig.of("jdbc:sqlite:" + tmp.resolve("evalbot.db")));
         cards = new ModelCardStore(db, Clock.systemUTC());
-        recorder = new BaseModelRecorder(cards, config.rules().limits().maxBytes());
+        recorder = new BaseModelRecorder(cards, config.rules().limits().maxBytes(), changed::add);
     }
 
     @AfterEach
@@ -73,6 +74,7 @@ class BaseModelRecordingTest {
                     "refs/heads/main", "refs/heads/main", null, Set.of(), null), List.of(), false, false, false);
         }
         assertEquals(Map.of(new ModelKey("hub", "org/fine-tune"), List.of("org/base")), cards.derived());
+        assertEquals(List.of(new ModelKey("hub", "org/fine-tune")), changed);
     }
 
     @Test
@@ -86,6 +88,8 @@ class BaseModelRecordingTest {
                 config.rules().limits().maxBytes(), recorder);
         backfill.seed("github", checkout, "org/fine-tune");
         assertEquals(Map.of(new ModelKey("github", "org/fine-tune"), List.of("org/base")), cards.derived());
+        backfill.seed("github", checkout, "org/fine-tune");
+        assertEquals(List.of(new ModelKey("github", "org/fine-tune")), changed, "the same card again is no change");
 
         Files.writeString(checkout.resolve("README.md"), "---\nlicense: mit\n---\n");
         backfill.seed("github", checkout, "org/fine-tune");
@@ -95,5 +99,6 @@ class BaseModelRecordingTest {
         Files.delete(checkout.resolve("README.md"));
         backfill.seed("github", checkout, "org/fine-tune");
         assertEquals(Map.of(), cards.derived(), "no card, no base model");
+        assertEquals(4, changed.size(), "declared, cleared, declared, cleared: " + changed);
     }
 }

@@ -51,6 +51,7 @@ final class HubApiFixture implements AutoCloseable {
     final ResultStore results;
     final ModelCardStore cards;
     final BoardService boards;
+    final HubApiRoutes hub;
     final Javalin server;
     final String endpoint;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -61,10 +62,10 @@ final class HubApiFixture implements AutoCloseable {
         cards = new ModelCardStore(db, Clock.systemUTC());
         seed();
         boards = new BoardService(results, new RefreshStore(db, Duration.ofMinutes(1)),
-                TaskCatalog.of(RulesConfig.DEFAULT, DEFINITIONS.values()), DEFINITIONS, Duration.ofSeconds(30),
+                TaskCatalog.of(RulesConfig.DEFAULT, DEFINITIONS.values()), DEFINITIONS, Duration.ZERO,
                 Clock.systemUTC(), List.of()).start();
         BoardRoutes routes = new BoardRoutes(boards);
-        HubApiRoutes hub = new HubApiRoutes(boards, DEFINITIONS, cards, 16);
+        hub = new HubApiRoutes(boards, DEFINITIONS, cards, 16);
         server = Javalin.create(c -> c.showJavalinBanner = false)
                 .get(BoardPaths.INDEX + "/{owner}/{name}", routes.page())
                 .get(BoardPaths.API_INDEX, routes.indexJson())

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.evalbot.app.Eventually;
+import dev.evalbot.app.platform.PullRequestRef;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -134,15 +136,20 @@ class HubLeaderboardJsonTest {
     }
 
     @Test
-    void aRecordedCardChangesTheListAtTheNextRefreshOfTheBoard() throws Exception {
+    void aChangedCardRefreshesTheBoardsItsModelIsOnAndChangesTheirLists() throws Exception {
+        List<String> before = ids("/api/datasets/bench/single/leaderboard");
+        assertTrue(before.contains("lab/beta"), before.toString());
         assertTrue(ids("/api/datasets/bench/multi/leaderboard").contains("lab/beta"));
-        fixture.cards.record(dev.evalbot.app.store.PlatformId.HUB, "lab/beta", List.of("lab/alpha"));
-        // The answer was rendered from the board as it was: it stands until the board is refreshed.
-        assertTrue(ids("/api/datasets/bench/multi/leaderboard").contains("lab/beta"));
-        long before = fixture.boards.refreshCount();
-        fixture.boards.refreshNow(HubApiFixture.MULTI);
-        Eventually.await("the board refreshed", () -> fixture.boards.refreshCount() > before);
+        long refreshes = fixture.boards.refreshCount();
+        // A review of one of lab/beta's pull requests reads its card, which now declares a base model.
+        new BaseModelRecorder(fixture.cards, 1 << 20, fixture.hub::cardChanged).read(new PullRequestRef("hub",
+                "lab/beta", "model", 9, "sha9", null, null, null, Set.of(), null),
+                "---\nbase_model: lab/alpha\n---\n".getBytes(StandardCharsets.UTF_8));
+        // Every board lab/beta is on (three benchmarks) is refreshed, not only the pull request's.
+        Eventually.await("three boards refreshed", () -> fixture.boards.refreshCount() >= refreshes + 3);
+        assertEquals(List.of("lab/alpha", "lab/gamma"), ids("/api/datasets/bench/single/leaderboard"));
         assertEquals(List.of("lab/alpha", "lab/gamma"), ids("/api/datasets/bench/multi/leaderboard"));
+        assertEquals(before.size(), ids("/api/datasets/bench/single/leaderboard?base_model=false").size());
     }
 
     @Test
