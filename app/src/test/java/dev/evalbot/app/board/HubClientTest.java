@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.evalbot.app.HubClientRun;
 import dev.evalbot.app.PythonTools;
 import dev.evalbot.rules.board.BoardEntry;
 import dev.evalbot.rules.board.BoardSummary;
@@ -17,13 +18,10 @@ import dev.evalbot.rules.board.Row;
 import dev.evalbot.rules.board.TaskBoard;
 import dev.evalbot.rules.tier.PrState;
 import dev.evalbot.rules.tier.Tier;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,7 +55,7 @@ class HubClientTest {
     @Test
     void theOfficialClientReadsEveryBoardAndModelAsEvalbotRanksThem() throws Exception {
         Path python = PythonTools.requirePython();
-        JsonNode read = run(python);
+        JsonNode read = HubClientRun.read(python, tmp, fixture.endpoint, MODELS);
 
         List<String> benchmarks = fixture.boards.summaries().stream().map(BoardSummary::benchmarkId).toList();
         assertEquals(Set.of(HubApiFixture.MULTI, HubApiFixture.SINGLE, HubApiFixture.FIRST_EMPTY),
@@ -188,25 +186,5 @@ class HubClientTest {
         List<Integer> out = new ArrayList<>();
         list.forEach(e -> out.add(e.get("rank").asInt()));
         return out;
-    }
-
-    private JsonNode run(Path python) throws Exception {
-        Path script = Path.of(getClass().getResource("/hubapi/read_with_client.py").toURI());
-        List<String> command = new ArrayList<>(List.of(python.toString(), script.toString(), fixture.endpoint));
-        command.addAll(MODELS);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(tmp.resolve("stderr.txt").toFile());
-        Map<String, String> env = builder.environment();
-        // Loopback only: no proxy, no saved token, no telemetry, a home of its own.
-        List.of("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy", "HF_TOKEN",
-                "HF_ENDPOINT").forEach(env::remove);
-        env.put("NO_PROXY", "127.0.0.1,localhost");
-        env.put("HF_HOME", tmp.resolve("hf-home").toString());
-        env.put("HF_HUB_DISABLE_TELEMETRY", "1");
-        Process process = builder.start();
-        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(5, TimeUnit.MINUTES), "the client did not finish");
-        String stderr = java.nio.file.Files.readString(tmp.resolve("stderr.txt"));
-        assertEquals(0, process.exitValue(), stderr + stdout);
-        return new ObjectMapper().readTree(stdout);
     }
 }
