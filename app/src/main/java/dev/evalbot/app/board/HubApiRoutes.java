@@ -11,7 +11,6 @@ import dev.evalbot.rules.board.Row;
 import dev.evalbot.rules.board.TaskBoard;
 import dev.evalbot.rules.model.Benchmark;
 import dev.evalbot.rules.model.Task;
-import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
@@ -21,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * evalbot's boards read as if evalbot were the Hub, so that {@code HfApi(endpoint=<evalbot>)} and
@@ -36,9 +36,6 @@ public final class HubApiRoutes {
     /** {@code EVALBOT_HUB_API_CACHE_ENTRIES}: rendered answers kept (per task and filter, per model). */
     public static final String CACHE_ENTRIES_VARIABLE = "EVALBOT_HUB_API_CACHE_ENTRIES";
     public static final int DEFAULT_CACHE_ENTRIES = 1024;
-
-    static final Map<String, String> CORS_HEADERS = Map.of("Access-Control-Allow-Origin", "*",
-            "Access-Control-Expose-Headers", "ETag");
 
     /** A rendered answer and what it was rendered from: a different source is a miss. */
     private record Cached(Object source, BoardService.Rendered rendered) {}
@@ -91,16 +88,17 @@ public final class HubApiRoutes {
             String id = ctx.pathParam("owner") + "/" + ctx.pathParam("name");
             Optional<Boolean> baseModelOnly = flag(ctx.queryParam("base_model"));
             if (baseModelOnly.isEmpty()) {
-                error(ctx, HttpStatus.BAD_REQUEST, null, "base_model must be true or false, got '"
-                        + ctx.queryParam("base_model") + "'");
+                HubReplies.error(ctx, HttpStatus.BAD_REQUEST, null, json.error("base_model must be true or false,"
+                        + " got '" + ctx.queryParam("base_model") + "'"));
                 return;
             }
             Optional<Leaderboard> board = boards.leaderboard(id);
             if (board.isEmpty()) {
                 if (definitions.containsKey(id)) {
-                    error(ctx, HttpStatus.NOT_FOUND, null, id + " has no leaderboard on evalbot yet: no results");
+                    HubReplies.error(ctx, HttpStatus.NOT_FOUND, null,
+                            json.error(id + " has no leaderboard on evalbot yet: no results"));
                 } else {
-                    repoNotFound(ctx, "dataset " + id + " is not a benchmark evalbot knows");
+                    HubReplies.repoNotFound(ctx, json.error("dataset " + id + " is not a benchmark evalbot knows"));
                 }
                 return;
             }
@@ -110,8 +108,8 @@ public final class HubApiRoutes {
             if (task.isEmpty() && !declared(id).contains(taskId)) {
                 Set<String> known = new LinkedHashSet<>(declared(id));
                 board.get().tasks().forEach(t -> known.add(t.taskId()));
-                error(ctx, HttpStatus.NOT_FOUND, null, "benchmark " + id + " has no task '" + taskId + "'; its tasks: "
-                        + String.join(", ", known));
+                HubReplies.error(ctx, HttpStatus.NOT_FOUND, null, json.error("benchmark " + id + " has no task '"
+                        + taskId + "'; its tasks: " + String.join(", ", known)));
                 return;
             }
             boolean baseOnly = baseModelOnly.get();
@@ -123,7 +121,7 @@ public final class HubApiRoutes {
                 Map<ModelKey, List<String>> derived = baseOnly ? cards.derived() : Map.of();
                 return json.leaderboard(rows(task), m -> !derived.containsKey(m));
             });
-            send(ctx, rendered);
+            HubReplies.send(ctx, rendered);
         };
     }
 
@@ -143,10 +141,10 @@ public final class HubApiRoutes {
             ModelReports reports = reports();
             List<BoardEntry> results = reports.of(id, platform);
             if (results.isEmpty()) {
-                repoNotFound(ctx, "evalbot holds no results for model " + id);
+                HubReplies.repoNotFound(ctx, json.error("evalbot holds no results for model " + id));
                 return;
             }
-            send(ctx, cached(key, reports, () -> json.modelInfo(id, evalResults ? results : null)));
+            HubReplies.send(ctx, cached(key, reports, () -> json.modelInfo(id, evalResults ? results : null)));
         };
     }
 
@@ -179,7 +177,7 @@ public final class HubApiRoutes {
         return task.map(TaskBoard::rows).orElse(List.of());
     }
 
-    private BoardService.Rendered cached(String key, Object source, java.util.function.Supplier<String> render) {
+    private BoardService.Rendered cached(String key, Object source, Supplier<String> render) {
         Cached hit = cache.getIfPresent(key);
         if (hit != null && hit.source() == source) {
             return hit.rendered();
@@ -212,33 +210,5 @@ public final class HubApiRoutes {
             case "false", "0" -> Optional.of(false);
             default -> Optional.empty();
         };
-    }
-
-    private static void send(Context ctx, BoardService.Rendered rendered) {
-        PageAssets.JSON_HEADERS.forEach(ctx::header);
-        CORS_HEADERS.forEach(ctx::header);
-        ctx.header("ETag", rendered.etag());
-        ctx.header("Cache-Control", "no-cache");
-        String match = ctx.header("If-None-Match");
-        if (match != null && match.contains(rendered.etag())) {
-            ctx.status(HttpStatus.NOT_MODIFIED);
-            return;
-        }
-        ctx.result(rendered.bytes());
-    }
-
-    /** As the Hub answers a repository that is not there: the client raises RepositoryNotFoundError. */
-    private void repoNotFound(Context ctx, String message) {
-        error(ctx, HttpStatus.NOT_FOUND, "RepoNotFound", message);
-    }
-
-    /** A JSON error the client reports: {@code {"error": message}}, and the Hub's error headers. */
-    private void error(Context ctx, HttpStatus status, String code, String message) {
-        PageAssets.JSON_HEADERS.forEach(ctx::header);
-        CORS_HEADERS.forEach(ctx::header);
-        if (code != null) {
-            ctx.header("X-Error-Code", code);
-        }
-        ctx.status(status).result(json.error(message));
     }
 }
