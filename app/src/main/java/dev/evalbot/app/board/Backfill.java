@@ -1,6 +1,7 @@
 package dev.evalbot.app.board;
 
 import dev.evalbot.app.platform.PullRequestRef;
+import dev.evalbot.app.review.ModelCardListener;
 import dev.evalbot.app.review.ResultRecorder;
 import dev.evalbot.app.review.Review;
 import dev.evalbot.app.review.TrustAnnotator;
@@ -8,6 +9,7 @@ import dev.evalbot.rules.check.ChangeReport;
 import dev.evalbot.rules.check.ChangeValidator;
 import dev.evalbot.rules.check.ChangedFile;
 import dev.evalbot.rules.check.FileKind;
+import dev.evalbot.rules.modelindex.ModelIndexChange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -30,8 +32,16 @@ public final class Backfill {
     private final TrustAnnotator trust;
     private final ResultRecorder recorder;
     private final int maxBytes;
+    private final ModelCardListener cards;
 
     public Backfill(ChangeValidator validator, TrustAnnotator trust, ResultRecorder recorder, int maxBytes) {
+        this(validator, trust, recorder, maxBytes, ModelCardListener.NONE);
+    }
+
+    /** @param cards told each checkout's model card (README.md), read beside its results */
+    public Backfill(ChangeValidator validator, TrustAnnotator trust, ResultRecorder recorder, int maxBytes,
+            ModelCardListener cards) {
+        this.cards = cards;
         this.validator = validator;
         this.trust = trust;
         this.recorder = recorder;
@@ -62,9 +72,23 @@ public final class Backfill {
         PullRequestRef pr = new PullRequestRef(platform, repo, "model", 0, "backfill", null, null, null, Set.of(), null);
         TrustAnnotator.Annotated annotated = trust.annotate(pr, report, false);
         Review review = new Review(repo, 0, "backfill", annotated.report(), annotated.statuses(), List.of(), false);
+        if (cards != ModelCardListener.NONE) {
+            // Before the results: their board refresh then sees the card too.
+            cards.read(pr, card(checkout));
+        }
         recorder.reviewed(pr, review);
         int entries = annotated.report().files().stream().mapToInt(f -> f.acceptedEntries().size()).sum();
         return new Seeded(repo, files.size(), entries, annotated.report().count(dev.evalbot.rules.check.Severity.ERROR));
+    }
+
+    private byte[] card(Path checkout) throws IOException {
+        Path card = checkout.resolve(ModelIndexChange.CARD);
+        if (!Files.isRegularFile(card)) {
+            return null;
+        }
+        try (InputStream in = Files.newInputStream(card)) {
+            return in.readNBytes(maxBytes + 1);
+        }
     }
 
     /** Every checkout under {@code root} laid out as {@code owner/name/}. */

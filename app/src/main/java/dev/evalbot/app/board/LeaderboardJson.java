@@ -226,7 +226,7 @@ public final class LeaderboardJson {
         }
     }
 
-    private static final class HtmlSafeEscapes extends CharacterEscapes {
+    static final class HtmlSafeEscapes extends CharacterEscapes {
         private static final long serialVersionUID = 1L;
         private final int[] table = CharacterEscapes.standardAsciiEscapesForJSON();
 

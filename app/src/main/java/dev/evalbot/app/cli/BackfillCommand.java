@@ -1,10 +1,12 @@
 package dev.evalbot.app.cli;
 
 import dev.evalbot.app.board.Backfill;
+import dev.evalbot.app.board.BaseModelRecorder;
 import dev.evalbot.app.config.LocalConfig;
 import dev.evalbot.app.review.ResultRecorder;
 import dev.evalbot.app.review.TrustAnnotator;
 import dev.evalbot.app.store.Database;
+import dev.evalbot.app.store.ModelCardStore;
 import dev.evalbot.app.store.RefreshStore;
 import dev.evalbot.app.store.ResultStore;
 import dev.evalbot.app.store.StoreConfig;
@@ -58,10 +60,14 @@ final class BackfillCommand implements Callable<Integer> {
         LocalConfig local = LocalConfig.load(LocalConfig.dirFrom(env, config), null);
         try (Database db = Database.open(StoreConfig.fromEnvironment(env))) {
             RefreshStore refreshes = new RefreshStore(db, Duration.ofMinutes(2));
-            ResultRecorder recorder = new ResultRecorder(new ResultStore(db, clock),
+            ResultStore results = new ResultStore(db, clock);
+            ResultRecorder recorder = new ResultRecorder(results,
                     id -> refreshes.schedule(id, clock.instant()));
             Backfill backfill = new Backfill(new ChangeValidator(local.rules(), local.registry(), clock),
-                    TrustAnnotator.OFFLINE, recorder, local.rules().limits().maxBytes());
+                    TrustAnnotator.OFFLINE, recorder, local.rules().limits().maxBytes(),
+                    new BaseModelRecorder(new ModelCardStore(db, clock), local.rules().limits().maxBytes(),
+                            // A changed card lists its model differently on every board: the server refreshes them all.
+                            model -> results.datasetIds().forEach(id -> refreshes.schedule(id, clock.instant()))));
             long errors = 0;
             for (Path p : paths) {
                 if (!Files.isDirectory(p)) {

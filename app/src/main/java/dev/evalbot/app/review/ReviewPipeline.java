@@ -13,6 +13,7 @@ import dev.evalbot.rules.check.FileReport;
 import dev.evalbot.rules.check.Verdict;
 import dev.evalbot.rules.model.DatasetRef;
 import dev.evalbot.rules.model.ResultEntry;
+import dev.evalbot.rules.modelindex.ModelIndexChange;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -47,6 +48,7 @@ public final class ReviewPipeline {
     private final Settings settings;
     private final int maxBytes;
     private final ReviewListener listener;
+    private final ModelCardListener cards;
 
     public ReviewPipeline(Supplier<ChangeValidator> validators, int maxBytes, TrustAnnotator trust, ReviewLog log,
             ReportJson json, Settings settings) {
@@ -55,6 +57,13 @@ public final class ReviewPipeline {
 
     public ReviewPipeline(Supplier<ChangeValidator> validators, int maxBytes, TrustAnnotator trust, ReviewLog log,
             ReportJson json, Settings settings, ReviewListener listener) {
+        this(validators, maxBytes, trust, log, json, settings, listener, ModelCardListener.NONE);
+    }
+
+    /** @param cards told the model card at the head of every pull request with results files (read with them) */
+    public ReviewPipeline(Supplier<ChangeValidator> validators, int maxBytes, TrustAnnotator trust, ReviewLog log,
+            ReportJson json, Settings settings, ReviewListener listener, ModelCardListener cards) {
+        this.cards = cards;
         this.validators = validators;
         this.maxBytes = maxBytes;
         this.trust = trust;
@@ -138,7 +147,11 @@ public final class ReviewPipeline {
             platform.setStatus(pr, pr.headSha(), CommitState.SUCCESS, "no evaluation results in this pull request");
             return new ReviewOutcome.NothingToReview();
         }
-        Map<String, byte[]> head = platform.read(pr, pr.headSha(), reviewed, maxBytes);
+        // The card is read with the results (one request on GitHub), only when something listens.
+        boolean readCard = cards != ModelCardListener.NONE && reviewed.size() > benchmarks.size()
+                && !reviewed.contains(ModelIndexChange.CARD);
+        List<String> toRead = readCard ? concat(reviewed, ModelIndexChange.CARD) : reviewed;
+        Map<String, byte[]> head = platform.read(pr, pr.headSha(), toRead, maxBytes);
         Map<String, byte[]> base = benchmarks.isEmpty() || pr.baseSha() == null ? Map.of()
                 : platform.read(pr, pr.baseSha(), benchmarks, maxBytes);
         List<ChangedFile> files = new ArrayList<>();
@@ -180,6 +193,10 @@ public final class ReviewPipeline {
         }
         // Recorded with the review, so that a repeat delivery of this head can stop early; taken back
         // below should the rest fail (a crash before the status makes the re-run a retry, which never stops early).
+        if (readCard) {
+            // Before the results are recorded: their board refresh then sees the card too.
+            cards.read(pr, head.get(ModelIndexChange.CARD));
+        }
         ReviewInputs inputs = inputs(pr, history, approved, definitionsOf(review));
         log.save(pr, reached.withInputs(inputs == null ? null : inputs.encode()), review, markdown, jsonOf(review));
         try {
@@ -211,6 +228,12 @@ public final class ReviewPipeline {
         if (state.inputs() != null) {
             log.saveState(pr, state.withInputs(null));
         }
+    }
+
+    private static List<String> concat(List<String> paths, String path) {
+        List<String> out = new ArrayList<>(paths);
+        out.add(path);
+        return out;
     }
 
     /** Takes back "this head's review is finished": the next delivery reviews in full. */

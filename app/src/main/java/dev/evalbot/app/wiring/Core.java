@@ -5,7 +5,9 @@ import dev.evalbot.app.board.AuditTrail;
 import dev.evalbot.app.board.BoardPaths;
 import dev.evalbot.app.board.BoardPlacementCheck;
 import dev.evalbot.app.board.BoardPublisher;
+import dev.evalbot.app.board.BaseModelRecorder;
 import dev.evalbot.app.board.BoardRoutes;
+import dev.evalbot.app.board.HubApiRoutes;
 import dev.evalbot.app.board.BoardService;
 import dev.evalbot.app.board.BoardSettings;
 import dev.evalbot.app.board.CloseAudit;
@@ -20,6 +22,7 @@ import dev.evalbot.app.inbox.InboxConfig;
 import dev.evalbot.app.inbox.Jitter;
 import dev.evalbot.app.inbox.LeaseSettings;
 import dev.evalbot.app.review.KnownValueCheck;
+import dev.evalbot.app.review.ModelCardListener;
 import dev.evalbot.app.review.PullRequestClosed;
 import dev.evalbot.app.review.ReportJson;
 import dev.evalbot.app.review.ResultRecorder;
@@ -31,6 +34,7 @@ import dev.evalbot.app.server.ReviewsRoute;
 import dev.evalbot.app.server.ServerSettings;
 import dev.evalbot.app.store.AuditStore;
 import dev.evalbot.app.store.Database;
+import dev.evalbot.app.store.ModelCardStore;
 import dev.evalbot.app.store.PlatformId;
 import dev.evalbot.app.store.PullRef;
 import dev.evalbot.app.store.RefreshStore;
@@ -56,7 +60,7 @@ import java.util.function.Supplier;
 
 /**
  * What every platform shares: the store, the inbox, the registry, the trust checks, the
- * leaderboards, the review pipeline, the command stores and the server with its platform-neutral
+ * leaderboards (and their Hub-shaped API), the review pipeline, the command stores and the server with its platform-neutral
  * routes. The platforms' own units ({@link PlatformUnit}) are wired onto it.
  *
  * @param online whether any platform is live: the live registry, source and token checks and
@@ -64,7 +68,7 @@ import java.util.function.Supplier;
  */
 public record Core(Map<String, String> env, Clock clock, LocalConfig config, boolean online, HttpClient http,
         PrometheusMeterRegistry metrics, ServerSettings serverSettings, Database db, Inbox inbox,
-        ResultStore results, ResultRecorder recorder, PullRequestClosed closed, TrustAnnotator trust, Supplier<ChangeValidator> validators,
+        ResultStore results, ResultRecorder recorder, ModelCardListener cards, PullRequestClosed closed, TrustAnnotator trust, Supplier<ChangeValidator> validators,
         ReviewPipeline pipeline, CommandStores commandStores, BoardService boards, EvalbotServer server) {
 
     /** The parts that need no store, built while the store opens on its own thread. */
@@ -94,6 +98,11 @@ public record Core(Map<String, String> env, Clock clock, LocalConfig config, boo
                 definitions(config), boardDebounce(env), clock, publishers, BoardSettings.parse("evalbot.yaml",
                         config.evalbotYaml()).withPublicUrl(env.get("EVALBOT_PUBLIC_URL")), new AuditTrail(auditStore));
         ResultRecorder recorder = new ResultRecorder(results, boards::changed);
+        ModelCardStore modelCards = new ModelCardStore(db, clock);
+        // The Hub's own API paths, so that HfApi(endpoint=<evalbot>) reads evalbot's boards.
+        HubApiRoutes hubApi = new HubApiRoutes(boards, definitions(config), modelCards, HubApiRoutes.cacheEntries(env));
+        BaseModelRecorder cards = new BaseModelRecorder(modelCards, config.rules().limits().maxBytes(),
+                hubApi::cardChanged);
         TrustAnnotator trust = new BoardPlacementCheck(new KnownValueCheck(offline.trustChecks(), results,
                 config.rules()), boards, catalog, config.rules());
         // Every close goes to the audit trail, so that withdrawn reports say who closed them and why.
@@ -102,7 +111,8 @@ public record Core(Map<String, String> env, Clock clock, LocalConfig config, boo
         Supplier<ChangeValidator> validators = () -> new ChangeValidator(config.rules(), offline.registry(), clock);
         ReviewPipeline pipeline = new ReviewPipeline(validators, config.rules().limits().maxBytes(), trust, reviews,
                 new ReportJson(json), new ReviewPipeline.Settings(ReviewPipeline.Settings.DEFAULT.maxChangedFiles(),
-                        Boolean.parseBoolean(env.getOrDefault("EVALBOT_COMMENT_WITHOUT_RESULTS", "false"))), recorder);
+                        Boolean.parseBoolean(env.getOrDefault("EVALBOT_COMMENT_WITHOUT_RESULTS", "false"))), recorder,
+                cards);
         StoreCommandAudit audit = new StoreCommandAudit(auditStore);
         LeaderboardRefresh refresh = (platform, repo, number) -> results.byPull(
                 new PullRef(PlatformId.of(platform), repo, number)).stream().map(r -> r.entry().datasetId()).distinct()
@@ -118,8 +128,9 @@ public record Core(Map<String, String> env, Clock clock, LocalConfig config, boo
         server.get(BoardPaths.INDEX, boardRoutes.index()).get(BoardPaths.API_INDEX, boardRoutes.indexJson())
                 .get(BoardPaths.INDEX + "/{owner}/{name}", boardRoutes.page())
                 .get(BoardPaths.API_INDEX + "/{owner}/{name}", boardRoutes.json()).get("/badges/<path>", boardRoutes.badge());
-        return new Core(env, clock, config, online, http, metrics, serverSettings, db, inbox, results, recorder, closed,
-                trust, validators, pipeline, commandStores, boards, server);
+        server.get(HubApiRoutes.LEADERBOARD, hubApi.leaderboard()).get(HubApiRoutes.MODEL, hubApi.model());
+        return new Core(env, clock, config, online, http, metrics, serverSettings, db, inbox, results, recorder, cards,
+                closed, trust, validators, pipeline, commandStores, boards, server);
     }
 
     private static Map<String, Benchmark> definitions(LocalConfig config) {

@@ -50,7 +50,8 @@ public final class DryRunUnit implements PlatformUnit {
         refuseRealResults(core.results().pulls(), core.db().config().redactedUrl());
         if (core.results().datasetIds().isEmpty()) {
             // The quick start shows full leaderboards at once: seed them from the shipped examples.
-            new Backfill(core.validators().get(), core.trust(), core.recorder(), core.config().rules().limits().maxBytes())
+            new Backfill(core.validators().get(), core.trust(), core.recorder(), core.config().rules().limits().maxBytes(),
+                    core.cards())
                     .seedAll("github", examples)
                     .forEach(b -> LOG.info("dry-run: seeded {} entries of {} from the examples", b.entries(), b.repo()));
         }

@@ -116,6 +116,19 @@ abstract class StoresContractTest {
     }
 
     @Test
+    void aModelCardsBaseModelsAreKeptPerPlatformAndAChangeIsReported() {
+        ModelCardStore cards = new ModelCardStore(db, clock);
+        assertEquals(false, cards.record(PlatformId.HUB, "org/base", List.of()), "never recorded: declared none");
+        assertEquals(true, cards.record(PlatformId.HUB, "org/merge", List.of("org/a", "org/b")));
+        assertEquals(true, cards.record(PlatformId.GITHUB, "org/merge", List.of("org/a")));
+        assertEquals(false, cards.record(PlatformId.HUB, "org/merge", List.of("org/a", "org/b")));
+        assertEquals(java.util.Map.of(new dev.evalbot.rules.board.ModelKey("hub", "org/merge"), List.of("org/a", "org/b"),
+                new dev.evalbot.rules.board.ModelKey("github", "org/merge"), List.of("org/a")), cards.derived());
+        assertEquals(true, cards.record(PlatformId.GITHUB, "org/merge", List.of()));
+        assertEquals(java.util.Set.of(new dev.evalbot.rules.board.ModelKey("hub", "org/merge")), cards.derived().keySet());
+    }
+
+    @Test
     void stateAndDecisionSurviveReReviews() {
         ResultStore results = new ResultStore(db, clock);
         results.replaceAll(PR, "aaa", PrState.OPEN, List.of(entry("a.yaml", 1, "cais/hle", 0.25, Tier.COMMUNITY)));
