@@ -115,7 +115,7 @@ public final class ImportModelIndexCommand implements Callable<Integer> {
             err.println(where(card, w.position()) + "warning: " + w.what() + ": " + w.reason());
         }
         if (write && !done.entries().isEmpty()) {
-            Integer failed = writeFiles(card.toAbsolutePath().getParent().resolve(".eval_results"), done, local, out, err);
+            Integer failed = writeFiles(card.toAbsolutePath().normalize().getParent().resolve(".eval_results"), done, local, out, err);
             if (failed != null) {
                 return failed;
             }
