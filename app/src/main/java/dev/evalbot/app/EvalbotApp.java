@@ -5,6 +5,7 @@ import dev.evalbot.app.board.BoardService;
 import dev.evalbot.app.board.PublishPlan;
 import dev.evalbot.app.board.PublishTargets;
 import dev.evalbot.app.board.Publishers;
+import dev.evalbot.app.config.ConfigSource;
 import dev.evalbot.app.config.LocalConfig;
 import dev.evalbot.app.deploy.Deployment;
 import dev.evalbot.app.deploy.Mode;
@@ -80,7 +81,9 @@ public final class EvalbotApp implements AutoCloseable {
         Deployment deployment = Deployment.decide(env);
         ReconcileSettings reconcile = ReconcileSettings.fromEnvironment(env); // a malformed value: one line, nothing else
         deployment.platforms().forEach(p -> LOG.info(p.line()));
-        LocalConfig config = LocalConfig.load(LocalConfig.dirFrom(env, null), null);
+        ConfigSource configSource = ConfigSource.resolve(null, env, Path.of(""));
+        LOG.info(configSource.describe());
+        LocalConfig config = LocalConfig.load(configSource, null);
         ServerSettings serverSettings = ServerSettings.fromEnvironment(env);
         GitHubSettings github = GitHubSettings.fromEnvironment(env);
         HubSettings hub = HubSettings.fromEnvironment(env);
@@ -97,7 +100,7 @@ public final class EvalbotApp implements AutoCloseable {
         // Source checks call GitHub's API with the reviewed PR's installation token when GitHub is live.
         Core.Offline offline = Core.Offline.build(env, clock, config, online,
                 githubAuth == null ? ApiCredentials.NONE : githubAuth::forPullRequest);
-        List<PlatformUnit> units = units(deployment, env, config, github, githubAuth, hub);
+        List<PlatformUnit> units = units(deployment, env, configSource, github, githubAuth, hub);
         // Nothing is published from a dry-run: it is the no-account quick start. Live, a target on a
         // platform that is off is left out, with a warning, rather than failing at every refresh.
         PublishPlan plan = PublishPlan.decide(PublishTargets.parse("evalbot.yaml", config.evalbotYaml()), deployment);
@@ -111,7 +114,7 @@ public final class EvalbotApp implements AutoCloseable {
                 publishers);
         try {
             if (online) {
-                warnOfExamples(new ExampleRepos(examples(env, config)).of(core.results().pulls()));
+                warnOfExamples(new ExampleRepos(examples(env, configSource)).of(core.results().pulls()));
             }
             Map<PlatformId, DeliveryHandler> handlers = new EnumMap<>(PlatformId.class);
             for (PlatformUnit unit : units) {
@@ -139,7 +142,7 @@ public final class EvalbotApp implements AutoCloseable {
      * The unit of each platform in its mode: live, the dry-run's (GitHub payloads on local
      * examples), or none when it is off, so that its webhook route is not served.
      */
-    private static List<PlatformUnit> units(Deployment deployment, Map<String, String> env, LocalConfig config,
+    private static List<PlatformUnit> units(Deployment deployment, Map<String, String> env, ConfigSource config,
             GitHubSettings github, GitHubAuth githubAuth, HubSettings hub) {
         List<PlatformUnit> units = new ArrayList<>();
         for (PlatformMode p : deployment.platforms()) {
@@ -157,9 +160,13 @@ public final class EvalbotApp implements AutoCloseable {
         return units;
     }
 
-    /** The dry-run's example checkouts, {@code owner/name/} under {@code config/examples/models}. */
-    private static Path examples(Map<String, String> env, LocalConfig config) {
-        return config.dir().resolve(env.getOrDefault("EVALBOT_DRY_RUN_REPOS", "examples/models"));
+    /**
+     * The dry-run's example checkouts, {@code owner/name/} under {@code config/examples/models}. The
+     * jar ships no examples: with the shipped configuration a relative path is the working directory's.
+     */
+    private static Path examples(Map<String, String> env, ConfigSource config) {
+        String named = env.getOrDefault("EVALBOT_DRY_RUN_REPOS", "examples/models");
+        return config instanceof ConfigSource.Directory d ? d.dir().resolve(named) : Path.of(named);
     }
 
     /** A store that ran the quick start before going live still shows its made-up models: say so. */

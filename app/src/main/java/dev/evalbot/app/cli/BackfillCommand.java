@@ -2,6 +2,7 @@ package dev.evalbot.app.cli;
 
 import dev.evalbot.app.board.Backfill;
 import dev.evalbot.app.board.BaseModelRecorder;
+import dev.evalbot.app.config.ConfigSource;
 import dev.evalbot.app.config.LocalConfig;
 import dev.evalbot.app.review.ResultRecorder;
 import dev.evalbot.app.review.TrustAnnotator;
@@ -57,7 +58,7 @@ final class BackfillCommand implements Callable<Integer> {
         }
         var env = System.getenv();
         Clock clock = Clock.systemUTC();
-        LocalConfig local = LocalConfig.load(LocalConfig.dirFrom(env, config), null);
+        LocalConfig local = LocalConfig.load(ConfigSource.resolve(config, env, Path.of("")), null);
         try (Database db = Database.open(StoreConfig.fromEnvironment(env))) {
             RefreshStore refreshes = new RefreshStore(db, Duration.ofMinutes(2));
             ResultStore results = new ResultStore(db, clock);

@@ -1,5 +1,6 @@
 package dev.evalbot.app.cli;
 
+import dev.evalbot.app.config.ConfigSource;
 import dev.evalbot.app.registry.RegistrySettings;
 import dev.evalbot.app.registry.RegistrySettingsParser;
 import dev.evalbot.rules.config.ConfigException;
@@ -11,27 +12,16 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The configuration directory as the registry commands need it, read once.
+ * The configuration as the registry commands need it, read once.
  *
- * @param dir {@code --config}, else {@code EVALBOT_CONFIG}, else {@code config}
+ * @param source {@code --config}, else {@code EVALBOT_CONFIG}, else {@code ./config}, else the shipped one
  */
-record CliConfig(Path dir, RulesConfig rules, RegistrySettings settings) {
-    static final String CONFIG_ENV = "EVALBOT_CONFIG";
+record CliConfig(ConfigSource source, RulesConfig rules, RegistrySettings settings) {
     static final String CONFIG_FILE = "evalbot.yaml";
 
-    static Path directory(Path option, Map<String, String> env) {
-        if (option != null) {
-            return option;
-        }
-        String fromEnv = env.get(CONFIG_ENV);
-        return Path.of(fromEnv == null || fromEnv.isBlank() ? "config" : fromEnv);
-    }
-
     /** Every key of evalbot.yaml is optional, so a directory without it means the defaults. */
-    static CliConfig load(Path dir, Map<String, String> env) {
-        if (!Files.isDirectory(dir)) {
-            throw new ConfigException(dir + ": no such configuration directory (set --config or " + CONFIG_ENV + ")");
-        }
+    static CliConfig load(ConfigSource source, Map<String, String> env) {
+        Path dir = source.root();
         Path file = dir.resolve(CONFIG_FILE);
         byte[] bytes;
         try {
@@ -41,10 +31,10 @@ record CliConfig(Path dir, RulesConfig rules, RegistrySettings settings) {
         }
         RulesConfig rules = new RulesConfigParser(file.toString()).parse(bytes);
         RegistrySettings settings = new RegistrySettingsParser(file.toString()).parse(bytes, rules, env);
-        return new CliConfig(dir, rules, settings);
+        return new CliConfig(source, rules, settings);
     }
 
     Path benchmarksDir() {
-        return dir.resolve("benchmarks");
+        return source.root().resolve("benchmarks");
     }
 }

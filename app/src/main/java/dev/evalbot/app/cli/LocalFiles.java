@@ -11,13 +11,17 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Finds the files {@code validate} reviews: a named file is reviewed whatever its place; a
- * directory is searched for {@code .eval_results/**}{@code /*.yaml|yml} and {@code eval.yaml}.
- * Reads at most one byte past the size limit, so a 50 MB file costs 1 MiB, not 50.
+ * directory is searched for {@code .eval_results/**}{@code /*.yaml|yml} and {@code eval.yaml}, and
+ * a directory that is (or is inside) {@code .eval_results} for every YAML file under it. A
+ * directory with nothing to review is an error, so that a gate never passes on nothing. A file
+ * reached twice (a directory and a file in it) is reviewed once. Reads at most one byte past the
+ * size limit, so a 50 MB file costs 1 MiB, not 50.
  */
 final class LocalFiles {
     private static final Set<String> SKIPPED_DIRS = Set.of(".git", "target", "node_modules", ".venv");
@@ -30,13 +34,19 @@ final class LocalFiles {
 
     List<ChangedFile> collect(List<Path> paths) throws IOException {
         List<ChangedFile> files = new ArrayList<>();
+        Set<Path> seen = new HashSet<>();
         for (Path p : paths) {
             if (!Files.exists(p)) {
                 throw new IOException("no such file or directory: " + p);
             }
             if (Files.isDirectory(p)) {
-                walk(p, files);
-            } else {
+                int before = files.size();
+                walk(p, files, seen);
+                if (files.size() == before && !coveredAlready(p, seen)) {
+                    throw new IOException("nothing to validate under " + p + " (looked for "
+                            + ".eval_results/**/*.yaml|yml and eval.yaml)");
+                }
+            } else if (seen.add(canonical(p))) {
                 FileKind kind = FileKind.ofLocalPath(p.toString());
                 files.add(new ChangedFile(p.toString(), kind == FileKind.OTHER ? FileKind.RESULTS : kind, read(p)));
             }
@@ -44,7 +54,28 @@ final class LocalFiles {
         return files;
     }
 
-    private void walk(Path root, List<ChangedFile> out) throws IOException {
+    /** A directory whose files were all reached through an earlier path ({@code validate . .eval_results}). */
+    private static boolean coveredAlready(Path dir, Set<Path> seen) {
+        Path d = canonical(dir);
+        return seen.stream().anyMatch(f -> f.startsWith(d));
+    }
+
+    private static Path canonical(Path p) {
+        return p.toAbsolutePath().normalize();
+    }
+
+    /** Whether {@code dir} is {@code .eval_results} or lies inside one: then every YAML file in it is a results file. */
+    private static boolean insideResults(Path dir) {
+        for (Path name : canonical(dir)) {
+            if (name.toString().equals(".eval_results")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void walk(Path root, List<ChangedFile> out, Set<Path> seen) throws IOException {
+        String prefix = insideResults(root) ? ".eval_results/" : "";
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
@@ -57,10 +88,10 @@ final class LocalFiles {
                 if (!attrs.isRegularFile()) {
                     return FileVisitResult.CONTINUE;
                 }
-                String rel = root.relativize(file).toString().replace('\\', '/');
+                String rel = prefix + root.relativize(file).toString().replace('\\', '/');
                 FileKind kind = file.getFileName().toString().equals("eval.yaml") ? FileKind.BENCHMARK
                         : FileKind.ofRepoPath(rel);
-                if (kind != FileKind.OTHER) {
+                if (kind != FileKind.OTHER && seen.add(canonical(file))) {
                     out.add(new ChangedFile(file.toString(), kind, read(file)));
                 }
                 return FileVisitResult.CONTINUE;

@@ -1,5 +1,6 @@
 package dev.evalbot.app.cli;
 
+import dev.evalbot.app.config.ConfigSource;
 import dev.evalbot.app.registry.BenchmarkSync;
 import dev.evalbot.app.registry.SyncOutcome;
 import dev.evalbot.rules.benchmark.BenchmarkParser;
@@ -45,6 +46,11 @@ final class RegistrySyncCommand implements Callable<Integer> {
             if (c.settings().allowList().isEmpty()) {
                 stdout.println("no benchmarks listed under registry.benchmarks: nothing to sync");
                 return 0;
+            }
+            if (out == null && c.source() instanceof ConfigSource.Shipped) {
+                stderr.println("evalbot registry sync: writes definitions into a configuration directory, and none "
+                        + "is in use (the shipped one is inside the jar): name one with --config, or a target with --out");
+                return 2;
             }
             Path target = out != null ? out : c.benchmarksDir();
             BenchmarkSync sync = new BenchmarkSync(parent.factory().hubClient(c.settings(), c.rules()),

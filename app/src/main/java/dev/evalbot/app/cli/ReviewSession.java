@@ -2,6 +2,7 @@ package dev.evalbot.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.evalbot.app.config.ConfigSource;
 import dev.evalbot.app.config.LocalConfig;
 import dev.evalbot.app.platform.PullRequestRef;
 import dev.evalbot.app.review.TrustAnnotator;
@@ -24,13 +25,14 @@ import java.util.Map;
 import java.util.Set;
 
 /** What {@code validate} and {@code review} share: configuration, the validator, the printers. */
-record ReviewSession(LocalConfig config, BenchmarkRegistry registry, ChangeValidator validator, ObjectMapper json,
+record ReviewSession(ConfigSource source, LocalConfig config, BenchmarkRegistry registry, ChangeValidator validator, ObjectMapper json,
         TrustAnnotator trust) {
     static ReviewSession open(ReportOptions options, Map<String, String> env, Clock clock) {
         if (options.online && options.offline) {
             throw new IllegalArgumentException("--online and --offline exclude each other");
         }
-        LocalConfig config = options.local.load(env);
+        ConfigSource source = options.local.source(env);
+        LocalConfig config = options.local.load(source);
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         BenchmarkRegistry registry = config.registry(env, options.online, options.local.registry(), clock);
         TrustAnnotator trust = TrustAnnotator.OFFLINE;
@@ -38,7 +40,7 @@ record ReviewSession(LocalConfig config, BenchmarkRegistry registry, ChangeValid
             TrustConfig trustConfig = TrustConfig.fromEnvironment(env);
             trust = new TrustAnnotations(TokenVerifier.fromConfig(trustConfig, clock), new SourceChecker(trustConfig, clock));
         }
-        return new ReviewSession(config, registry, new ChangeValidator(config.rules(), registry, clock), json, trust);
+        return new ReviewSession(source, config, registry, new ChangeValidator(config.rules(), registry, clock), json, trust);
     }
 
     /** The review as the bot would post it: trust checks online, shown as skipped offline. */
@@ -60,6 +62,8 @@ record ReviewSession(LocalConfig config, BenchmarkRegistry registry, ChangeValid
         ChangeReport report = review.report();
         switch (format) {
             case text -> {
+                // Which rules judged the files: the shipped ones, or a directory (and why that one).
+                out.println(source.describe());
                 TextReport.print(report, out);
                 notices.forEach(n -> out.println("\n" + n));
             }

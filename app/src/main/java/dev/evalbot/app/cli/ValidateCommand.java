@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
 /** {@code evalbot validate PATH...}: the bot's checks on local files, offline by default. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Validate results files and eval.yaml definitions. A directory is searched for "
-                + ".eval_results/**/*.yaml|yml and eval.yaml. Exit 0: no errors; 1: errors; 2: usage or I/O.")
+                + ".eval_results/**/*.yaml|yml and eval.yaml; .eval_results itself for every YAML file; no PATH "
+                + "means the current directory. Exit 0: no errors; 1: errors; 2: usage, I/O, or nothing to validate.")
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -36,11 +37,12 @@ final class ValidateCommand implements Callable<Integer> {
                     + "(workflow commands that annotate a GitHub Actions run)")
     OutputFormat format;
 
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = "files or directories")
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "files or directories (default: the current directory, as linters do)")
     List<Path> paths;
 
     private static String repoOf(String path) {
-        String p = path.replace('\\', '/');
+        String p = Path.of(path).toAbsolutePath().normalize().toString().replace('\\', '/');
         int at = p.lastIndexOf(".eval_results/");
         return at >= 0 ? p.substring(0, at) : p;
     }
@@ -48,7 +50,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ReviewSession session = ReviewSession.open(options, System.getenv(), Clock.systemUTC());
-        List<ChangedFile> files = new LocalFiles(session.config().rules().limits().maxBytes()).collect(paths);
+        List<Path> named = paths == null || paths.isEmpty() ? List.of(Path.of(".")) : paths;
+        List<ChangedFile> files = new LocalFiles(session.config().rules().limits().maxBytes()).collect(named);
         // The per-change file cap protects the bot from huge pull requests; locally, a user who
         // validates a whole tree wants every file checked.
         ChangeValidator validator = new ChangeValidator(
@@ -72,10 +75,6 @@ final class ValidateCommand implements Callable<Integer> {
             ChangeReport r = validator.validate("local/results", group);
             reports.addAll(r.files());
             changeFindings.addAll(r.changeFindings());
-        }
-        if (files.isEmpty()) {
-            spec.commandLine().getErr().println("evalbot: no results files or eval.yaml found under "
-                    + paths + " (looked for .eval_results/**/*.yaml|yml and eval.yaml)");
         }
         Review review = session.review("local", 0, null, new ChangeReport(reports, changeFindings));
         session.print(review, format, spec.commandLine().getOut());

@@ -20,14 +20,9 @@ import java.util.Map;
  * benchmark definitions under {@code benchmarks/<owner>/<name>/eval.yaml}. Read once at start.
  */
 public record LocalConfig(Path dir, byte[] evalbotYaml, RulesConfig rules, StaticRegistry registry) {
-    public static final String ENV_CONFIG = "EVALBOT_CONFIG";
-
-    public static Path dirFrom(Map<String, String> env, Path explicit) {
-        if (explicit != null) {
-            return explicit;
-        }
-        String fromEnv = env.get(ENV_CONFIG);
-        return Path.of(fromEnv == null || fromEnv.isBlank() ? "config" : fromEnv);
+    /** @param benchmarksDir overrides the source's {@code benchmarks/}, or null */
+    public static LocalConfig load(ConfigSource source, Path benchmarksDir) {
+        return load(source.root(), benchmarksDir);
     }
 
     /** @param benchmarksDir overrides {@code dir/benchmarks}, or null */

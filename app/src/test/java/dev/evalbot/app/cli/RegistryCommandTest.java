@@ -229,6 +229,17 @@ class RegistryCommandTest {
     }
 
     @Test
+    void withoutAConfigurationDirectoryShowReadsTheShippedOneAndSyncHasNowhereToWrite() {
+        // The test runs in app/, which has no config/: the configuration shipped with evalbot is used.
+        assertEquals(0, run("show", "cais/hle", "--offline"), err.toString());
+        assertTrue(out.toString().startsWith("Humanity's Last Exam (cais/hle)\n"), out.toString());
+        assertEquals(2, run("sync"));
+        assertTrue(err.toString().startsWith("evalbot registry sync: writes definitions into a configuration directory, "
+                + "and none is in use"), err.toString());
+        assertEquals(0, hub.getAllServeEvents().size(), "refused before any request");
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         assertEquals(2, run());
         assertEquals(2, run("show"));

@@ -13,12 +13,14 @@ public sealed interface ModelCardImport {
      * @param entries every entry written, validated without error
      * @param skipped every metric (or source) that was not carried over, with its reason
      * @param warnings validation warnings on the entries written, at the card's metric
+     * @param rescaled values put on their task's range ({@link CardValueScale}), at the card's value
      * @param files one results file per benchmark: its name under {@code .eval_results/} to its YAML
      * @param combined all entries as one results file (a list may mix benchmarks), for printing
      */
-    record Done(List<ImportedEntry> entries, List<Skipped> skipped, List<Skipped> warnings,
+    record Done(List<ImportedEntry> entries, List<Skipped> skipped, List<Skipped> warnings, List<Skipped> rescaled,
             Map<String, String> files, String combined) implements ModelCardImport {
         public Done {
+            rescaled = List.copyOf(rescaled);
             entries = List.copyOf(entries);
             skipped = List.copyOf(skipped);
             warnings = List.copyOf(warnings);

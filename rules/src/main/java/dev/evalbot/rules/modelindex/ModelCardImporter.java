@@ -30,8 +30,14 @@ public final class ModelCardImporter {
     private final ResultsValidator validator;
     private final SafeYamlLoader loader;
 
+    /** Values put on the task ranges of the validator's configuration, decided by value and metric name. */
     public ModelCardImporter(BenchmarkRegistry registry, ResultsValidator validator) {
-        this.mapper = new ModelIndexMapper(registry);
+        this(registry, validator, null);
+    }
+
+    /** @param scale how the card writes values ({@code --scale}), or null to decide by value and metric name */
+    public ModelCardImporter(BenchmarkRegistry registry, ResultsValidator validator, CardValueScale.WrittenAs scale) {
+        this.mapper = new ModelIndexMapper(registry, validator.config(), new CardValueScale(scale));
         this.validator = validator;
         this.loader = new SafeYamlLoader(validator.config().limits());
     }
@@ -80,19 +86,26 @@ public final class ModelCardImporter {
         }
         skipped.sort(java.util.Comparator.comparingInt((Skipped s) -> s.position().line())
                 .thenComparingInt(s -> s.position().column()));
-        return new ModelCardImport.Done(kept, skipped, warnings, files(kept), EvalResultsYaml.write(kept));
+        return new ModelCardImport.Done(kept, skipped, warnings, m.rescaled(), files(kept), EvalResultsYaml.write(kept));
     }
 
     /** One file per benchmark, named after the dataset (its owner too when two names collide). */
     static Map<String, String> files(List<ImportedEntry> entries) {
+        Map<String, String> files = new LinkedHashMap<>();
+        fileEntries(entries).forEach((name, list) -> files.put(name, EvalResultsYaml.write(list)));
+        return files;
+    }
+
+    /** The entries of each file of {@link #files}, by its name under {@code .eval_results/}. */
+    public static Map<String, List<ImportedEntry>> fileEntries(List<ImportedEntry> entries) {
         Map<String, List<ImportedEntry>> byDataset = new LinkedHashMap<>();
         entries.forEach(e -> byDataset.computeIfAbsent(e.datasetId(), k -> new ArrayList<>()).add(e));
         Map<String, Long> nameCount = new LinkedHashMap<>();
         byDataset.keySet().forEach(id -> nameCount.merge(shortName(id), 1L, Long::sum));
-        Map<String, String> files = new LinkedHashMap<>();
+        Map<String, List<ImportedEntry>> files = new LinkedHashMap<>();
         byDataset.forEach((id, list) -> {
             String name = nameCount.get(shortName(id)) > 1 ? safe(id.replace('/', '-')) : shortName(id);
-            files.put(name + ".yaml", EvalResultsYaml.write(list));
+            files.put(name + ".yaml", list);
         });
         return files;
     }

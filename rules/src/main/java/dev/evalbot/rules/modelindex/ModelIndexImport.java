@@ -8,11 +8,13 @@ public sealed interface ModelIndexImport {
     /**
      * @param entries what could be mapped, in the card's order
      * @param skipped everything that could not, each with its reason
+     * @param rescaled values put on their task's range, each with what was done
      */
-    record Mapped(List<ImportedEntry> entries, List<Skipped> skipped) implements ModelIndexImport {
+    record Mapped(List<ImportedEntry> entries, List<Skipped> skipped, List<Skipped> rescaled) implements ModelIndexImport {
         public Mapped {
             entries = List.copyOf(entries);
             skipped = List.copyOf(skipped);
+            rescaled = List.copyOf(rescaled);
         }
     }
 

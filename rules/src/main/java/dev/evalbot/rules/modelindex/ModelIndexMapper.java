@@ -5,6 +5,7 @@ import dev.evalbot.rules.benchmark.Lookup;
 import dev.evalbot.rules.check.Suggestions;
 import dev.evalbot.rules.check.TaskMatch;
 import dev.evalbot.rules.check.rules.SourceRule;
+import dev.evalbot.rules.config.RulesConfig;
 import dev.evalbot.rules.model.Benchmark;
 import dev.evalbot.rules.model.Source;
 import dev.evalbot.rules.model.Task;
@@ -38,9 +39,19 @@ public final class ModelIndexMapper {
     private static final Pattern PLAIN_DECIMAL = Pattern.compile("[-+]?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
 
     private final BenchmarkRegistry registry;
+    private final RulesConfig rules;
+    private final CardValueScale scale;
 
+    /** Values as written: no task ranges to put them on. */
     public ModelIndexMapper(BenchmarkRegistry registry) {
+        this(registry, RulesConfig.DEFAULT, new CardValueScale(null));
+    }
+
+    /** @param rules the task ranges values are put on ({@link CardValueScale}) */
+    public ModelIndexMapper(BenchmarkRegistry registry, RulesConfig rules, CardValueScale scale) {
         this.registry = registry;
+        this.rules = rules;
+        this.scale = scale;
     }
 
     /** A metric that found its task, before notes are decided. */
@@ -67,6 +78,7 @@ public final class ModelIndexMapper {
         }
         List<Candidate> candidates = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
+        List<Skipped> rescaled = new ArrayList<>();
         for (Node model : models.getValue()) {
             Optional<Node> results = YamlNodes.get(model, "results");
             if (!(results.orElse(null) instanceof SequenceNode list)) {
@@ -74,13 +86,13 @@ public final class ModelIndexMapper {
                 continue;
             }
             for (Node result : list.getValue()) {
-                mapResult(result, candidates, skipped);
+                mapResult(result, candidates, skipped, rescaled);
             }
         }
-        return new ModelIndexImport.Mapped(withNotes(candidates, skipped), skipped);
+        return new ModelIndexImport.Mapped(withNotes(candidates, skipped), skipped, rescaled);
     }
 
-    private void mapResult(Node result, List<Candidate> out, List<Skipped> skipped) {
+    private void mapResult(Node result, List<Candidate> out, List<Skipped> skipped, List<Skipped> rescaled) {
         Optional<Node> metricsNode = YamlNodes.get(result, "metrics");
         if (!(metricsNode.orElse(null) instanceof SequenceNode metricList) || metricList.getValue().isEmpty()) {
             skipped.add(new Skipped("result", "it has no list of metrics", Position.of(result)));
@@ -138,7 +150,18 @@ public final class ModelIndexMapper {
             String written = YamlNodes.text(valueNode.get()).orElseThrow().trim();
             String value = PLAIN_DECIMAL.matcher(written).matches() ? written
                     : Double.toString(number.getAsDouble());
-            out.add(new Candidate(datasetId, task.id(), revision, value, number.getAsDouble(),
+            String metricType = text(metric, "type").or(() -> text(metric, "name")).orElse("");
+            CardValueScale.Outcome onRange = scale.scale(value, rules.benchmark(datasetId).task(task.id()), metricType,
+                    datasetId + " task " + task.id());
+            if (onRange instanceof CardValueScale.Outcome.Ambiguous a) {
+                skipped.add(new Skipped(label + " on " + datasetId, a.reason(), Position.of(valueNode.get())));
+                continue;
+            }
+            if (onRange instanceof CardValueScale.Outcome.Rescaled r) {
+                value = r.value();
+                rescaled.add(new Skipped(label + " on " + datasetId, r.why(), Position.of(valueNode.get())));
+            }
+            out.add(new Candidate(datasetId, task.id(), revision, value, Double.parseDouble(value),
                     text(metric, "verifyToken").orElse(null), source, label, Position.of(metric)));
         }
     }

@@ -206,13 +206,106 @@ class ModelCardImporterTest {
 
     @Test
     void aValueTheRulesRefuseIsListedNotWritten() {
+        // 141.2 is no percentage of a 0..1 task either: it stays as written, and the rules refuse it.
         String card = "---\nmodel-index:\n- name: m\n  results:\n  - dataset: {type: Idavidrein/gpqa, config: gpqa_diamond, split: train}\n"
-                + "    metrics: [{type: acc, value: 41.2}]\n---\n";
+                + "    metrics: [{type: acc, value: 141.2}]\n---\n";
         ModelCardImport.Done done = done(importer().read(card));
         assertEquals(List.of(), done.entries());
         assertEquals("value-out-of-range on Idavidrein/gpqa", done.skipped().get(0).what());
         assertEquals(6, done.skipped().get(0).position().line());
         assertEquals("", done.combined());
+    }
+
+    @Test
+    void valuesArePutOnTheTaskRangeAndEachConversionIsListed() {
+        String card = """
+                ---
+                model-index:
+                - name: m
+                  results:
+                  - dataset: {type: Idavidrein/gpqa, config: gpqa_diamond, split: train}
+                    metrics: [{type: accuracy, value: 45.20}]
+                  - dataset: {type: cais/hle}
+                    metrics:
+                    - {type: accuracy, name: fraction, value: 0.209}
+                    - {type: score, name: unknown, value: 0.8}
+                    - {type: accuracy, name: percent, value: 26.1}
+                ---
+                """;
+        ModelCardImport.Done done = done(importer().read(card));
+        assertEquals(List.of("0.452", "20.9", "26.1"), done.entries().stream().map(ImportedEntry::value).toList());
+        assertEquals(List.of("6 45.20 read as a percentage, written as 0.452 (Idavidrein/gpqa task gpqa_diamond is on 0..1)",
+                "9 0.209 read as a fraction, written as 20.9 (cais/hle task hle is on 0..100)"),
+                done.rescaled().stream().map(r -> r.position().line() + " " + r.reason()).toList());
+        assertEquals(1, done.skipped().size(), done.skipped()::toString);
+        assertEquals(10, done.skipped().get(0).position().line());
+        assertTrue(done.skipped().get(0).reason().startsWith("its value 0.8 could be a fraction or a percentage, and "
+                + "cais/hle task hle is on 0..100: say how the card writes it with --scale"), done.skipped().get(0).reason());
+
+        RulesConfig config = Fixtures.config();
+        ModelCardImport.Done percent = done(new ModelCardImporter(Fixtures.registry(), new ResultsValidator(config,
+                Fixtures.registry(), Fixtures.CLOCK), CardValueScale.WrittenAs.PERCENT).read(card));
+        assertEquals(List.of("0.452", "0.209", "0.8", "26.1"), percent.entries().stream().map(ImportedEntry::value).toList(),
+                "--scale percent: values of at most 1 on a 0..100 task are kept as percentages");
+    }
+
+    @Test
+    void aForcedWriteKeepsHandWrittenEntriesAndReplacesTheImportedOnesInPlace() {
+        String existing = """
+                # results of org/model
+                - dataset: {id: cais/hle, task_id: hle}
+                  value: 10
+                  notes: by hand, no tools
+                # imported from the card last month
+                - dataset:
+                    id: cais/hle
+                    task_id: hle
+                  notes: Accuracy (tools)
+                  value: 20.0
+                """;
+        ImportedEntry again = new ImportedEntry("cais/hle", "hle", null, "26.1", null, null, "accuracy  (TOOLS)", null);
+        ImportedEntry fresh = new ImportedEntry("cais/hle", "hle", null, "30", null, null, "new", null);
+        var merged = assertInstanceOf(ResultsFileMerge.Outcome.Merged.class,
+                new ResultsFileMerge(Fixtures.config().limits()).merge(existing, List.of(again, fresh)));
+        assertEquals("""
+                # results of org/model
+                - dataset: {id: cais/hle, task_id: hle}
+                  value: 10
+                  notes: by hand, no tools
+                # imported from the card last month
+                - dataset:
+                    id: cais/hle
+                    task_id: hle
+                  notes: accuracy  (TOOLS)
+                  value: 26.1
+                - dataset:
+                    id: cais/hle
+                    task_id: hle
+                  notes: new
+                  value: 30
+                """, merged.text());
+        assertEquals(List.of(1, 1, 1), List.of(merged.replaced(), merged.kept(), merged.added()));
+    }
+
+    @Test
+    void aForcedWriteRefusesWhatItCannotMergeSafelyAndSaysWhy() {
+        ResultsFileMerge merge = new ResultsFileMerge(Fixtures.config().limits());
+        ImportedEntry hle = new ImportedEntry("cais/hle", "hle", null, "26.1", null, null, null, null);
+        String twice = "- dataset: {id: cais/hle, task_id: hle}\n  value: 1\n- dataset: {id: cais/hle, task_id: hle}\n  value: 2\n";
+        var both = assertInstanceOf(ResultsFileMerge.Outcome.Refused.class, merge.merge(twice, List.of(hle)));
+        assertEquals("the entries at lines 1 and 3 both report cais/hle task hle: keep one by hand, then import again",
+                both.reason());
+        assertTrue(assertInstanceOf(ResultsFileMerge.Outcome.Refused.class, merge.merge("[{dataset: {id: a/b}}]\n",
+                List.of(hle))).reason().startsWith("its entries are written as a flow list"));
+        assertTrue(assertInstanceOf(ResultsFileMerge.Outcome.Refused.class, merge.merge("dataset: x\n", List.of(hle)))
+                .reason().startsWith("it is not a list of entries"));
+        assertTrue(assertInstanceOf(ResultsFileMerge.Outcome.Refused.class, merge.merge("- a: [\n", List.of(hle)))
+                .reason().startsWith("it is not valid YAML"));
+        assertTrue(assertInstanceOf(ResultsFileMerge.Outcome.Refused.class, merge.merge(
+                "  - dataset: {id: x/y, task_id: t}\n    value: 1\n", List.of(hle))).reason()
+                .startsWith("its entries could not be kept safely"));
+        var onlyComments = assertInstanceOf(ResultsFileMerge.Outcome.Merged.class, merge.merge("# mine", List.of(hle)));
+        assertTrue(onlyComments.text().startsWith("# mine\n- dataset:\n    id: cais/hle\n"), onlyComments.text());
     }
 
     @Test

@@ -2,11 +2,15 @@ package dev.evalbot.app.cli.imports;
 
 import dev.evalbot.app.cli.ExitCodes;
 import dev.evalbot.app.cli.LocalConfigOptions;
+import dev.evalbot.app.config.ConfigSource;
 import dev.evalbot.app.config.LocalConfig;
 import dev.evalbot.rules.benchmark.BenchmarkRegistry;
 import dev.evalbot.rules.check.ResultsValidator;
+import dev.evalbot.rules.modelindex.CardValueScale;
+import dev.evalbot.rules.modelindex.ImportedEntry;
 import dev.evalbot.rules.modelindex.ModelCardImport;
 import dev.evalbot.rules.modelindex.ModelCardImporter;
+import dev.evalbot.rules.modelindex.ResultsFileMerge;
 import dev.evalbot.rules.modelindex.Skipped;
 import dev.evalbot.rules.yaml.Position;
 import java.io.IOException;
@@ -20,8 +24,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -56,8 +61,13 @@ public final class ImportModelIndexCommand implements Callable<Integer> {
     @Option(names = "--write", description = "write one file per benchmark under .eval_results/ next to README.md")
     boolean write;
 
-    @Option(names = "--force", description = "with --write: replace files that exist already")
+    @Option(names = "--force", description = "with --write: merge into files that exist already (the entries "
+            + "imported again are replaced, every other entry is kept)")
     boolean force;
+
+    @Option(names = "--scale", paramLabel = "fraction|percent",
+            description = "how the card writes values of at most 1 on a 0..100 task, when the metric's name cannot tell")
+    String scale;
 
     @Parameters(paramLabel = "PATH", description = "a model card (README.md) or a model repository directory")
     Path path;
@@ -75,25 +85,37 @@ public final class ImportModelIndexCommand implements Callable<Integer> {
         if (text == null) {
             return ExitCodes.USAGE_OR_IO;
         }
+        CardValueScale.WrittenAs writtenAs;
+        try {
+            writtenAs = scale == null ? null : CardValueScale.WrittenAs.valueOf(scale.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            err.println("evalbot: --scale is fraction or percent, not '" + scale + "'");
+            return ExitCodes.USAGE_OR_IO;
+        }
         Map<String, String> env = System.getenv();
-        LocalConfig local = configOptions.load(env);
+        ConfigSource source = configOptions.source(env);
+        LocalConfig local = configOptions.load(source);
         Clock clock = Clock.systemUTC();
         BenchmarkRegistry registry = local.registry(env, online, configOptions.registry(), clock);
-        ModelCardImport outcome = new ModelCardImporter(registry, new ResultsValidator(local.rules(), registry, clock))
-                .read(text);
+        ModelCardImport outcome = new ModelCardImporter(registry, new ResultsValidator(local.rules(), registry, clock),
+                writtenAs).read(text);
         if (outcome instanceof ModelCardImport.Failed f) {
             err.println(where(card, f.position()) + "error: " + f.message());
             return ExitCodes.USAGE_OR_IO;
         }
         ModelCardImport.Done done = (ModelCardImport.Done) outcome;
+        err.println("evalbot: " + source.describe());
         for (Skipped s : done.skipped()) {
             err.println(where(card, s.position()) + "not imported: " + s.what() + ": " + s.reason());
+        }
+        for (Skipped r : done.rescaled()) {
+            err.println(where(card, r.position()) + "rescaled: " + r.what() + ": " + r.reason());
         }
         for (Skipped w : done.warnings()) {
             err.println(where(card, w.position()) + "warning: " + w.what() + ": " + w.reason());
         }
         if (write && !done.entries().isEmpty()) {
-            Integer failed = writeFiles(card.toAbsolutePath().getParent().resolve(".eval_results"), done, out, err);
+            Integer failed = writeFiles(card.toAbsolutePath().normalize().getParent().resolve(".eval_results"), done, local, out, err);
             if (failed != null) {
                 return failed;
             }
@@ -109,24 +131,52 @@ public final class ImportModelIndexCommand implements Callable<Integer> {
         return done.skipped().isEmpty() && !done.entries().isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 
-    /** Writes every file or none: an existing file stops the write unless --force. */
-    private Integer writeFiles(Path dir, ModelCardImport.Done done, PrintWriter out, PrintWriter err) throws IOException {
-        List<Path> existing = new ArrayList<>();
-        for (String name : done.files().keySet()) {
-            if (Files.exists(dir.resolve(name))) {
-                existing.add(dir.resolve(name));
+    /**
+     * Writes every file or none: an existing file stops the write unless --force, which merges into
+     * it ({@link ResultsFileMerge}: hand-written entries are kept) or refuses, with the reason.
+     */
+    private Integer writeFiles(Path dir, ModelCardImport.Done done, LocalConfig local, PrintWriter out, PrintWriter err)
+            throws IOException {
+        Map<String, List<ImportedEntry>> byFile = ModelCardImporter.fileEntries(done.entries());
+        Map<Path, String> contents = new LinkedHashMap<>();
+        Map<Path, String> said = new LinkedHashMap<>();
+        boolean refused = false;
+        ResultsFileMerge merge = new ResultsFileMerge(local.rules().limits());
+        for (var file : done.files().entrySet()) {
+            Path target = dir.resolve(file.getKey());
+            if (!Files.exists(target)) {
+                contents.put(target, file.getValue());
+                said.put(target, "wrote " + target);
+                continue;
             }
+            if (!force) {
+                err.println("evalbot: " + target + " exists; nothing written (--force merges into it: the entries "
+                        + "imported again are replaced, every other entry is kept)");
+                refused = true;
+                continue;
+            }
+            String existing = readCard(target, err);
+            ResultsFileMerge.Outcome merged = existing == null
+                    ? new ResultsFileMerge.Outcome.Refused("it cannot be read as UTF-8 text")
+                    : merge.merge(existing, byFile.get(file.getKey()));
+            if (merged instanceof ResultsFileMerge.Outcome.Refused r) {
+                err.println("evalbot: " + target + ": not merged: " + r.reason() + "; nothing written");
+                refused = true;
+                continue;
+            }
+            ResultsFileMerge.Outcome.Merged m = (ResultsFileMerge.Outcome.Merged) merged;
+            contents.put(target, m.text());
+            said.put(target, "updated " + target + ": " + m.replaced() + " replaced, " + m.kept() + " kept, " + m.added()
+                    + " added");
         }
-        if (!existing.isEmpty() && !force) {
-            existing.forEach(p -> err.println("evalbot: " + p + " exists; nothing written (--force replaces it)"));
+        if (refused) {
             return ExitCodes.USAGE_OR_IO;
         }
         Files.createDirectories(dir);
-        for (var file : done.files().entrySet()) {
-            Path target = dir.resolve(file.getKey());
-            Files.writeString(target, file.getValue(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+        for (var file : contents.entrySet()) {
+            Files.writeString(file.getKey(), file.getValue(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-            out.println("wrote " + target);
+            out.println(said.get(file.getKey()));
         }
         return null;
     }

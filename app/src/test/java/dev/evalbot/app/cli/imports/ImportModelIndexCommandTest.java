@@ -102,15 +102,52 @@ class ImportModelIndexCommandTest {
         assertEquals(0, validate.exit(), validate.out());
         assertTrue(validate.out().contains("0 error(s), 0 warning(s)"), validate.out());
 
-        Files.writeString(hle, "# mine\n");
+        String mine = "# mine\n- dataset: {id: cais/hle, task_id: hle}\n  value: 12.5\n  notes: by hand, pass@1\n";
+        Files.writeString(hle, mine);
+        Files.writeString(gsm8k, "[]\n");
         Run again = run("import", "model-index", "--config", CONFIG, "--write", model.toString());
         assertEquals(2, again.exit());
-        assertTrue(again.err().contains("hle.yaml exists; nothing written (--force replaces it)"), again.err());
-        assertEquals("# mine\n", Files.readString(hle));
+        assertTrue(again.err().contains("hle.yaml exists; nothing written (--force merges into it: the entries imported "
+                + "again are replaced, every other entry is kept)"), again.err());
+        assertEquals(mine, Files.readString(hle));
 
+        // --force keeps the hand-written entry; a file it cannot merge stops every write, with the reason.
+        Run refused = run("import", "model-index", "--config", CONFIG, "--write", "--force", model.toString());
+        assertEquals(2, refused.exit(), refused.err());
+        assertTrue(refused.err().contains("gsm8k.yaml: not merged: its entries are written as a flow list"), refused.err());
+        assertEquals(mine, Files.readString(hle));
+
+        Files.delete(gsm8k);
         Run forced = run("import", "model-index", "--config", CONFIG, "--write", "--force", model.toString());
         assertEquals(1, forced.exit(), forced.err());
-        assertTrue(Files.readString(hle).startsWith("- dataset:\n    id: cais/hle"), Files.readString(hle));
+        assertTrue(forced.out().contains("updated " + hle.toAbsolutePath() + ": 0 replaced, 1 kept, 1 added"), forced.out());
+        assertTrue(Files.readString(hle).startsWith(mine + "- dataset:\n    id: cais/hle"), Files.readString(hle));
+        Run twice = run("import", "model-index", "--config", CONFIG, "--write", "--force", model.toString());
+        assertTrue(twice.out().contains("updated " + hle.toAbsolutePath() + ": 1 replaced, 1 kept, 0 added"), twice.out());
+        Run merged = run("validate", "--config", CONFIG, model.toString());
+        assertEquals(0, merged.exit(), merged.out());
+        assertTrue(merged.out().contains("4 entries: 0 error(s), 0 warning(s)"), merged.out());
+    }
+
+    @Test
+    void percentagesOnAFractionTaskAreRescaledAndSaidSo() throws IOException {
+        Path card = tmp.resolve("README.md");
+        Files.writeString(card, "---\nmodel-index:\n- name: m\n  results:\n  - dataset: {type: Idavidrein/gpqa, "
+                + "config: gpqa_diamond, split: train}\n    metrics: [{type: accuracy, value: 41.2}]\n  - dataset: {type: cais/hle}\n"
+                + "    metrics: [{type: score, value: 0.5}]\n---\n");
+        Run r = run("import", "model-index", "--config", CONFIG, card.toString());
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.out().contains("  value: 0.412\n"), r.out());
+        assertTrue(r.err().contains(card + ":6:39: rescaled: accuracy on Idavidrein/gpqa: 41.2 read as a percentage, "
+                + "written as 0.412 (Idavidrein/gpqa task gpqa_diamond is on 0..1)"), r.err());
+        assertTrue(r.err().contains(":8:36: not imported: score on cais/hle: its value 0.5 could be a fraction or a "
+                + "percentage"), r.err());
+        Run percent = run("import", "model-index", "--config", CONFIG, "--scale", "percent", card.toString());
+        assertEquals(0, percent.exit(), percent.err());
+        assertTrue(percent.out().contains("  value: 0.5\n"), percent.out());
+        Run bad = run("import", "model-index", "--config", CONFIG, "--scale", "ratio", card.toString());
+        assertEquals(2, bad.exit());
+        assertEquals("evalbot: --scale is fraction or percent, not 'ratio'", bad.err().strip());
     }
 
     @Test
