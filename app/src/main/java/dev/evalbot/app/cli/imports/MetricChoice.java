@@ -1,5 +1,6 @@
 package dev.evalbot.app.cli.imports;
 
+import dev.evalbot.rules.logs.InspectLog;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
