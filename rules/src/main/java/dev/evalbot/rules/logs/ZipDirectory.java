@@ -20,6 +20,8 @@ public final class ZipDirectory {
     private static final int CENTRAL = 0x02014b50;
     /** The end record (22 bytes) plus the longest comment (65535), plus room for a zip64 record and locator. */
     private static final int TAIL = 22 + 65535 + 76;
+    /** The first read from the end: the end record, and usually the whole directory of a log. */
+    private static final int FIRST_TAIL = 8 * 1024;
 
     private final Map<String, ZipMember> members;
 
@@ -36,15 +38,16 @@ public final class ZipDirectory {
         if (size < 22) {
             throw new LogFormatException(what + ": not a zip archive (" + size + " bytes, no end record)");
         }
-        int tailLength = (int) Math.min(size, TAIL);
+        // Inspect writes no archive comment: the end record is in the last bytes. Only a comment needs the longest tail.
+        int tailLength = (int) Math.min(size, FIRST_TAIL);
         long tailStart = size - tailLength;
         ByteBuffer tail = le(source.read(tailStart, tailLength));
-        int eocd = -1;
-        for (int i = tail.limit() - 22; i >= 0; i--) {
-            if (tail.getInt(i) == EOCD) {
-                eocd = i;
-                break;
-            }
+        int eocd = endRecord(tail);
+        if (eocd < 0 && size > tailLength) {
+            tailLength = (int) Math.min(size, TAIL);
+            tailStart = size - tailLength;
+            tail = le(source.read(tailStart, tailLength));
+            eocd = endRecord(tail);
         }
         if (eocd < 0) {
             throw new LogFormatException(what + ": not a zip archive (no end of central directory record)");
@@ -73,6 +76,15 @@ public final class ZipDirectory {
         ByteBuffer dir = dirOffset >= tailStart ? slice(tail, (int) (dirOffset - tailStart), (int) dirSize)
                 : le(source.read(dirOffset, (int) dirSize));
         return new ZipDirectory(parse(dir, entries, what));
+    }
+
+    private static int endRecord(ByteBuffer tail) {
+        for (int i = tail.limit() - 22; i >= 0; i--) {
+            if (tail.getInt(i) == EOCD) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static Map<String, ZipMember> parse(ByteBuffer dir, long entries, String what) {

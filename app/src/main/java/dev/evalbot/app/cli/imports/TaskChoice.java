@@ -20,7 +20,7 @@ import java.util.TreeSet;
  * location when several benchmarks have such a task. A run of a Hub dataset's eval.yaml
  * ({@code hf/ORG/DS[/TASK]}) names its benchmark and task itself.
  */
-final class TaskChoice {
+public final class TaskChoice {
     private final BenchmarkRegistry registry;
     private final RulesConfig rules;
 
@@ -107,7 +107,7 @@ final class TaskChoice {
     }
 
     /** The log's task name (without its package, e.g. {@code inspect_evals/}) is the task's id or config. */
-    static boolean matches(Task t, InspectLog log) {
+    public static boolean matches(Task t, InspectLog log) {
         String name = bare(log.task());
         String dataset = bare(log.datasetName());
         return name != null && (same(t.id(), name) || same(t.config(), name) || same(bare(t.id()), name))
