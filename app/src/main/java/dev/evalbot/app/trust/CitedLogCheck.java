@@ -30,7 +30,7 @@ public final class CitedLogCheck {
         }
         return logs.read(e.source().url()).map(read -> {
             if (read instanceof CitedLog.Read r) {
-                LogAgreement.Outcome o = agreement.check(prModel, e, r.log());
+                LogAgreement.Outcome o = agreement.check(prModel, e, r.runs());
                 return new Result(o.agrees(), o.problems(), o.says());
             }
             String reason = ((CitedLog.Unreadable) read).reason();

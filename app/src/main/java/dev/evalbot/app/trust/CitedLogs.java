@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +20,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads the evaluation log a {@code source.url} names ({@code .eval} or {@code .json}), through
+ * Reads the evaluation log a {@code source.url} names (Inspect's {@code .eval} or {@code .json}, or a
+ * lighteval results {@code .json}), through
  * the same SSRF-safe client as the source checks, reading only what is needed: an {@code .eval}
  * log by Range requests for its tail (zip directory and {@code header.json}), a JSON log streamed
  * until its {@code results}. A Hub link ({@code huggingface.co/.../resolve/REV/...} or
@@ -116,7 +118,7 @@ public final class CitedLogs {
                 HttpByteSource source = new HttpByteSource(http, url, limits, deadline);
                 source.open(known);
                 InspectLog log = reader.readEval(source, name);
-                return new Cached(new CitedLog.Read(log, url.uri().toString()), source.etag(), now, immutable);
+                return new Cached(new CitedLog.Read(List.of(log), url.uri().toString()), source.etag(), now, immutable);
             }
             return json(url, name, known, immutable, now);
         } catch (HttpByteSource.NotModified unchanged) {
@@ -142,8 +144,8 @@ public final class CitedLogs {
                 if (status != 200) {
                     return status;
                 }
-                InspectLog log = reader.readJson(new CappedStream(body, limits.maxBytes()), name, true);
-                return new Object[] {log, header.apply("ETag")};
+                List<InspectLog> runs = reader.readJsonRuns(new CappedStream(body, limits.maxBytes()), name, true);
+                return new Object[] {runs, header.apply("ETag")};
             });
         } catch (Refusal r) {
             throw new HttpByteSource.Failed(r.check().message());
@@ -156,7 +158,9 @@ public final class CitedLogs {
                     : url.authority() + " answered HTTP " + status);
         }
         Object[] got = (Object[]) read.value();
-        return new Cached(new CitedLog.Read((InspectLog) got[0], url.uri().toString()), (String) got[1], now, immutable);
+        @SuppressWarnings("unchecked")
+        List<InspectLog> runs = (List<InspectLog>) got[0];
+        return new Cached(new CitedLog.Read(runs, url.uri().toString()), (String) got[1], now, immutable);
     }
 
     /** A Hub file link, read from {@code HF_ENDPOINT}: {@code blob/} (the page) becomes {@code resolve/} (the file). */

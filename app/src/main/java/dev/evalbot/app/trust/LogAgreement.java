@@ -54,6 +54,14 @@ public final class LogAgreement {
         this.rules = rules;
     }
 
+    /** The run of the log that reports on the entry's task (a lighteval file has one per task), checked. */
+    public Outcome check(String prModel, ResultEntry e, List<InspectLog> runs) {
+        Optional<BenchmarkTask> target = target(e);
+        InspectLog run = runs.size() == 1 || target.isEmpty() ? runs.get(0)
+                : runs.stream().filter(r -> sameTask(target.get(), r)).findFirst().orElse(runs.get(0));
+        return check(prModel, e, run);
+    }
+
     public Outcome check(String prModel, ResultEntry e, InspectLog log) {
         List<Problem> problems = new ArrayList<>();
         if (!"success".equals(log.status())) {

@@ -56,8 +56,11 @@ class CitedLogCheckTest {
         Path dir = Files.createDirectories(tmp.resolve("config"));
         Files.writeString(dir.resolve("evalbot.yaml"), """
                 registry:
-                  benchmarks: [example/popularity, cais/mmlu]
+                  benchmarks: [example/popularity, cais/mmlu, openai/gsm8k]
                 benchmarks:
+                  openai/gsm8k:
+                    tasks:
+                      gsm8k: {range: [0, 100]}
                   example/popularity:
                     tasks:
                       popularity: {range: [0, 1]}
@@ -68,6 +71,7 @@ class CitedLogCheckTest {
                 """);
         benchmark(dir, "example/popularity", "popularity");
         benchmark(dir, "cais/mmlu", "mmlu_0_shot", "anatomy");
+        benchmark(dir, "openai/gsm8k", "gsm8k");
         config = LocalConfig.load(dir, null);
         URI base = URI.create(server.base());
         trust = new TrustConfig(null, AllowedHosts.of("127.0.0.1", server.port()), base, base, false, null);
@@ -281,5 +285,25 @@ class CitedLogCheckTest {
         assertTrue(again.status().logChecked());
         assertEquals(requests, server.requests.get(), "no request on a re-review");
         assertEquals(bytes, server.bytesServed.get());
+    }
+
+    /** lighteval's documented results file, as a run of another model with a score, on the Hub. */
+    static byte[] lighteval() throws IOException {
+        return Files.readString(Path.of("../rules/src/test/resources/logs/lighteval/results_gpt2_gsm8k.json"))
+                .replace("\"model_name\": \"gpt2\"", "\"model_name\": \"HuggingFaceTB/SmolLM2-1.7B-Instruct\"")
+                .replace("\"em\": 0.0,", "\"em\": 0.4124,").getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aLightevalResultsFileIsCheckedTheSameWay() throws Exception {
+        server.serve("/someone/smol/resolve/main/results_2026-01-15T10-22-33.123456.json", lighteval());
+        String url = "https://huggingface.co/someone/smol/resolve/main/results_2026-01-15T10-22-33.123456.json";
+        Reviewed r = review("HuggingFaceTB/SmolLM2-1.7B-Instruct", entry("openai/gsm8k", "gsm8k", "41.24", "2026-01-15", url));
+        assertTrue(r.status().logChecked(), r.findings().toString());
+        assertTrue(r.status().log().contains("model HuggingFaceTB/SmolLM2-1.7B-Instruct, task gsm8k, lighteval/em = 0.4124 "
+                + "(41.24 on the task's 0..100 scale)"), r.status().log());
+        Reviewed wrong = review("HuggingFaceTB/SmolLM2-1.7B-Instruct", entry("openai/gsm8k", "gsm8k", "43.1", "2026-01-15", url));
+        assertTrue(wrong.hasError("log-disagrees", "value 43.1 is not what the cited log says: lighteval/em = 0.4124"),
+                wrong.findings().toString());
     }
 }

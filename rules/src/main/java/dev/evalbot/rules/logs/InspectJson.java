@@ -38,6 +38,15 @@ public final class InspectJson {
         return of(header(in, what, stopAfterResults), what, null);
     }
 
+    /**
+     * An Inspect JSON log (one run) or a lighteval results file (one run per task), told apart by
+     * their fields; {@code what} is the file's name (lighteval's carries the date).
+     */
+    public List<InspectLog> runs(InputStream in, String what, boolean stopAfterResults) throws IOException {
+        JsonNode root = header(in, what, stopAfterResults);
+        return LightevalResults.looksLike(root) ? LightevalResults.read(root, what) : List.of(of(root, what, null));
+    }
+
     /** A whole small JSON document (a zip member), NaN allowed. */
     public JsonNode tree(byte[] bytes, String what) {
         try {

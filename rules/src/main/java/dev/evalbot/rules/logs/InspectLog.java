@@ -20,10 +20,22 @@ import java.util.Map;
  * @param metrics every {@code results.scores[].metrics} value, in the log's order
  * @param samples how many samples the log counts ({@code results.completed_samples}, or the journaled
  *     summaries of a run without a header), or null
+ * @param framework what wrote the log: {@code Inspect AI}, or {@code lighteval} for a run read from its
+ *     results file ({@link LightevalResults})
  */
 public record InspectLog(String status, String task, String datasetName, String datasetLocation, String model,
         String created, Map<String, Object> taskArgs, Map<String, Object> generation, List<String> tools,
-        Integer epochs, List<Metric> metrics, Integer samples) {
+        Integer epochs, List<Metric> metrics, Integer samples, String framework) {
+    public static final String INSPECT = "Inspect AI";
+
+    /** A run logged by Inspect AI. */
+    public InspectLog(String status, String task, String datasetName, String datasetLocation, String model,
+            String created, Map<String, Object> taskArgs, Map<String, Object> generation, List<String> tools,
+            Integer epochs, List<Metric> metrics, Integer samples) {
+        this(status, task, datasetName, datasetLocation, model, created, taskArgs, generation, tools, epochs, metrics,
+                samples, INSPECT);
+    }
+
     public InspectLog {
         taskArgs = Map.copyOf(taskArgs);
         generation = Map.copyOf(generation);
@@ -41,10 +53,13 @@ public record InspectLog(String status, String task, String datasetName, String 
         }
     }
 
-    /** The model without its provider prefix: {@code hf/org/name} and {@code vllm/org/name} are {@code org/name}. */
+    /**
+     * The model without Inspect's provider prefix: {@code hf/org/name} and {@code vllm/org/name} are
+     * {@code org/name}. lighteval names the model itself.
+     */
     public String modelId() {
-        if (model == null) {
-            return null;
+        if (model == null || !INSPECT.equals(framework)) {
+            return model;
         }
         int slash = model.indexOf('/');
         return slash > 0 ? model.substring(slash + 1) : model;

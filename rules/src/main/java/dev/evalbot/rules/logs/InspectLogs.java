@@ -45,6 +45,12 @@ public final class InspectLogs {
         return json.of(root, what, journaledSamples(zip, what));
     }
 
+    /** A JSON log of Inspect (one run) or lighteval (one run per task); see {@link InspectJson#runs}. */
+    public java.util.List<InspectLog> readJsonRuns(InputStream in, String what, boolean stopAfterResults)
+            throws IOException {
+        return json.runs(in, what, stopAfterResults);
+    }
+
     /** A JSON log, streamed; see {@link InspectJson#read}. */
     public InspectLog readJson(InputStream in, String what, boolean stopAfterResults) throws IOException {
         return json.read(in, what, stopAfterResults);

@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
         description = "Prints .eval_results entries read from Inspect AI evaluation logs (.eval or JSON; a directory "
                 + "of logs, such as an eval set's, gives one entry per log). Exit 0: printed; 1: the entries would not "
                 + "validate; 2: something could not be read or inferred (the message names the flag).")
-public final class ImportInspectCommand implements Callable<Integer> {
+public class ImportInspectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
@@ -74,7 +74,7 @@ public final class ImportInspectCommand implements Callable<Integer> {
                 entries.add(entry(read.file(), read.log(), tasks));
             }
         } catch (ImportException e) {
-            err.println("evalbot import inspect: " + e.getMessage());
+            err.println(prefix() + e.getMessage());
             return 2;
         }
         String yaml = new ResultsYaml(json).write(entries);
@@ -82,16 +82,21 @@ public final class ImportInspectCommand implements Callable<Integer> {
         ChangeReport report = validator.validate("local/import",
                 List.of(new ChangedFile(".eval_results/inspect.yaml", FileKind.RESULTS, yaml.getBytes(StandardCharsets.UTF_8))));
         for (Finding f : report.allFindings()) {
-            err.println("evalbot import inspect: " + f.severity().label() + "[" + f.code() + "] in entry " + f.entry()
+            err.println(prefix() + f.severity().label() + "[" + f.code() + "] in entry " + f.entry()
                     + ": " + f.message() + (f.hint() == null ? "" : " (" + f.hint() + ")"));
         }
         if (report.verdict() == dev.evalbot.rules.check.Verdict.INVALID) {
-            err.println("evalbot import inspect: the entries would not validate; nothing printed");
+            err.println(prefix() + "the entries would not validate; nothing printed");
             return 1;
         }
         spec.commandLine().getOut().print(yaml);
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /** "evalbot import inspect: ", or the subcommand's own name. */
+    private String prefix() {
+        return "evalbot import " + spec.name() + ": ";
     }
 
     private ResultsYaml.Entry entry(Path file, InspectLog log, TaskChoice tasks) {

@@ -42,10 +42,14 @@ final class LocalLogs {
                     throw new ImportException(p + ": no Inspect logs (*.eval, *.json) in this directory");
                 }
                 for (Path log : logs) {
-                    out.add(new Read(log, read(log)));
+                    for (InspectLog run : runs(log)) {
+                        out.add(new Read(log, run));
+                    }
                 }
             } else {
-                out.add(new Read(p, read(p)));
+                for (InspectLog log : runs(p)) {
+                    out.add(new Read(p, log));
+                }
             }
         }
         return out;
@@ -62,7 +66,8 @@ final class LocalLogs {
         }
     }
 
-    InspectLog read(Path file) {
+    /** The runs of a log file: one for an Inspect log, one per task for a lighteval results file. */
+    List<InspectLog> runs(Path file) {
         String what = file.toString();
         try {
             byte[] first;
@@ -71,11 +76,11 @@ final class LocalLogs {
             }
             if (InspectLogs.isZip(first)) {
                 try (FileByteSource source = new FileByteSource(new RandomAccessFile(file.toFile(), "r"))) {
-                    return reader.readEval(source, what);
+                    return List.of(reader.readEval(source, what));
                 }
             }
             try (InputStream in = Files.newInputStream(file)) {
-                return reader.readJson(in, what, false);
+                return reader.readJsonRuns(in, what, false);
             }
         } catch (NoSuchFileException e) {
             throw new ImportException(file + ": no such file");

@@ -16,7 +16,9 @@ public final class ValueScale {
 
     /** Metrics that Inspect (and most scorers) report as a fraction of 1. */
     private static final Set<String> FRACTIONS = Set.of("accuracy", "acc", "mean", "f1", "precision", "recall",
-            "exact", "match", "includes", "pass_at_1", "pass@1", "success_rate");
+            "exact", "match", "includes", "pass_at_1", "pass@1", "success_rate",
+            // lighteval's (results files hold fractions: em 0.41)
+            "em", "acc_norm", "extractive_match", "quasi_exact_match", "prefix_exact_match", "mc1", "mc2");
 
     public BigDecimal convert(InspectLog.Metric metric, BenchmarkTask task, Written flag) {
         if (!Double.isFinite(metric.value())) {
