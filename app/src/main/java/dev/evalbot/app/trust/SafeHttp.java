@@ -166,8 +166,14 @@ final class SafeHttp {
                 HttpEntity entity = response.getEntity();
                 InputStream body = entity == null || entity.getContent() == null ? InputStream.nullInputStream()
                         : entity.getContent();
-                // Thrown, not returned: the client then closes the connection instead of reading the rest.
-                throw new Stop(reader.read(response.getCode(), header, body));
+                // A reader that closes the body (a JSON parser does) must not drain it: the connection is dropped below.
+                T value = reader.read(response.getCode(), header, new java.io.FilterInputStream(body) {
+                    @Override
+                    public void close() {}
+                });
+                // Cancelled and thrown, not returned: closing the response would otherwise read the rest of the body.
+                request.cancel();
+                throw new Stop(value);
             });
         } catch (Stop stop) {
             @SuppressWarnings("unchecked")

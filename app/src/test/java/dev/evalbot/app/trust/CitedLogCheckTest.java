@@ -306,4 +306,17 @@ class CitedLogCheckTest {
         assertTrue(wrong.hasError("log-disagrees", "value 43.1 is not what the cited log says: lighteval/em = 0.4124"),
                 wrong.findings().toString());
     }
+
+    @Test
+    void aJsonLogIsReadOnlyUntilItsResults() throws Exception {
+        String log = Files.readString(REAL.resolve("log_formats.json"));
+        int samples = log.lastIndexOf("\"samples\": [") + "\"samples\": [".length(); // the top-level samples, last
+        String big = log.substring(0, samples) + "{\"pad\": \"" + "x".repeat(15 << 20) + "\"}, " + log.substring(samples);
+        assertTrue(big.length() > 15 << 20);
+        server.serve("/big.json", big.getBytes(StandardCharsets.UTF_8));
+        Reviewed r = review("ollama/llama3.1", entry("example/popularity", "popularity", "0", "2024-10-15",
+                server.base() + "/big.json"));
+        assertTrue(r.status().logChecked(), r.findings().toString());
+        assertTrue(server.bytesServed.get() < 8 << 20, "served " + server.bytesServed.get() + " of " + big.length());
+    }
 }
