@@ -122,6 +122,10 @@ public final class CitedLogs {
             }
             return json(url, name, known, immutable, now);
         } catch (HttpByteSource.NotModified unchanged) {
+            if (previous == null) {
+                return new Cached(new CitedLog.Unreadable(url.authority() + " answered 304 to a request that was not "
+                        + "conditional"), null, now, false);
+            }
             return new Cached(previous.log(), previous.etag(), now, previous.immutable());
         } catch (LogFormatException e) {
             return new Cached(new CitedLog.Unreadable(e.getMessage()), null, now, false);
@@ -130,37 +134,32 @@ public final class CitedLogs {
         }
     }
 
+    /** A JSON log's answer: its runs and ETag (200), unchanged (304), or another status. */
+    private record JsonAnswer(int status, List<InspectLog> runs, String etag) {}
+
     private Cached json(SourceUrl url, String name, String known, boolean immutable, Instant now) throws IOException {
         Map<String, String> headers = new HashMap<>();
         if (known != null) {
             headers.put("If-None-Match", known);
         }
-        SafeHttp.Read<Object> read;
+        JsonAnswer answer;
         try {
-            read = http.get(url, headers, limits.timeout(), (status, header, body) -> {
-                if (status == 304) {
-                    return null;
-                }
-                if (status != 200) {
-                    return status;
-                }
-                List<InspectLog> runs = reader.readJsonRuns(new CappedStream(body, limits.maxBytes()), name, true);
-                return new Object[] {runs, header.apply("ETag")};
-            });
+            answer = http.get(url, headers, limits.timeout(), (status, header, body) -> status != 200
+                    ? new JsonAnswer(status, List.of(), null)
+                    : new JsonAnswer(status, reader.readJsonRuns(new CappedStream(body, limits.maxBytes()), name, true),
+                            header.apply("ETag"))).value();
         } catch (Refusal r) {
             throw new HttpByteSource.Failed(r.check().message());
         }
-        if (read.value() == null) {
+        if (answer.status() == 304) {
             throw new HttpByteSource.NotModified();
         }
-        if (read.value() instanceof Integer status) {
-            throw new HttpByteSource.Failed(status == 404 || status == 410 ? "the log is not there (HTTP " + status + ")"
-                    : url.authority() + " answered HTTP " + status);
+        if (answer.status() != 200) {
+            throw new HttpByteSource.Failed(answer.status() == 404 || answer.status() == 410
+                    ? "the log is not there (HTTP " + answer.status() + ")"
+                    : url.authority() + " answered HTTP " + answer.status());
         }
-        Object[] got = (Object[]) read.value();
-        @SuppressWarnings("unchecked")
-        List<InspectLog> runs = (List<InspectLog>) got[0];
-        return new Cached(new CitedLog.Read(runs, url.uri().toString()), (String) got[1], now, immutable);
+        return new Cached(new CitedLog.Read(answer.runs(), url.uri().toString()), answer.etag(), now, immutable);
     }
 
     /** A Hub file link, read from {@code HF_ENDPOINT}: {@code blob/} (the page) becomes {@code resolve/} (the file). */
