@@ -3,6 +3,7 @@ package dev.evalbot.app.board;
 import dev.evalbot.rules.board.Leaderboard;
 import dev.evalbot.rules.board.Row;
 import dev.evalbot.rules.board.TaskBoard;
+import dev.evalbot.rules.tier.Tier;
 import java.util.List;
 import java.util.Optional;
 
@@ -60,7 +61,9 @@ final class Badges {
 
     static String svg(Row row, Request r) {
         return BadgeSvg.render(label(r.benchmark(), r.task()),
-                Formats.value(row.value()) + " · " + row.best().tier().label(), BadgeSvg.color(row.best().tier().label()));
+                Formats.value(row.value()) + " · " + row.best().tier().label()
+                        + (row.best().logChecked() && row.best().tier() != Tier.VERIFIED ? " · log-checked" : ""),
+                BadgeSvg.color(row.best().tier().label()));
     }
 
     static String notFound(Request r) {

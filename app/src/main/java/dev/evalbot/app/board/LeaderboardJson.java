@@ -157,6 +157,7 @@ public final class LeaderboardJson {
         ObjectNode o = mapper.createObjectNode();
         o.put("value", e.value());
         o.put("tier", e.tier().label());
+        o.put("logChecked", e.logChecked());
         putTime(o, "date", e.date());
         putTime(o, "effectiveDate", e.effectiveDate());
         putTime(o, "updatedAt", e.updatedAt());

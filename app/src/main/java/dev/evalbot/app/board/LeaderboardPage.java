@@ -261,6 +261,10 @@ public final class LeaderboardPage {
                 : "from PR #" + e.prNumber() + (e.prState() == PrState.OPEN ? " (open)" : " (merged)");
         String badge = "<span class=\"tier tier-" + e.tier().label() + "\" title=\"" + Html.text(origin) + "\">"
                 + e.tier().label() + "</span>";
+        if (e.logChecked() && e.tier() != Tier.VERIFIED) {
+            badge += " <span class=\"log-checked\" title=\"the evaluation log its source cites agrees with it\">"
+                    + "log-checked</span>";
+        }
         return e.approved() ? badge + " <span class=\"approved\" title=\"approved by a maintainer\">approved</span>"
                 : badge;
     }

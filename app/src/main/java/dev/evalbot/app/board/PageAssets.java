@@ -29,6 +29,7 @@ public final class PageAssets {
             .tier{display:inline-block;border-radius:1rem;padding:0 .5rem;font-size:.8rem;font-weight:600;border:1px solid}
             .tier-verified{color:#1a7f37;border-color:#1a7f37}.tier-author{color:#0969da;border-color:#0969da}
             .tier-community{color:#9a6700;border-color:#9a6700}.approved{font-size:.8rem;color:#1a7f37}
+            .log-checked{font-size:.8rem;color:#8250df}
             .platform{font-size:.8rem;color:var(--muted)}.unlinked{color:var(--muted)}.rev{font-size:.8rem;color:var(--muted)}.notes{max-width:24rem;overflow-wrap:anywhere}
             details ul{margin:.3rem 0;padding-left:1.1rem}details li{font-size:.9rem}
             fieldset{border:1px solid var(--line);margin:1rem 0}label{margin-right:1rem}

@@ -17,7 +17,7 @@ final class StoredEntries {
                 e.date() == null ? null : DateRule.parse(e.date()).orElse(null), r.updatedAt(), e.notes(),
                 e.sourceUrl(), e.sourceName(), r.pull().platform().code(), r.pull().number(), r.prState(),
                 r.decision().approved(), r.decision().rejected(), r.decision().hidden(), e.file(), e.line(),
-                e.attribution(), e.revision());
+                e.attribution(), e.revision(), e.logChecked());
     }
 
     static boolean hasTask(StoredResult r) {

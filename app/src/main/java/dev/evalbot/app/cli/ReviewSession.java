@@ -38,7 +38,11 @@ record ReviewSession(ConfigSource source, LocalConfig config, BenchmarkRegistry 
         TrustAnnotator trust = TrustAnnotator.OFFLINE;
         if (options.online) {
             TrustConfig trustConfig = TrustConfig.fromEnvironment(env);
-            trust = new TrustAnnotations(TokenVerifier.fromConfig(trustConfig, clock), new SourceChecker(trustConfig, clock));
+            trust = new TrustAnnotations(TokenVerifier.fromConfig(trustConfig, clock), new SourceChecker(trustConfig, clock),
+                    dev.evalbot.app.trust.ApiCredentials.NONE, new dev.evalbot.app.trust.CitedLogCheck(
+                            new dev.evalbot.app.trust.CitedLogs(trustConfig,
+                                    dev.evalbot.app.trust.LogReadLimits.fromEnvironment(env), clock),
+                            new dev.evalbot.app.trust.LogAgreement(registry, config.rules())));
         }
         return new ReviewSession(source, config, registry, new ChangeValidator(config.rules(), registry, clock), json, trust);
     }

@@ -76,6 +76,8 @@ public final class ReportJson {
                 en.put("tierReason", s.tierReason());
                 en.put("token", s.token());
                 en.put("source", s.source());
+                en.put("log", s.log());
+                en.put("logChecked", s.logChecked());
             }
         }
         f.benchmark().ifPresent(b -> {

@@ -46,7 +46,7 @@ public final class ResultRecorder implements ReviewListener {
                         e.date(), e.notes(), e.source() == null ? null : e.source().url(),
                         e.source() == null ? null : e.source().name(), tier,
                         e.source() == null ? null : e.source().attribution(),
-                        e.dataset() == null ? null : e.dataset().revision()));
+                        e.dataset() == null ? null : e.dataset().revision(), status != null && status.logChecked()));
             }
         }
         PullRef pull = pull(pr);

@@ -88,10 +88,11 @@ public final class ReviewRenderer {
                         .append(Markdown.code(e.taskId() != null ? e.taskId() : e.dataset().taskId())).append(" | ")
                         .append(e.value() == null ? "–" : plain(e.value())).append(" | ")
                         .append(e.notes() == null ? "" : Markdown.text(abbreviate(e.notes(), 80))).append(" | ")
-                        .append(s == null ? "–" : Markdown.text(s.tier())
+                        .append(s == null ? "–" : Markdown.text(s.shownTier())
                                 + (s.tierReason() == null ? "" : " <sub>" + Markdown.text(s.tierReason()) + "</sub>"))
                         .append(" | ").append(s == null ? "–" : Markdown.text(s.token()))
                         .append(" | ").append(s == null ? "–" : Markdown.text(s.source())).append(attribution(e))
+                        .append(s == null || s.log() == null ? "" : "<br><sub>" + Markdown.text(s.log()) + "</sub>")
                         .append(" | ").append(icon(v)).append(' ').append(v.label()).append(" |\n");
             }
             md.append('\n');

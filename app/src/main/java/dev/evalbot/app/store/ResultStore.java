@@ -22,7 +22,7 @@ public final class ResultStore {
     private static final String SELECT = "SELECT p.platform, p.repo, p.number, p.head_sha, r.file, r.line,"
             + " r.entry_index, r.dataset_id, r.task_id, r.metric_value, r.entry_date, r.notes, r.source_url,"
             + " r.source_name, r.tier, p.pr_state, p.approved, p.rejected, p.hidden, r.updated_at, p.updated_at,"
-            + " r.source_attribution, r.dataset_revision"
+            + " r.source_attribution, r.dataset_revision, r.log_checked"
             + " FROM results r JOIN result_pulls p"
             + " ON p.platform = r.platform AND p.repo = r.repo AND p.number = r.number ";
     private static final String ORDER = " ORDER BY p.platform, p.repo, p.number, r.file, r.entry_index";
@@ -50,8 +50,8 @@ public final class ResultStore {
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO results (platform, repo, number, file,"
                     + " entry_index, line, dataset_id, task_id, metric_value, entry_date, notes, source_url,"
-                    + " source_name, tier, updated_at, source_attribution, dataset_revision)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " source_name, tier, updated_at, source_attribution, dataset_revision, log_checked)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (ReviewedEntry e : entries) {
                     Rows.setPull(ps, 1, pull);
                     ps.setString(4, e.file());
@@ -68,6 +68,7 @@ public final class ResultStore {
                     ps.setLong(15, now);
                     Rows.setNullable(ps, 16, e.attribution());
                     Rows.setNullable(ps, 17, e.revision());
+                    ps.setBoolean(18, e.logChecked());
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -217,7 +218,7 @@ public final class ResultStore {
         ReviewedEntry entry = new ReviewedEntry(rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getString(8),
                 rs.getString(9), rs.getDouble(10), rs.getString(11), rs.getString(12), rs.getString(13),
                 rs.getString(14), Tier.parse(rs.getString(15)).orElseThrow(), rs.getString(22),
-                rs.getString(23));
+                rs.getString(23), rs.getBoolean(24));
         Decision decision = new Decision(rs.getBoolean(17), rs.getBoolean(18), rs.getBoolean(19));
         long updated = Math.max(rs.getLong(20), rs.getLong(21));
         return new StoredResult(Rows.pull(rs, 1), rs.getString(4), entry, PrState.parse(rs.getString(16)).orElseThrow(), decision,

@@ -12,10 +12,19 @@ import java.util.Objects;
  * @param date ISO-8601 date or date-time as written (or the commit time), or null
  * @param attribution who the source attributes the result to ({@code source.org}, else {@code source.user}), or null
  * @param revision {@code dataset.revision} as submitted (the benchmark dataset's commit or branch), or null
+ * @param logChecked the evaluation log its source cites agreed with it: the "log-checked" mark
  */
 public record ReviewedEntry(String file, int line, int entryIndex, String datasetId, String taskId, double value,
         String date, String notes, String sourceUrl, String sourceName, Tier tier, String attribution,
-        String revision) {
+        String revision, boolean logChecked) {
+    /** An entry without the log-checked mark. */
+    public ReviewedEntry(String file, int line, int entryIndex, String datasetId, String taskId, double value,
+            String date, String notes, String sourceUrl, String sourceName, Tier tier, String attribution,
+            String revision) {
+        this(file, line, entryIndex, datasetId, taskId, value, date, notes, sourceUrl, sourceName, tier, attribution,
+                revision, false);
+    }
+
     /** An entry without a dataset revision. */
     public ReviewedEntry(String file, int line, int entryIndex, String datasetId, String taskId, double value,
             String date, String notes, String sourceUrl, String sourceName, Tier tier, String attribution) {

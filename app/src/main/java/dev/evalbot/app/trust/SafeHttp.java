@@ -53,6 +53,15 @@ final class SafeHttp {
 
     private record Hop(int status, String location, String etag, boolean rateLimited) {}
 
+    /** Reads the final answer's body while the connection is open; may stop early (the rest is not read). */
+    @FunctionalInterface
+    interface BodyReader<T> {
+        T read(int status, java.util.function.Function<String, String> header, InputStream body) throws IOException;
+    }
+
+    /** What {@link #get} gives: the reader's result and the URL it came from after redirects. */
+    record Read<T>(T value, SourceUrl at) {}
+
     private final HostVetter vetter;
     private final TrustConfig.Limits limits;
 
@@ -95,6 +104,103 @@ final class SafeHttp {
             // Closing the client failed; the answer, if any, was already returned.
             throw Refusal.unreachable("connection error: " + e.getMessage());
         }
+    }
+
+    /**
+     * A GET whose final answer's body is handed to {@code reader}, redirects vetted hop by hop as in
+     * {@link #fetch}; {@code timeout} bounds the whole exchange.
+     */
+    <T> Read<T> get(SourceUrl start, Map<String, String> headers, java.time.Duration timeout, BodyReader<T> reader)
+            throws Refusal {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        PinnedDnsResolver dns = new PinnedDnsResolver();
+        try (CloseableHttpClient client = client(dns)) {
+            SourceUrl url = start;
+            for (int redirects = 0; ; redirects++) {
+                dns.pin(url.host(), vetter.vet(url));
+                Exchange<T> hop = exchange(client, url, headers, deadline, timeout, reader);
+                if (hop.location() == null) {
+                    return new Read<>(hop.value(), url);
+                }
+                if (redirects == limits.maxRedirects()) {
+                    throw Refusal.unreachable("more than " + limits.maxRedirects() + " redirects (last to "
+                            + Clip.of(hop.location()) + ")");
+                }
+                SourceUrl from = url;
+                url = next(url, hop.location());
+                if (!url.authority().equals(from.authority())) {
+                    headers = withoutCredentials(headers);
+                }
+            }
+        } catch (IOException e) {
+            throw Refusal.unreachable("connection error: " + e.getMessage());
+        }
+    }
+
+    private record Exchange<T>(T value, String location) {}
+
+    private <T> Exchange<T> exchange(CloseableHttpClient client, SourceUrl url, Map<String, String> headers, long deadline,
+            java.time.Duration timeout, BodyReader<T> reader) throws Refusal {
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0) {
+            throw timedOut(timeout);
+        }
+        HttpUriRequestBase request = new HttpUriRequestBase("GET", URI.create("/"));
+        request.setPath(url.target().replaceFirst("^/{2,}", "/"));
+        headers.forEach(request::setHeader);
+        request.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(remaining, TimeUnit.NANOSECONDS))
+                .setConnectionRequestTimeout(Timeout.of(remaining, TimeUnit.NANOSECONDS)).build());
+        CompletableFuture.delayedExecutor(remaining, TimeUnit.NANOSECONDS).execute(request::cancel);
+        HttpHost target = new HttpHost(url.scheme(), url.host(), url.port());
+        try {
+            return client.execute(target, request, null, response -> {
+                Header location = response.getFirstHeader("Location");
+                if (isRedirect(response.getCode()) && location != null) {
+                    drain(response.getEntity(), limits.maxBodyBytes());
+                    return new Exchange<T>(null, location.getValue());
+                }
+                java.util.function.Function<String, String> header = name -> {
+                    Header h = response.getFirstHeader(name);
+                    return h == null ? null : h.getValue();
+                };
+                HttpEntity entity = response.getEntity();
+                InputStream body = entity == null || entity.getContent() == null ? InputStream.nullInputStream()
+                        : entity.getContent();
+                // A reader that closes the body (a JSON parser does) must not drain it: the connection is dropped below.
+                T value = reader.read(response.getCode(), header, new java.io.FilterInputStream(body) {
+                    @Override
+                    public void close() {}
+                });
+                // Cancelled and thrown, not returned: closing the response would otherwise read the rest of the body.
+                request.cancel();
+                throw new Stop(value);
+            });
+        } catch (Stop stop) {
+            @SuppressWarnings("unchecked")
+            T value = (T) stop.value;
+            return new Exchange<>(value, null);
+        } catch (IOException | IllegalStateException e) {
+            if (request.isCancelled() || System.nanoTime() - deadline >= 0 || e instanceof SocketTimeoutException) {
+                throw timedOut(timeout);
+            }
+            throw Refusal.unreachable(describe(url, e));
+        }
+    }
+
+    /** Carries a reader's result out of the client, which then drops the connection unread. */
+    private static final class Stop extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient Object value;
+
+        Stop(Object value) {
+            super(null, null, false, false);
+            this.value = value;
+        }
+    }
+
+    private static Refusal timedOut(java.time.Duration timeout) {
+        long ms = timeout.toMillis();
+        return Refusal.unreachable("no answer within " + (ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms"));
     }
 
     private static Map<String, String> withoutCredentials(Map<String, String> headers) {

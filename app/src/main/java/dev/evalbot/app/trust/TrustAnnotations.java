@@ -30,11 +30,17 @@ public final class TrustAnnotations implements TrustAnnotator {
             "source.url does not point into a private, loopback or link-local network");
     public static final RuleCode SOURCE_UNREACHABLE = new RuleCode("source-unreachable", Severity.WARNING,
             "source.url answers (checked by the bot, online only)");
-    public static final List<RuleCode> CODES = List.of(TOKEN_UNVERIFIED, SOURCE_UNSAFE, SOURCE_UNREACHABLE);
+    public static final RuleCode LOG_DISAGREES = new RuleCode("log-disagrees", Severity.ERROR,
+            "an evaluation log the source cites agrees with the entry: finished run, same model, task and value");
+    public static final RuleCode LOG_UNCHECKED = new RuleCode("log-unchecked", Severity.WARNING,
+            "an evaluation log the source cites can be read and compared (and its date matches)");
+    public static final List<RuleCode> CODES = List.of(TOKEN_UNVERIFIED, SOURCE_UNSAFE, SOURCE_UNREACHABLE,
+            LOG_DISAGREES, LOG_UNCHECKED);
 
     private final TokenVerifier tokens;
     private final SourceChecker sources;
     private final ApiCredentials credentials;
+    private final CitedLogCheck logs;
 
     public TrustAnnotations(TokenVerifier tokens, SourceChecker sources) {
         this(tokens, sources, ApiCredentials.NONE);
@@ -42,9 +48,15 @@ public final class TrustAnnotations implements TrustAnnotator {
 
     /** @param credentials what source checks may send to the GitHub API for a pull request */
     public TrustAnnotations(TokenVerifier tokens, SourceChecker sources, ApiCredentials credentials) {
+        this(tokens, sources, credentials, null);
+    }
+
+    /** @param logs reads and compares the evaluation log a source cites; null: no log check */
+    public TrustAnnotations(TokenVerifier tokens, SourceChecker sources, ApiCredentials credentials, CitedLogCheck logs) {
         this.tokens = tokens;
         this.sources = sources;
         this.credentials = credentials;
+        this.logs = logs;
     }
 
     @Override
@@ -87,11 +99,21 @@ public final class TrustAnnotations implements TrustAnnotator {
                             s == Severity.ERROR ? SOURCE_UNSAFE : SOURCE_UNREACHABLE, s, file.path(), e,
                             "source " + e.source().url() + ": " + source.message(), null)));
                 }
+                CitedLogCheck.Result log = logs == null || source instanceof SourceCheck.Unsafe ? null
+                        : logs.check(pr.repo(), e).orElse(null);
+                if (log != null) {
+                    for (LogAgreement.Problem p : log.problems()) {
+                        extra.add(finding(p.severity() == Severity.ERROR ? LOG_DISAGREES : LOG_UNCHECKED, p.severity(),
+                                file.path(), e, p.message(), p.severity() == Severity.ERROR
+                                        ? "cite the log of this run, or correct the entry to what the log says" : null));
+                    }
+                }
                 String tier = token.verified() ? "verified" : baseTier(pr);
                 String reason = token.verified() ? null
                         : token instanceof TokenCheck.Absent ? "no verifyToken" : "token: " + token.message();
                 statuses.put(Review.key(file.path(), e.index()), new EntryStatus(tier, reason, token.message(),
-                        source == null ? "none" : source.message()));
+                        source == null ? "none" : source.message(), log == null ? null : log.says(),
+                        log != null && log.checked()));
             }
             files.add(extra.isEmpty() ? file : file.withFindings(extra));
         }

@@ -41,6 +41,10 @@ import dev.evalbot.app.store.RefreshStore;
 import dev.evalbot.app.store.ResultStore;
 import dev.evalbot.app.store.ReviewStore;
 import dev.evalbot.app.trust.ApiCredentials;
+import dev.evalbot.app.trust.CitedLogCheck;
+import dev.evalbot.app.trust.CitedLogs;
+import dev.evalbot.app.trust.LogAgreement;
+import dev.evalbot.app.trust.LogReadLimits;
 import dev.evalbot.app.trust.SourceChecker;
 import dev.evalbot.app.trust.TokenVerifier;
 import dev.evalbot.app.trust.TrustAnnotations;
@@ -80,8 +84,10 @@ public record Core(Map<String, String> env, Clock clock, LocalConfig config, boo
             if (!online) {
                 trust = trust.withOffline(true);
             }
-            return new Offline(config.registry(env, online, null, clock), new TrustAnnotations(
-                    TokenVerifier.fromConfig(trust, clock), new SourceChecker(trust, clock), githubApi));
+            BenchmarkRegistry registry = config.registry(env, online, null, clock);
+            return new Offline(registry, new TrustAnnotations(TokenVerifier.fromConfig(trust, clock),
+                    new SourceChecker(trust, clock), githubApi, new CitedLogCheck(new CitedLogs(trust,
+                            LogReadLimits.fromEnvironment(env), clock), new LogAgreement(registry, config.rules()))));
         }
     }
 

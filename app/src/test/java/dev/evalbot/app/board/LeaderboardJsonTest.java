@@ -48,12 +48,13 @@ class LeaderboardJsonTest {
         assertEquals("https://huggingface.co/m/a", first.get("modelUrl").asText());
         assertEquals(1, first.get("rank").asInt());
         JsonNode best = first.get("best");
-        assertEquals(List.of("value", "tier", "date", "effectiveDate", "updatedAt", "notes", "source", "dataset", "pr",
+        assertEquals(List.of("value", "tier", "logChecked", "date", "effectiveDate", "updatedAt", "notes", "source", "dataset", "pr",
                 "approved", "file", "line", "facets"), fields(best));
         assertEquals("{\"tools\":true,\"chainOfThought\":null,\"shots\":null,\"provider\":null,\"temperature\":null}",
                 best.get("facets").toString());
         assertEquals(61.0, best.get("value").asDouble());
         assertEquals("verified", best.get("tier").asText());
+        assertFalse(best.get("logChecked").asBoolean(), "no cited log was read for it");
         assertEquals("2026-01-04T00:00:00Z", best.get("date").asText());
         assertTrue(best.get("pr").isNull(), "on main, no PR");
         assertEquals("https://example.org/1", best.get("source").get("url").asText());

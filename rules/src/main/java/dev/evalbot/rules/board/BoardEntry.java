@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param line 1-based line of the entry in that file
  * @param attribution who the source attributes the result to ({@code source.org}, else {@code source.user}), or null
  * @param revision {@code dataset.revision}: the benchmark dataset's revision the entry was scored on, or null
+ * @param logChecked the evaluation log its source cites agreed with it when reviewed: shown beside the tier, and
+ *     preferred to a bare report of the same tier (below verified, above community)
  */
 public record BoardEntry(
         String modelRepo,
@@ -46,7 +48,17 @@ public record BoardEntry(
         String file,
         int line,
         String attribution,
-        String revision) {
+        String revision,
+        boolean logChecked) {
+
+    /** An entry without the log-checked mark. */
+    public BoardEntry(String modelRepo, String datasetId, String taskId, double value, Tier tier, Instant date,
+            Instant updatedAt, String notes, String sourceUrl, String sourceName, String platform, int prNumber,
+            PrState prState, boolean approved, boolean rejected, boolean hidden, String file, int line,
+            String attribution, String revision) {
+        this(modelRepo, datasetId, taskId, value, tier, date, updatedAt, notes, sourceUrl, sourceName, platform,
+                prNumber, prState, approved, rejected, hidden, file, line, attribution, revision, false);
+    }
 
     /** An entry without a dataset revision. */
     public BoardEntry(String modelRepo, String datasetId, String taskId, double value, Tier tier, Instant date,

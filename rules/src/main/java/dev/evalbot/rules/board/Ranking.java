@@ -19,7 +19,7 @@ final class Ranking {
     private Ranking() {}
 
     /**
-     * Which of one model's reports is shown: most trusted tier, then newest date, then the latest
+     * Which of one model's reports is shown: most trusted tier (log-checked before bare), then newest date, then the latest
      * stored, then the better value, then position (file, line, PR) so that nothing is left to chance.
      */
     static Comparator<BoardEntry> reports(boolean lowerIsBetter) {
@@ -52,6 +52,9 @@ final class Ranking {
 
     private static int compareReports(BoardEntry a, BoardEntry b, boolean lowerIsBetter) {
         int c = a.tier().compareTo(b.tier());
+        if (c == 0) {
+            c = Boolean.compare(b.logChecked(), a.logChecked()); // a report its cited log backs, before a bare one
+        }
         if (c == 0) {
             c = b.effectiveDate().compareTo(a.effectiveDate());
         }

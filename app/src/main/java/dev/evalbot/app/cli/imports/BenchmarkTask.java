@@ -4,13 +4,13 @@ import dev.evalbot.rules.config.TaskPolicy;
 import dev.evalbot.rules.model.Task;
 
 /** The registered benchmark task a log reports on, with what evalbot's configuration adds to it. */
-record BenchmarkTask(String datasetId, Task task, TaskPolicy policy) {
-    boolean lowerIsBetter() {
+public record BenchmarkTask(String datasetId, Task task, TaskPolicy policy) {
+    public boolean lowerIsBetter() {
         return policy.lowerIsBetter() != null ? policy.lowerIsBetter() : task.lowerIsBetter();
     }
 
     /** "0..100", "0..1", or "no declared range". */
-    String scale() {
+    public String scale() {
         return policy.hasRange() ? plain(policy.min()) + ".." + plain(policy.max()) : "no declared range";
     }
 

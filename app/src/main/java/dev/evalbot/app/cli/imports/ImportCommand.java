@@ -11,14 +11,14 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Writes .eval_results entries from an evaluation log or a model card's model-index.",
-        subcommands = {ImportInspectCommand.class, ImportModelIndexCommand.class})
+        subcommands = {ImportInspectCommand.class, ImportLightevalCommand.class, ImportModelIndexCommand.class})
 public final class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("evalbot import: name a source: inspect or model-index");
+        spec.commandLine().getErr().println("evalbot import: name a source: inspect, lighteval or model-index");
         spec.commandLine().usage(spec.commandLine().getErr());
         return 2;
     }

@@ -8,6 +8,8 @@ import dev.evalbot.rules.check.ChangeValidator;
 import dev.evalbot.rules.check.ChangedFile;
 import dev.evalbot.rules.check.FileKind;
 import dev.evalbot.rules.check.Finding;
+import dev.evalbot.rules.logs.InspectLog;
+import dev.evalbot.rules.logs.LogLimits;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -26,14 +28,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code evalbot import inspect LOG...}: .eval_results entries from Inspect AI evaluation logs
- * (the JSON log format), one entry per log, validated with the bot's own rules before they are
- * printed. Offline: only the configured benchmark definitions are used.
+ * ({@code .eval} or JSON; a directory is an eval set, one entry per log), validated with the bot's
+ * own rules before they are printed. Offline: only the configured benchmark definitions are used.
  */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = "Prints .eval_results entries read from Inspect AI evaluation logs (JSON format; convert an "
-                + ".eval log with: inspect log convert --to json). Exit 0: printed; 1: the entries would not "
+        description = "Prints .eval_results entries read from Inspect AI evaluation logs (.eval or JSON; a directory "
+                + "of logs, such as an eval set's, gives one entry per log). Exit 0: printed; 1: the entries would not "
                 + "validate; 2: something could not be read or inferred (the message names the flag).")
-public final class ImportInspectCommand implements Callable<Integer> {
+public class ImportInspectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
@@ -57,7 +59,7 @@ public final class ImportInspectCommand implements Callable<Integer> {
     @Mixin
     LocalConfigOptions configOptions = new LocalConfigOptions();
 
-    @Parameters(paramLabel = "LOG", arity = "1..*", description = "Inspect AI logs in the JSON format")
+    @Parameters(paramLabel = "LOG", arity = "1..*", description = "Inspect AI logs (.eval or .json), or directories of logs")
     List<Path> logs;
 
     @Override
@@ -65,15 +67,14 @@ public final class ImportInspectCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         LocalConfig local = configOptions.load(System.getenv());
         ObjectMapper json = new ObjectMapper();
-        InspectLogReader reader = new InspectLogReader(json);
         TaskChoice tasks = new TaskChoice(local.registry(), local.rules());
         List<ResultsYaml.Entry> entries = new ArrayList<>();
         try {
-            for (Path file : logs) {
-                entries.add(entry(file, reader.read(file), tasks));
+            for (LocalLogs.Read read : new LocalLogs(LogLimits.DEFAULT).read(logs)) {
+                entries.add(entry(read.file(), read.log(), tasks));
             }
         } catch (ImportException e) {
-            err.println("evalbot import inspect: " + e.getMessage());
+            err.println(prefix() + e.getMessage());
             return 2;
         }
         String yaml = new ResultsYaml(json).write(entries);
@@ -81,11 +82,11 @@ public final class ImportInspectCommand implements Callable<Integer> {
         ChangeReport report = validator.validate("local/import",
                 List.of(new ChangedFile(".eval_results/inspect.yaml", FileKind.RESULTS, yaml.getBytes(StandardCharsets.UTF_8))));
         for (Finding f : report.allFindings()) {
-            err.println("evalbot import inspect: " + f.severity().label() + "[" + f.code() + "] in entry " + f.entry()
+            err.println(prefix() + f.severity().label() + "[" + f.code() + "] in entry " + f.entry()
                     + ": " + f.message() + (f.hint() == null ? "" : " (" + f.hint() + ")"));
         }
         if (report.verdict() == dev.evalbot.rules.check.Verdict.INVALID) {
-            err.println("evalbot import inspect: the entries would not validate; nothing printed");
+            err.println(prefix() + "the entries would not validate; nothing printed");
             return 1;
         }
         spec.commandLine().getOut().print(yaml);
@@ -93,10 +94,15 @@ public final class ImportInspectCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** "evalbot import inspect: ", or the subcommand's own name. */
+    private String prefix() {
+        return "evalbot import " + spec.name() + ": ";
+    }
+
     private ResultsYaml.Entry entry(Path file, InspectLog log, TaskChoice tasks) {
         if (log.status() != null && !log.status().equals("success")) {
-            throw new ImportException(file + ": the run did not finish (status " + log.status()
-                    + "); a partial run's score is not a result");
+            throw new ImportException(file + ": the run did not finish (status " + log.status() + ")"
+                    + (log.samples() == null ? "" : " after " + log.samples() + " samples") + "; a partial run's score is not a result");
         }
         BenchmarkTask target = tasks.choose(log, dataset, task);
         InspectLog.Metric chosen = new MetricChoice().choose(log, target, metric);

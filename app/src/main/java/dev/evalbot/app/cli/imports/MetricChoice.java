@@ -1,5 +1,6 @@
 package dev.evalbot.app.cli.imports;
 
+import dev.evalbot.rules.logs.InspectLog;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import java.util.Set;
  * its name) agrees with the task's. A metric whose direction contradicts the task's is refused
  * rather than converted: only the user knows whether 1 - accuracy is the benchmark's error rate.
  */
-final class MetricChoice {
+public final class MetricChoice {
     /** Statistics about a metric, never a result themselves. */
     private static final Set<String> DISPERSION = Set.of("stderr", "std", "var", "variance", "stddev", "bootstrap_stderr");
     private static final List<String> LOWER = List.of("error", "loss", "mae", "mse", "rmse", "brier", "ece",
@@ -19,7 +20,7 @@ final class MetricChoice {
     private static final List<String> HIGHER = List.of("accuracy", "acc", "mean", "f1", "precision", "recall",
             "pass", "exact", "match", "score", "success", "win", "bleu", "rouge", "auc");
 
-    InspectLog.Metric choose(InspectLog log, BenchmarkTask task, String metricFlag) {
+    public InspectLog.Metric choose(InspectLog log, BenchmarkTask task, String metricFlag) {
         if (log.metrics().isEmpty()) {
             throw new ImportException("the log has no metric values (results.scores[].metrics is empty"
                     + (log.status() == null ? "" : "; status " + log.status()) + ")");

@@ -1,5 +1,7 @@
 package dev.evalbot.app.cli.imports;
 
+import dev.evalbot.rules.logs.HubTask;
+import dev.evalbot.rules.logs.InspectLog;
 import dev.evalbot.rules.benchmark.BenchmarkRegistry;
 import dev.evalbot.rules.benchmark.Lookup;
 import dev.evalbot.rules.config.RulesConfig;
@@ -8,15 +10,17 @@ import dev.evalbot.rules.model.Task;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
  * Which registered benchmark task a log's task is: {@code --dataset}/{@code --task} when given,
  * else the registry's task whose id (or config) is the log's task name without its package
  * ({@code inspect_evals/gpqa_diamond} is {@code gpqa_diamond}), narrowed by the log's dataset
- * location when several benchmarks have such a task.
+ * location when several benchmarks have such a task. A run of a Hub dataset's eval.yaml
+ * ({@code hf/ORG/DS[/TASK]}) names its benchmark and task itself.
  */
-final class TaskChoice {
+public final class TaskChoice {
     private final BenchmarkRegistry registry;
     private final RulesConfig rules;
 
@@ -26,6 +30,17 @@ final class TaskChoice {
     }
 
     BenchmarkTask choose(InspectLog log, String datasetFlag, String taskFlag) {
+        Optional<HubTask> hub = HubTask.of(log);
+        if (datasetFlag == null && hub.isPresent() && registry.lookup(hub.get().datasetId(), null) instanceof Lookup.Found f) {
+            Benchmark b = f.benchmark();
+            String id = taskFlag != null ? taskFlag : hub.get().taskId();
+            Task task = id != null ? byId(b, id) : only(b, log);
+            return new BenchmarkTask(b.id(), task, rules.benchmark(b.id()).task(task.id()));
+        }
+        if (datasetFlag == null && hub.isPresent()) {
+            throw new ImportException("the log is a run of " + hub.get().datasetId() + "'s eval.yaml, which is not a "
+                    + "registered benchmark (registered: " + String.join(", ", new TreeSet<>(registry.ids())) + ")");
+        }
         if (datasetFlag != null) {
             Benchmark b = benchmark(datasetFlag);
             Task task = taskFlag != null ? byId(b, taskFlag) : inBenchmark(b, log);
@@ -71,6 +86,14 @@ final class TaskChoice {
                 + " (its tasks: " + String.join(", ", b.taskIds()) + ")"));
     }
 
+    /** A run of {@code hf/ORG/DS} without a task id: the benchmark has one task (Inspect requires ids otherwise). */
+    private static Task only(Benchmark b, InspectLog log) {
+        if (b.tasks().size() == 1) {
+            return b.tasks().get(0);
+        }
+        return inBenchmark(b, log);
+    }
+
     private static Task inBenchmark(Benchmark b, InspectLog log) {
         List<Task> matching = b.tasks().stream().filter(t -> matches(t, log)).toList();
         if (matching.size() == 1) {
@@ -84,7 +107,7 @@ final class TaskChoice {
     }
 
     /** The log's task name (without its package, e.g. {@code inspect_evals/}) is the task's id or config. */
-    static boolean matches(Task t, InspectLog log) {
+    public static boolean matches(Task t, InspectLog log) {
         String name = bare(log.task());
         String dataset = bare(log.datasetName());
         return name != null && (same(t.id(), name) || same(t.config(), name) || same(bare(t.id()), name))

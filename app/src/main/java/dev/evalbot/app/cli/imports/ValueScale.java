@@ -1,5 +1,6 @@
 package dev.evalbot.app.cli.imports;
 
+import dev.evalbot.rules.logs.InspectLog;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Set;
@@ -9,15 +10,17 @@ import java.util.Set;
  * a task declared 0..100 in evalbot's configuration wants 41.2. Decimal arithmetic, so that 0.412
  * becomes 41.2 and not 41.199999999999996.
  */
-final class ValueScale {
+public final class ValueScale {
     /** How the log's value is written: {@code --scale}. */
-    enum Written { fraction, percent }
+    public enum Written { fraction, percent }
 
     /** Metrics that Inspect (and most scorers) report as a fraction of 1. */
     private static final Set<String> FRACTIONS = Set.of("accuracy", "acc", "mean", "f1", "precision", "recall",
-            "exact", "match", "includes", "pass_at_1", "pass@1", "success_rate");
+            "exact", "match", "includes", "pass_at_1", "pass@1", "success_rate",
+            // lighteval's (results files hold fractions: em 0.41)
+            "em", "acc_norm", "extractive_match", "quasi_exact_match", "prefix_exact_match", "mc1", "mc2");
 
-    BigDecimal convert(InspectLog.Metric metric, BenchmarkTask task, Written flag) {
+    public BigDecimal convert(InspectLog.Metric metric, BenchmarkTask task, Written flag) {
         if (!Double.isFinite(metric.value())) {
             throw new ImportException("metric '" + metric.qualified() + "' is " + metric.value() + " in the log: not a result");
         }

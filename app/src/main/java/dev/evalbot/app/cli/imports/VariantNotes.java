@@ -1,5 +1,6 @@
 package dev.evalbot.app.cli.imports;
 
+import dev.evalbot.rules.logs.InspectLog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,8 @@ final class VariantNotes {
     String of(InspectLog log) {
         List<String> parts = new ArrayList<>();
         if (log.model() != null) {
-            int slash = log.model().indexOf('/');
+            // Inspect writes provider/model; lighteval names the model alone.
+            int slash = InspectLog.INSPECT.equals(log.framework()) ? log.model().indexOf('/') : -1;
             parts.add(slash > 0 ? log.model().substring(slash + 1) + " via " + log.model().substring(0, slash) : log.model());
         }
         Map<String, Object> g = log.generation();
@@ -42,7 +44,7 @@ final class VariantNotes {
         if (log.epochs() != null && log.epochs() > 1) {
             parts.add(log.epochs() + " epochs");
         }
-        parts.add("Inspect AI");
+        parts.add(log.framework());
         return String.join("; ", parts);
     }
 

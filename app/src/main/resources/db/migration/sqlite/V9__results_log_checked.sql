@@ -1,0 +1,2 @@
+-- Whether the evaluation log a result's source cites agreed with it when it was reviewed: the log-checked mark.
+ALTER TABLE results ADD COLUMN log_checked INTEGER NOT NULL DEFAULT 0;
