@@ -232,23 +232,31 @@ public final class GitHubPlatform implements Platform {
     }
 
     /**
-     * The check run with one annotation per finding, then the status (kept: branch protections name
-     * it). Without an App, or on an installation that refused check runs, the status alone.
+     * The check run with one annotation per finding, which carries the verdict: one write. The commit
+     * status (context {@value #STATUS_CONTEXT}) only where no check run can be written: a plain token,
+     * an installation that refused check runs (403), or a run GitHub rejected. Branch protection
+     * requires the check named {@value CheckRunPayloads#NAME} under an App, the status under a token.
      */
     @Override
     public void setReviewStatus(PullRequestRef pr, String sha, CommitState state, String description, Review review) {
-        if (checkRuns.enabledFor(pr)) {
-            checkRuns.publish(pr, sha, review, reviewUrl(pr));
+        if (!(checkRuns.enabledFor(pr) && checkRuns.publish(pr, sha, review, reviewUrl(pr)))) {
+            commitStatus(pr, sha, state, description);
         }
-        setStatus(pr, sha, state, description);
     }
 
     private String reviewUrl(PullRequestRef pr) {
         return settings.publicUrl() == null ? null : settings.publicUrl() + "/reviews/" + pr.repo() + "/" + pr.number();
     }
 
+    /** Pending and "nothing to review" marks: on the check run where there is one, else the status. */
     @Override
     public void setStatus(PullRequestRef pr, String sha, CommitState state, String description) {
+        if (!(checkRuns.enabledFor(pr) && checkRuns.mark(pr, sha, state, description))) {
+            commitStatus(pr, sha, state, description);
+        }
+    }
+
+    private void commitStatus(PullRequestRef pr, String sha, CommitState state, String description) {
         calls.call(() -> {
             String target = reviewUrl(pr);
             pull(pr).getRepository().createCommitStatus(sha, GHCommitState.valueOf(state.name()), target, description,

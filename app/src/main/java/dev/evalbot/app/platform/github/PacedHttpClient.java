@@ -1,0 +1,237 @@
+package dev.evalbot.app.platform.github;
+
+import dev.evalbot.app.platform.PlatformException;
+import java.io.IOException;
+import java.net.Authenticator;
+import java.net.CookieHandler;
+import java.net.ProxySelector;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Flow;
+import java.util.function.Function;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSession;
+
+/**
+ * The HTTP client every GitHub call of evalbot goes through (github-api's connector, check runs,
+ * current heads, GraphQL reads, and whatever else is handed this client): each request waits for
+ * its installation's {@link GitHubBudget} before it leaves, and each answer is shown to the budget.
+ * A rate-limit answer is not passed up: the request waits out its limit and is sent again (at most
+ * {@link #MAX_SENDS} times), or, when the wait is long, becomes a budget wait for the inbox.
+ * Requests without an installation's or token's authorization (the App's own JWT calls) pass as they are.
+ */
+public final class PacedHttpClient extends HttpClient {
+    static final int MAX_SENDS = 4;
+    private final HttpClient client;
+    private final GitHubBudget budget;
+    private final Function<String, String> accountOf;
+
+    /** @param accountOf the budget's account for an Authorization header, or null to send it unpaced */
+    public PacedHttpClient(HttpClient client, GitHubBudget budget, Function<String, String> accountOf) {
+        this.client = client;
+        this.budget = budget;
+        this.accountOf = accountOf;
+    }
+
+    /** Writes count against GitHub's content-creating limits; a GraphQL query is a read. */
+    static boolean contentCreating(HttpRequest request) {
+        String method = request.method();
+        if (method.equals("GET") || method.equals("HEAD")) {
+            return false;
+        }
+        return !(method.equals("POST") && request.uri().getPath().endsWith("/graphql"));
+    }
+
+    @Override
+    public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+            throws IOException, InterruptedException {
+        String account = accountOf.apply(request.headers().firstValue("Authorization").orElse(null));
+        if (account == null) {
+            return client.send(request, handler);
+        }
+        boolean write = contentCreating(request);
+        for (int send = 1; ; send++) {
+            budget.acquire(account, write);
+            HttpResponse<byte[]> answer = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            Optional<Instant> limited = budget.answered(account, answer.statusCode(), answer.headers().map(),
+                    answer.body());
+            if (limited.isEmpty()) {
+                return replay(answer, handler);
+            }
+            if (send >= MAX_SENDS) {
+                throw budget.waitUntil(limited.get());
+            }
+        }
+    }
+
+    /** The bytes read, handed to the caller's body handler as if they came off the wire. */
+    private static <T> HttpResponse<T> replay(HttpResponse<byte[]> answer, HttpResponse.BodyHandler<T> handler)
+            throws IOException {
+        HttpResponse.ResponseInfo info = new HttpResponse.ResponseInfo() {
+            @Override
+            public int statusCode() {
+                return answer.statusCode();
+            }
+
+            @Override
+            public HttpHeaders headers() {
+                return answer.headers();
+            }
+
+            @Override
+            public Version version() {
+                return answer.version();
+            }
+        };
+        HttpResponse.BodySubscriber<T> subscriber = handler.apply(info);
+        subscriber.onSubscribe(new Flow.Subscription() {
+            private boolean done;
+
+            @Override
+            public void request(long n) {
+                if (!done && n > 0) {
+                    done = true;
+                    if (answer.body().length > 0) {
+                        subscriber.onNext(List.of(ByteBuffer.wrap(answer.body())));
+                    }
+                    subscriber.onComplete();
+                }
+            }
+
+            @Override
+            public void cancel() {
+                done = true;
+            }
+        });
+        T body;
+        try {
+            body = subscriber.getBody().toCompletableFuture().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading GitHub's answer", e);
+        } catch (ExecutionException e) {
+            throw new IOException("cannot read GitHub's answer", e.getCause());
+        }
+        return new Replayed<>(answer, body);
+    }
+
+    private record Replayed<T>(HttpResponse<byte[]> answer, T body) implements HttpResponse<T> {
+        @Override
+        public int statusCode() {
+            return answer.statusCode();
+        }
+
+        @Override
+        public HttpRequest request() {
+            return answer.request();
+        }
+
+        @Override
+        public Optional<HttpResponse<T>> previousResponse() {
+            return Optional.empty();
+        }
+
+        @Override
+        public HttpHeaders headers() {
+            return answer.headers();
+        }
+
+        @Override
+        public Optional<SSLSession> sslSession() {
+            return answer.sslSession();
+        }
+
+        @Override
+        public java.net.URI uri() {
+            return answer.uri();
+        }
+
+        @Override
+        public Version version() {
+            return answer.version();
+        }
+    }
+
+    @Override
+    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return send(request, handler);
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CompletionException(e);
+            }
+        });
+    }
+
+    @Override
+    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
+            HttpResponse.PushPromiseHandler<T> pushPromiseHandler) {
+        return sendAsync(request, handler);
+    }
+
+    @Override
+    public Optional<CookieHandler> cookieHandler() {
+        return client.cookieHandler();
+    }
+
+    @Override
+    public Optional<Duration> connectTimeout() {
+        return client.connectTimeout();
+    }
+
+    @Override
+    public Redirect followRedirects() {
+        return client.followRedirects();
+    }
+
+    @Override
+    public Optional<ProxySelector> proxy() {
+        return client.proxy();
+    }
+
+    @Override
+    public SSLContext sslContext() {
+        return client.sslContext();
+    }
+
+    @Override
+    public SSLParameters sslParameters() {
+        return client.sslParameters();
+    }
+
+    @Override
+    public Optional<Authenticator> authenticator() {
+        return client.authenticator();
+    }
+
+    @Override
+    public Version version() {
+        return client.version();
+    }
+
+    @Override
+    public Optional<Executor> executor() {
+        return client.executor();
+    }
+
+    @Override
+    public WebSocket.Builder newWebSocketBuilder() {
+        return client.newWebSocketBuilder();
+    }
+}
