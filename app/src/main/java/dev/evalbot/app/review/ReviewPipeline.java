@@ -124,6 +124,8 @@ public final class ReviewPipeline {
             LOG.info("{}: delivery for {}, reviewing the current head {}", pr.subject(), shortSha(delivered.headSha()),
                     shortSha(now.sha()));
         }
+        // A comment, labels and the verdict: wait for room in the platform's budget before reading.
+        platform.awaitWriteBudget(pr, 3);
         if (announcePending) {
             platform.setStatus(pr, pr.headSha(), CommitState.PENDING, "evalbot is reviewing");
         }

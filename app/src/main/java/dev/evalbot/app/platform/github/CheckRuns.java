@@ -108,6 +108,40 @@ final class CheckRuns {
     }
 
     /**
+     * A queued run saying how long the review waits for GitHub's budget, sent on the share of the
+     * budget kept for notices; the review's result completes it.
+     *
+     * @return whether it was written
+     */
+    boolean notice(PullRequestRef pr, String sha, String text, PacedHttpClient paced) {
+        String key = pr.repo() + "@" + sha;
+        if (open.getIfPresent(key) != null) {
+            return true;
+        }
+        GitHubPayload payload = (GitHubPayload) pr.payload();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(runsUrl(pr))).timeout(Duration.ofSeconds(20))
+                .header("Authorization", auth.authorization(payload.installationId()))
+                .header("Accept", "application/vnd.github+json").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(payloads.mark(sha, pr.repo() + "#" + pr.number(),
+                        dev.evalbot.app.platform.CommitState.PENDING, text).toString())).build();
+        try {
+            requests.increment();
+            HttpResponse<String> answer = paced.sendNotice(request).orElse(null);
+            if (answer == null || refusedHere(pr, answer) || answer.statusCode() / 100 != 2) {
+                return false;
+            }
+            open.put(key, idOf(answer));
+            return true;
+        } catch (IOException | PlatformException e) {
+            LOG.debug("the queued notice on {} at {} was not written", pr.repo(), sha, e);
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
      * One write: a PATCH of the run a pending mark left open for this head, else a POST.
      *
      * @return the run's id, or null when the installation refused check runs

@@ -60,6 +60,8 @@ public final class GitHubBudget {
         /** Guarded by this: content-creating requests let through, oldest first. */
         final ArrayDeque<Instant> sent = new ArrayDeque<>();
         Instant blockedUntil = Instant.MIN;
+        /** Guarded by this: slots promised to reviews sent back to the inbox, so that each comes back in its turn. */
+        final ArrayDeque<Instant> booked = new ArrayDeque<>();
         int strikes;
         long primaryRemaining = -1;
     }
@@ -192,6 +194,22 @@ public final class GitHubBudget {
         }
     }
 
+    /**
+     * Lets a notice through now if the windows, with the share kept for notices, have room and no
+     * limit is being waited out; never waits.
+     */
+    public boolean tryNotice(String accountName) {
+        Account a = account(accountName);
+        Instant now = clock.instant();
+        synchronized (a) {
+            if (readyAt(a.sent, a.blockedUntil, now, true).isAfter(now)) {
+                return false;
+            }
+            a.sent.addLast(now);
+            return true;
+        }
+    }
+
     /** How long a review that wants {@code writes} more writes now would wait, behind the queue. */
     public Duration waitFor(String accountName, int writes) {
         Account a = account(accountName);
@@ -212,7 +230,7 @@ public final class GitHubBudget {
             for (BudgetSettings.Window w : settings.windows()) {
                 Instant from = now.minus(w.per());
                 long inWindow = a.sent.stream().filter(t -> t.isAfter(from)).count();
-                least = Math.min(least, w.requests() - inWindow);
+                least = Math.min(least, w.requests() - settings.reserved(w) - inWindow);
             }
             return Math.max(0, least == Long.MAX_VALUE ? 0 : least);
         }
@@ -227,21 +245,56 @@ public final class GitHubBudget {
         return ready.isAfter(now) ? Duration.between(now, ready) : Duration.ZERO;
     }
 
-    /** When the {@code ahead + 1}-th write from now may leave, were nothing else to change. */
+    /** When the {@code ahead + 1}-th write from now may leave, behind the slots booked already. */
     private Instant estimate(Account a, int ahead) {
+        return schedule(a, ahead + 1).get(ahead);
+    }
+
+    /** The next {@code writes} free slots, after what was sent and what is booked. */
+    private List<Instant> schedule(Account a, int writes) {
         Instant now = clock.instant();
         ArrayDeque<Instant> sent;
         Instant blocked;
         synchronized (a) {
-            sent = new ArrayDeque<>(a.sent);
+            // A slot due within a worker's wait is its review's now (it is back, or about to be).
+            Instant taken = now.plus(settings.maxInlineWait());
+            while (!a.booked.isEmpty() && !a.booked.peekFirst().isAfter(taken)) {
+                a.booked.pollFirst();
+            }
+            List<Instant> all = new ArrayList<>(a.sent);
+            all.addAll(a.booked);
+            all.sort(null);
+            sent = new ArrayDeque<>(all);
             blocked = a.blockedUntil;
         }
+        List<Instant> out = new ArrayList<>();
         Instant t = now;
-        for (int i = 0; i <= ahead && i < 100_000; i++) {
+        for (int i = 0; i < writes && i < 100_000; i++) {
             t = readyAt(sent, blocked, t);
             sent.addLast(t);
+            out.add(t);
         }
-        return t;
+        return out;
+    }
+
+    /**
+     * Books the next {@code writes} free slots for a review sent back to the inbox, behind those
+     * already booked (reviews come back in the order they were sent back).
+     *
+     * @return when the review should start again: its first slot
+     */
+    public Instant book(String accountName, int writes) {
+        Account a = account(accountName);
+        synchronized (a) {
+            List<Instant> slots = schedule(a, Math.max(1, writes) + a.queued.get());
+            List<Instant> mine = slots.subList(a.queued.get(), slots.size());
+            a.booked.addAll(mine);
+            List<Instant> sorted = new ArrayList<>(a.booked);
+            sorted.sort(null);
+            a.booked.clear();
+            a.booked.addAll(sorted);
+            return mine.get(0);
+        }
     }
 
     /**
@@ -250,6 +303,11 @@ public final class GitHubBudget {
      * arrives, a little after it was let through here.
      */
     private Instant readyAt(ArrayDeque<Instant> sent, Instant blockedUntil, Instant now) {
+        return readyAt(sent, blockedUntil, now, false);
+    }
+
+    /** @param notice whether the write may use the share kept for notices */
+    private Instant readyAt(ArrayDeque<Instant> sent, Instant blockedUntil, Instant now, boolean notice) {
         Instant horizon = now.minus(settings.horizon()).minus(settings.horizon().dividedBy(50));
         while (!sent.isEmpty() && !sent.peekFirst().isAfter(horizon)) {
             sent.pollFirst();
@@ -265,9 +323,10 @@ public final class GitHubBudget {
                 }
                 inWindow.add(t); // newest first
             }
-            if (inWindow.size() >= w.requests()) {
+            int capacity = notice ? w.requests() : w.requests() - settings.reserved(w);
+            if (inWindow.size() >= capacity) {
                 // the write that must leave the window for one more to fit
-                ready = latest(ready, inWindow.get(w.requests() - 1).plus(per));
+                ready = latest(ready, inWindow.get(capacity - 1).plus(per));
             }
         }
         return ready;

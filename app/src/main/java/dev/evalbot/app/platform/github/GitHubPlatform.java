@@ -74,6 +74,11 @@ public final class GitHubPlatform implements Platform {
     private final Cache<String, Boolean> labelledRepos = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(Duration.ofHours(12)).build();
     private volatile String botLogin;
+    /** The paced client when this adapter has one (a server's), else null. */
+    private final PacedHttpClient paced;
+    /** Heads whose wait for the budget is shown on the commit already ("repo@sha"). */
+    private final Cache<String, Boolean> noticed = Caffeine.newBuilder().maximumSize(20_000)
+            .expireAfterWrite(Duration.ofHours(6)).build();
 
     public GitHubPlatform(GitHubSettings settings, GitHubAuth auth, HttpClient http, MeterRegistry meters, Clock clock) {
         this.settings = settings;
@@ -84,6 +89,7 @@ public final class GitHubPlatform implements Platform {
         this.checkRuns = new CheckRuns(settings, auth, http, meters, clock);
         this.heads = new PullHeads(settings, auth, http, meters, clock);
         this.botLogin = settings.botLogin();
+        this.paced = http instanceof PacedHttpClient p ? p : null;
     }
 
     /** Plain requests through this adapter's connection, for the reconciler's listings and redeliveries. */
@@ -138,6 +144,57 @@ public final class GitHubPlatform implements Platform {
             }
         }
         return out;
+    }
+
+    /**
+     * A review that would wait at least {@link BudgetSettings#noticeAfter()} for its writes says so
+     * on its commit once (the queued check run, or a pending status); one that would wait longer
+     * than a worker sleeps goes back to the inbox before it reads anything.
+     */
+    @Override
+    public void awaitWriteBudget(PullRequestRef pr, int writes) {
+        GitHubPayload payload = (GitHubPayload) pr.payload();
+        if (paced == null || pr.headSha() == null || (payload == null || payload.installationId() == null)
+                && settings.isApp()) {
+            return;
+        }
+        String account = paced.accountOf(auth.authorization(payload == null ? null : payload.installationId()));
+        if (account == null) {
+            return;
+        }
+        GitHubBudget budget = paced.budget();
+        Duration wait = budget.waitFor(account, writes);
+        String key = pr.repo() + "@" + pr.headSha();
+        if (wait.compareTo(budget.settings().noticeAfter()) >= 0 && noticed.getIfPresent(key) == null) {
+            String text = GitHubBudget.queuedText(wait);
+            boolean shown = checkRuns.enabledFor(pr) ? checkRuns.notice(pr, pr.headSha(), text, paced)
+                    : statusNotice(pr, pr.headSha(), text);
+            if (shown) {
+                noticed.put(key, Boolean.TRUE);
+            }
+        }
+        if (wait.compareTo(budget.settings().maxInlineWait()) > 0) {
+            throw budget.waitUntil(budget.book(account, writes));
+        }
+    }
+
+    private boolean statusNotice(PullRequestRef pr, String sha, String text) {
+        ObjectNode body = json.createObjectNode().put("state", "pending").put("description", text)
+                .put("context", STATUS_CONTEXT);
+        if (reviewUrl(pr) != null) {
+            body.put("target_url", reviewUrl(pr));
+        }
+        HttpRequest request = authorized(pr, settings.apiUrl() + "/repos/" + pr.repo() + "/statuses/" + sha)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build();
+        try {
+            return paced.sendNotice(request).map(r -> r.statusCode() / 100 == 2).orElse(false);
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @Override

@@ -77,6 +77,36 @@ public final class PacedHttpClient extends HttpClient {
         }
     }
 
+    /** The budget these requests spend. */
+    public GitHubBudget budget() {
+        return budget;
+    }
+
+    /** The budget's account of an Authorization header, or null when it is not paced. */
+    String accountOf(String authorization) {
+        return accountOf.apply(authorization);
+    }
+
+    /**
+     * A notice ("queued: ..."): sent only if the share of the budget kept for notices has room now.
+     *
+     * @return GitHub's answer, or empty when the notice was not sent (or GitHub limited it)
+     */
+    Optional<HttpResponse<String>> sendNotice(HttpRequest request) throws IOException, InterruptedException {
+        String account = accountOf.apply(request.headers().firstValue("Authorization").orElse(null));
+        if (account == null) {
+            return Optional.of(client.send(request, HttpResponse.BodyHandlers.ofString()));
+        }
+        if (!budget.tryNotice(account)) {
+            return Optional.empty();
+        }
+        HttpResponse<byte[]> answer = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (budget.answered(account, answer.statusCode(), answer.headers().map(), answer.body()).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(replay(answer, HttpResponse.BodyHandlers.ofString()));
+    }
+
     /** The bytes read, handed to the caller's body handler as if they came off the wire. */
     private static <T> HttpResponse<T> replay(HttpResponse<byte[]> answer, HttpResponse.BodyHandler<T> handler)
             throws IOException {

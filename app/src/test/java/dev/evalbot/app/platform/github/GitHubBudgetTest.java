@@ -82,7 +82,7 @@ class GitHubBudgetTest {
 
     static BudgetSettings settings(int perWindow, Duration window, Duration maxInlineWait) {
         return new BudgetSettings(List.of(new BudgetSettings.Window(perWindow, window)), Duration.ofMinutes(1),
-                Duration.ofMinutes(16), maxInlineWait);
+                Duration.ofMinutes(16), maxInlineWait, Duration.ofMinutes(5), 0.05);
     }
 
     HttpResponse<String> send(HttpClient client, String method) throws Exception {
