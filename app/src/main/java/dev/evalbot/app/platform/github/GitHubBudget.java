@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -103,7 +104,11 @@ public final class GitHubBudget {
         }
         a.queued.incrementAndGet();
         try {
-            a.line.lockInterruptibly();
+            // In line behind other writers for no longer than a worker may wait (real time: the line
+            // moves as they send); past that the review waits in the inbox instead.
+            if (!a.line.tryLock(Math.max(1, settings.maxInlineWait().toNanos()), TimeUnit.NANOSECONDS)) {
+                throw waitUntil(estimate(a, a.queued.get()));
+            }
             try {
                 while (true) {
                     Instant now = clock.instant();
