@@ -29,12 +29,11 @@ import javax.net.ssl.SSLSession;
  * The HTTP client every GitHub call of evalbot goes through (github-api's connector, check runs,
  * current heads, GraphQL reads, and whatever else is handed this client): each request waits for
  * its installation's {@link GitHubBudget} before it leaves, and each answer is shown to the budget.
- * A rate-limit answer is not passed up: the request waits out its limit and is sent again (at most
- * {@link #MAX_SENDS} times), or, when the wait is long, becomes a budget wait for the inbox.
+ * A rate-limit answer is not passed up as a failure: it becomes a budget wait, and the inbox runs
+ * the review again when the wait is over (no attempt used up, whatever the status code).
  * Requests without an installation's or token's authorization (the App's own JWT calls) pass as they are.
  */
 public final class PacedHttpClient extends HttpClient {
-    static final int MAX_SENDS = 4;
     private final HttpClient client;
     private final GitHubBudget budget;
     private final Function<String, String> accountOf;
@@ -62,19 +61,15 @@ public final class PacedHttpClient extends HttpClient {
         if (account == null) {
             return client.send(request, handler);
         }
-        boolean write = contentCreating(request);
-        for (int send = 1; ; send++) {
-            budget.acquire(account, write);
-            HttpResponse<byte[]> answer = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            Optional<Instant> limited = budget.answered(account, answer.statusCode(), answer.headers().map(),
-                    answer.body());
-            if (limited.isEmpty()) {
-                return replay(answer, handler);
-            }
-            if (send >= MAX_SENDS) {
-                throw budget.waitUntil(limited.get());
-            }
+        budget.acquire(account, contentCreating(request));
+        HttpResponse<byte[]> answer = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        Optional<Instant> limited = budget.answered(account, answer.statusCode(), answer.headers().map(), answer.body());
+        if (limited.isPresent()) {
+            // Not sent again from here: the review goes back to the inbox until the wait is over, and
+            // every other request of the installation waits for it meanwhile (see GitHubBudget).
+            throw budget.waitUntil(limited.get());
         }
+        return replay(answer, handler);
     }
 
     /** The budget these requests spend. */

@@ -109,15 +109,21 @@ class GitHubBudgetTest {
         PacedHttpClient client = paced(settings(80, Duration.ofMinutes(1), Duration.ofMinutes(5)));
         answer(403, Map.of("X-RateLimit-Remaining", "4990"), SECONDARY);
         answer(403, Map.of("X-RateLimit-Remaining", "4989"), SECONDARY);
+        PlatformException first = assertThrows(PlatformException.class, () -> send(client, "POST"));
+        assertTrue(first.budgetWait() && first.retryable(), "a wait for the inbox, not a failure: " + first);
+        assertEquals(t0.plusSeconds(60), first.notBefore(), "GitHub: at least a minute without Retry-After");
+        PlatformException second = assertThrows(PlatformException.class, () -> send(client, "GET"));
+        assertEquals(clock.instant().plusSeconds(120), second.notBefore(), "then twice as long");
         HttpResponse<String> response = send(client, "POST");
-        assertEquals(201, response.statusCode(), "the caller sees the write that went through, not the limit");
+        assertEquals(201, response.statusCode());
         assertEquals(3, arrivals.size(), arrivals.toString());
         assertEquals(0, secondsAfterStart(0));
-        assertEquals(60, secondsAfterStart(1), "a minute after the first limit, not sooner");
-        assertEquals(180, secondsAfterStart(2), "then twice as long after the second");
+        assertEquals(60, secondsAfterStart(1), "the next request a minute after the first limit, not sooner");
+        assertEquals(180, secondsAfterStart(2), "and two minutes after the second");
 
         // A success ends the doubling: the next limit waits a minute again.
         answer(429, Map.of(), SECONDARY);
+        assertThrows(PlatformException.class, () -> send(client, "POST"));
         send(client, "POST");
         assertEquals(5, arrivals.size());
         assertEquals(60, Duration.between(arrivals.get(3).at(), arrivals.get(4).at()).toSeconds());
@@ -127,12 +133,14 @@ class GitHubBudgetTest {
     void retryAfterAndAPrimaryLimitsResetAreHonoured() throws Exception {
         PacedHttpClient client = paced(settings(80, Duration.ofMinutes(1), Duration.ofMinutes(10)));
         answer(429, Map.of("Retry-After", "7"), SECONDARY);
+        assertEquals(t0.plusSeconds(7), assertThrows(PlatformException.class, () -> send(client, "POST")).notBefore());
         send(client, "POST");
         assertEquals(7, secondsAfterStart(1));
 
         long reset = t0.getEpochSecond() + 300;
         answer(403, Map.of("X-RateLimit-Remaining", "0", "X-RateLimit-Reset", Long.toString(reset)),
                 "{\"message\":\"API rate limit exceeded\"}");
+        assertThrows(PlatformException.class, () -> send(client, "GET"));
         HttpResponse<String> read = send(client, "GET");
         assertEquals(200, read.statusCode());
         assertEquals(4, arrivals.size());
