@@ -166,6 +166,8 @@ public final class BurstBench {
                 burst / minimumIdeal));
         row("requests per review (reads + writes; all sent / PRs)", String.format("%.2f", (github.requests() - 1.0) / prs));
         row("writes per review (accepted by GitHub / PRs)", String.format("%.2f", github.writes() / (double) prs));
+        row("writes that were \"queued: GitHub's rate limit\" notices (on the share kept for them)",
+                Long.toString(github.notices()));
         row("403 secondary-limit answers (injected + earned)", Long.toString(github.limited()));
         row("requests sent during a wait", Long.toString(github.sentDuringWait()));
         row("lost reviews (no verdict)", Integer.toString(lost));
@@ -225,6 +227,7 @@ public final class BurstBench {
         // GitHub's minute without Retry-After, scaled as the windows are (a minute of 80 becomes 10 s of 40).
         env.put("EVALBOT_GITHUB_BACKOFF_SECONDS", Long.toString(penaltyS));
         env.put("EVALBOT_GITHUB_MAX_INLINE_WAIT_SECONDS", Long.toString(penaltyS));
+        env.put("EVALBOT_GITHUB_NOTICE_AFTER_SECONDS", Long.toString(5 * penaltyS)); // 5 minutes, scaled
         env.put("EVALBOT_DB", "jdbc:sqlite:" + work.resolve("evalbot.db"));
         env.put("EVALBOT_PORT", Integer.toString(port));
         env.put("EVALBOT_HOST", "127.0.0.1");

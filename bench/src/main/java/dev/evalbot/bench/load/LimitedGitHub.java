@@ -37,6 +37,7 @@ public final class LimitedGitHub implements AutoCloseable {
     private final LongAdder writes = new LongAdder();
     private final LongAdder limited = new LongAdder();
     private final LongAdder duringWait = new LongAdder();
+    private final LongAdder notices = new LongAdder();
     private final AtomicLong commentIds = new AtomicLong(1000);
     private final Map<String, LongAdder> comments = new ConcurrentHashMap<>();
     /** "owner/repo#n" -> System.nanoTime() of its verdict. */
@@ -88,6 +89,9 @@ public final class LimitedGitHub implements AutoCloseable {
         app.post("/repos/{o}/{r}/issues/{n}/labels", ctx -> ctx.contentType("application/json").result("[]"));
         app.delete("/repos/{o}/{r}/issues/{n}/labels/{l}", ctx -> ctx.contentType("application/json").result("[]"));
         app.post("/repos/{o}/{r}/check-runs", ctx -> {
+            if (ctx.body().contains("queued: GitHub's rate limit")) {
+                notices.increment();
+            }
             verdict(ctx, ctx.body().contains("\"completed\""), ctx.body());
             ctx.status(201).contentType("application/json").result("{\"id\":" + commentIds.incrementAndGet() + "}");
         });
@@ -188,6 +192,11 @@ public final class LimitedGitHub implements AutoCloseable {
 
     public long limited() {
         return limited.sum();
+    }
+
+    /** Queued check runs saying how long a review waits for the budget. */
+    public long notices() {
+        return notices.sum();
     }
 
     public long sentDuringWait() {
