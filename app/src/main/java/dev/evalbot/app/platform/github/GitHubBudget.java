@@ -57,6 +57,11 @@ public final class GitHubBudget {
     private static final class Account {
         /** Writers wait here in order of arrival; the head sleeps until its slot. */
         final ReentrantLock line = new ReentrantLock(true);
+        /**
+         * One request of the installation on the wire at a time (GitHub's advice against secondary
+         * limits), so that none leaves while another's answer may be a rate limit.
+         */
+        final ReentrantLock wire = new ReentrantLock(true);
         final AtomicInteger queued = new AtomicInteger();
         /** Guarded by this: content-creating requests let through, oldest first. */
         final ArrayDeque<Instant> sent = new ArrayDeque<>();
@@ -137,6 +142,28 @@ public final class GitHubBudget {
             throw waitUntil(due);
         }
         pause.until(ready);
+    }
+
+    /**
+     * Sends one request of the account alone on the wire: after a rate-limit answer that arrived
+     * while it waited for the wire, it is not sent but becomes a budget wait.
+     */
+    public <T> T alone(String accountName, java.util.concurrent.Callable<T> send) throws Exception {
+        Account a = account(accountName);
+        a.wire.lockInterruptibly();
+        try {
+            Instant now = clock.instant();
+            Instant blocked;
+            synchronized (a) {
+                blocked = a.blockedUntil;
+            }
+            if (blocked.isAfter(now)) {
+                throw waitUntil(blocked);
+            }
+            return send.call();
+        } finally {
+            a.wire.unlock();
+        }
     }
 
     /** A budget wait until {@code due}, in the words a waiting review shows. */

@@ -62,14 +62,34 @@ public final class PacedHttpClient extends HttpClient {
             return client.send(request, handler);
         }
         budget.acquire(account, contentCreating(request));
-        HttpResponse<byte[]> answer = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        Optional<Instant> limited = budget.answered(account, answer.statusCode(), answer.headers().map(), answer.body());
+        Sent sent = alone(account, request);
+        HttpResponse<byte[]> answer = sent.answer();
+        Optional<Instant> limited = sent.limited();
         if (limited.isPresent()) {
             // Not sent again from here: the review goes back to the inbox until the wait is over, and
             // every other request of the installation waits for it meanwhile (see GitHubBudget).
             throw budget.waitUntil(limited.get());
         }
         return replay(answer, handler);
+    }
+
+    /** An answer, and until when it blocks the installation if it was a rate limit. */
+    private record Sent(HttpResponse<byte[]> answer, Optional<Instant> limited) {}
+
+    /** The request sent alone on its installation's wire, its answer read to the last byte. */
+    private Sent alone(String account, HttpRequest request) throws IOException, InterruptedException {
+        try {
+            return budget.alone(account, () -> {
+                HttpResponse<byte[]> answer = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                // Read inside: a limit must block the installation before the wire is let go.
+                return new Sent(answer, budget.answered(account, answer.statusCode(), answer.headers().map(),
+                        answer.body()));
+            });
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
     }
 
     /** The budget these requests spend. */
@@ -95,11 +115,11 @@ public final class PacedHttpClient extends HttpClient {
         if (!budget.tryNotice(account)) {
             return Optional.empty();
         }
-        HttpResponse<byte[]> answer = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        if (budget.answered(account, answer.statusCode(), answer.headers().map(), answer.body()).isPresent()) {
+        Sent sent = alone(account, request);
+        if (sent.limited().isPresent()) {
             return Optional.empty();
         }
-        return Optional.of(replay(answer, HttpResponse.BodyHandlers.ofString()));
+        return Optional.of(replay(sent.answer(), HttpResponse.BodyHandlers.ofString()));
     }
 
     /** The bytes read, handed to the caller's body handler as if they came off the wire. */
