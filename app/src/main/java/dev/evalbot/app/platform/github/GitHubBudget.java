@@ -145,22 +145,25 @@ public final class GitHubBudget {
     }
 
     /**
-     * Sends one request of the account alone on the wire: after a rate-limit answer that arrived
-     * while it waited for the wire, it is not sent but becomes a budget wait.
+     * Sends one request of the account alone on the wire. After a rate-limit answer that arrived
+     * while it waited for the wire, it is sent when that wait is over, or becomes a budget wait
+     * when the wait is longer than a worker may sleep.
      */
     public <T> T alone(String accountName, java.util.concurrent.Callable<T> send) throws Exception {
         Account a = account(accountName);
         a.wire.lockInterruptibly();
         try {
-            Instant now = clock.instant();
-            Instant blocked;
-            synchronized (a) {
-                blocked = a.blockedUntil;
+            while (true) {
+                Instant now = clock.instant();
+                Instant blocked;
+                synchronized (a) {
+                    blocked = a.blockedUntil;
+                }
+                if (!blocked.isAfter(now)) {
+                    return send.call();
+                }
+                waitOrDefer(a, now, blocked); // nobody of this installation may send meanwhile anyway
             }
-            if (blocked.isAfter(now)) {
-                throw waitUntil(blocked);
-            }
-            return send.call();
         } finally {
             a.wire.unlock();
         }
