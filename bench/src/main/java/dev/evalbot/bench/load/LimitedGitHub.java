@@ -40,6 +40,7 @@ public final class LimitedGitHub implements AutoCloseable {
     private final LongAdder notices = new LongAdder();
     private final AtomicLong commentIds = new AtomicLong(1000);
     private final Map<String, LongAdder> comments = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> posted = new ConcurrentHashMap<>();
     /** "owner/repo#n" -> System.nanoTime() of its verdict. */
     private final Map<String, Long> verdicts = new ConcurrentHashMap<>();
     /** Per installation token: accepted writes (nanoTime), and the end of its penalty. */
@@ -78,11 +79,17 @@ public final class LimitedGitHub implements AutoCloseable {
                     + "f".repeat(40) + "\"}}");
         });
         app.post("/graphql", ctx -> ctx.contentType("application/json").result(graphql));
-        app.get("/repos/{o}/{r}/issues/{n}/comments", ctx -> ctx.contentType("application/json").result("[]"));
+        // The comments listing shows the bot's comments, as GitHub does: a review that lost the id of the
+        // comment it created (a crash, a wait) finds it there instead of posting a second one.
+        app.get("/repos/{o}/{r}/issues/{n}/comments", ctx -> ctx.contentType("application/json")
+                .result("[" + String.join(",", posted.getOrDefault(key(ctx), List.of())) + "]"));
         app.post("/repos/{o}/{r}/issues/{n}/comments", ctx -> {
             comments.computeIfAbsent(key(ctx), k -> new LongAdder()).increment();
-            ctx.status(201).contentType("application/json").result("{\"id\":" + commentIds.incrementAndGet()
-                    + ",\"body\":\"x\",\"user\":{\"login\":\"evalbot[bot]\",\"type\":\"Bot\"}}");
+            String comment = "{\"id\":" + commentIds.incrementAndGet() + ",\"body\":"
+                    + new com.fasterxml.jackson.databind.ObjectMapper().readTree(ctx.body()).path("body").toString()
+                    + ",\"user\":{\"login\":\"evalbot[bot]\",\"type\":\"Bot\"}}";
+            posted.computeIfAbsent(key(ctx), k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(comment);
+            ctx.status(201).contentType("application/json").result(comment);
         });
         app.patch("/repos/{o}/{r}/issues/comments/{id}", ctx -> ctx.contentType("application/json").result("{\"id\":1}"));
         app.get("/repos/{o}/{r}/labels", ctx -> ctx.contentType("application/json").result(LABELS));
