@@ -352,6 +352,11 @@ public final class Inbox {
         if (outcome instanceof Outcome.Done) {
             return new Finishing("complete delivery " + d.key(), c -> complete(c, claim, now));
         }
+        if (outcome instanceof Outcome.Wait w) {
+            long due = Math.max(now, w.until().toEpochMilli());
+            String error = errorText(w.reason());
+            return new Finishing("defer delivery " + d.key(), c -> defer(c, claim, due, error, now));
+        }
         if (outcome instanceof Outcome.Retry r && !config.retry().exhausted(d.attempt())) {
             long due = retryDue(claim, r, now);
             String error = errorText(r.reason());
@@ -713,6 +718,20 @@ public final class Inbox {
         try (PreparedStatement ps = c.prepareStatement("UPDATE deliveries SET state = 'pending', due_at = ?,"
                 + " updated_at = ?, last_error = ?, lease_token = NULL WHERE id = ? AND state = 'running'"
                 + " AND lease_token = ?")) {
+            ps.setLong(1, due);
+            ps.setLong(2, now);
+            ps.setString(3, error);
+            ps.setLong(4, claim.delivery().id());
+            ps.setString(5, claim.leaseToken());
+            return ps.executeUpdate() == 1 ? Disposition.RETRY_SCHEDULED : Disposition.LEASE_LOST;
+        }
+    }
+
+    /** Like {@link #reschedule}, but the claim's attempt is given back: waiting for a budget is not a failure. */
+    private static Disposition defer(Connection c, Claim claim, long due, String error, long now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE deliveries SET state = 'pending', due_at = ?,"
+                + " updated_at = ?, last_error = ?, lease_token = NULL, attempts = attempts - 1"
+                + " WHERE id = ? AND state = 'running' AND lease_token = ?")) {
             ps.setLong(1, due);
             ps.setLong(2, now);
             ps.setString(3, error);

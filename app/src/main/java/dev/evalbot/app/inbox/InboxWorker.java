@@ -232,12 +232,18 @@ public final class InboxWorker implements AutoCloseable {
         if (o instanceof Outcome.Retry r) {
             return r.reason();
         }
+        if (o instanceof Outcome.Wait w) {
+            return w.reason();
+        }
         return o instanceof Outcome.Fail f ? f.reason() : "";
     }
 
     private static String outcomeTag(Outcome o) {
         if (o instanceof Outcome.Done) {
             return "done";
+        }
+        if (o instanceof Outcome.Wait) {
+            return "wait";
         }
         return o instanceof Outcome.Retry ? "retry" : "fail";
     }

@@ -23,6 +23,17 @@ public sealed interface Outcome {
         }
     }
 
+    /**
+     * Not an attempt: the platform's rate budget has no room before {@code until}. Due again then,
+     * without the backoff, and without using up one of the delivery's attempts.
+     */
+    record Wait(Instant until, String reason) implements Outcome {
+        public Wait {
+            Objects.requireNonNull(until, "until");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
     /** Failed for good (nothing will change by retrying): dead-lettered at once with {@code reason}. */
     record Fail(String reason) implements Outcome {
         public Fail {

@@ -55,13 +55,23 @@ public interface Platform {
     void setStatus(PullRequestRef pr, String sha, CommitState state, String description);
 
     /**
-     * Sets the review's final status on {@code sha}. A platform that can also show the findings on
-     * the lines of the diff (GitHub: a check run with annotations) does that here, before the status,
-     * which stays the review's last write. By default: the status alone.
+     * Sets the review's final status on {@code sha}. A platform that can show the findings on the
+     * lines of the diff (GitHub: a check run with annotations) may carry the verdict there instead
+     * of the status. By default: the status alone.
      */
     default void setReviewStatus(PullRequestRef pr, String sha, CommitState state, String description, Review review) {
         setStatus(pr, sha, state, description);
     }
+
+    /**
+     * Before a review reads and writes: a platform with a write budget (GitHub) shows a long wait on
+     * the commit ("queued: GitHub's rate limit, about N min") and, when the wait is longer than a
+     * worker should sleep, throws a {@link PlatformException#budgetWait() budget wait} so that the
+     * review is done when the budget has room, without reading twice. By default: nothing.
+     *
+     * @param writes the writes the review expects to make
+     */
+    default void awaitWriteBudget(PullRequestRef pr, int writes) {}
 
     /** Where a line of a file of this pull request can be seen. */
     Links links(PullRequestRef pr);

@@ -12,12 +12,32 @@ public final class PlatformException extends RuntimeException {
     private final boolean retryable;
     private final transient Instant notBefore;
     private final int status;
+    private final boolean budgetWait;
 
     public PlatformException(String message, int status, boolean retryable, Instant notBefore, Throwable cause) {
+        this(message, status, retryable, notBefore, cause, false);
+    }
+
+    private PlatformException(String message, int status, boolean retryable, Instant notBefore, Throwable cause,
+            boolean budgetWait) {
         super(message, cause);
         this.status = status;
         this.retryable = retryable;
         this.notBefore = notBefore;
+        this.budgetWait = budgetWait;
+    }
+
+    /**
+     * Nothing failed: the platform's rate budget has no room before {@code notBefore}, and the work
+     * waits in the inbox until then rather than in a worker. The inbox does not count it as an attempt.
+     */
+    public static PlatformException budgetWait(String message, Instant notBefore) {
+        return new PlatformException(message, 429, true, notBefore, null, true);
+    }
+
+    /** Whether this is a wait for the platform's budget rather than a failure. */
+    public boolean budgetWait() {
+        return budgetWait;
     }
 
     /**

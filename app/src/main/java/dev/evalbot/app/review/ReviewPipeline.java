@@ -124,6 +124,8 @@ public final class ReviewPipeline {
             LOG.info("{}: delivery for {}, reviewing the current head {}", pr.subject(), shortSha(delivered.headSha()),
                     shortSha(now.sha()));
         }
+        // A comment, labels and the verdict: wait for room in the platform's budget before reading.
+        platform.awaitWriteBudget(pr, 3);
         if (announcePending) {
             platform.setStatus(pr, pr.headSha(), CommitState.PENDING, "evalbot is reviewing");
         }
@@ -203,8 +205,10 @@ public final class ReviewPipeline {
             listener.reviewed(pr, review);
             // The status goes last: it is what tells the author (and tests) that the review is complete.
             // A repeat of a finished review writes nothing; a retry (announcePending) always re-sets it,
-            // since a crash may have come between recording the review and setting its status.
-            if (!(comment.repeat() && labels.isEmpty() && !announcePending)) {
+            // since a crash may have come between recording the review and setting its status, and so
+            // does a run after one that did not finish (its inputs were taken back: a failure, or a wait
+            // for GitHub's budget, which the inbox does not count as an attempt).
+            if (!(comment.repeat() && labels.isEmpty() && !announcePending && comment.before().inputs() != null)) {
                 CommitState status = review.verdict() == Verdict.INVALID ? CommitState.FAILURE : CommitState.SUCCESS;
                 platform.setReviewStatus(pr, pr.headSha(), status, truncate(ReviewRenderer.headline(review), 140),
                         review);

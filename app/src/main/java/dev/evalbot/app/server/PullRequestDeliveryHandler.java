@@ -79,6 +79,9 @@ public final class PullRequestDeliveryHandler implements DeliveryHandler {
         } catch (PlatformException failure) {
             LOG.warn("{} {} for {} failed (attempt {}): {}", platform.name(), d.event(), d.subject(), d.attempt(),
                     failure.getMessage());
+            if (failure.budgetWait()) {
+                return new Outcome.Wait(failure.notBefore(), failure.getMessage());
+            }
             return failure.retryable() ? new Outcome.Retry(null, failure.notBefore(), failure.getMessage())
                     : Outcome.fail(failure.getMessage());
         }

@@ -5,7 +5,11 @@ import dev.evalbot.app.commands.CommandSettings;
 import dev.evalbot.app.commands.GitHubCommandRunner;
 import dev.evalbot.app.commands.RepoPermissions;
 import dev.evalbot.app.inbox.DeliveryHandler;
+import dev.evalbot.app.platform.github.BudgetSettings;
 import dev.evalbot.app.platform.github.GitHubAuth;
+import dev.evalbot.app.platform.github.GitHubBudget;
+import dev.evalbot.app.platform.github.PacedHttpClient;
+import dev.evalbot.app.platform.github.Pause;
 import dev.evalbot.app.platform.github.GitHubCommandPlatform;
 import dev.evalbot.app.platform.github.GitHubPlatform;
 import dev.evalbot.app.platform.github.GitHubSettings;
@@ -16,6 +20,7 @@ import dev.evalbot.app.reconcile.PullSource;
 import dev.evalbot.app.reconcile.PullSources;
 import dev.evalbot.app.reconcile.ReconcileSettings;
 import dev.evalbot.app.store.PlatformId;
+import java.net.http.HttpClient;
 import java.util.Optional;
 
 /** GitHub, live: webhooks signed with {@code GITHUB_WEBHOOK_SECRET}, reviews and commands through the API. */
@@ -39,13 +44,17 @@ public final class GitHubUnit implements PlatformUnit {
 
     @Override
     public DeliveryHandler wire(Core core) {
-        GitHubPlatform platform = new GitHubPlatform(settings, auth, core.http(), core.metrics(), core.clock());
+        // One budget for every GitHub call of this process: reviews, commands, and any reader handed this client.
+        GitHubBudget budget = new GitHubBudget(BudgetSettings.fromEnvironment(core.env()), core.clock(),
+                Pause.sleeping(core.clock()), core.metrics());
+        HttpClient github = new PacedHttpClient(core.http(), budget, auth::accountOf);
+        GitHubPlatform platform = new GitHubPlatform(settings, auth, github, core.metrics(), core.clock());
         this.platform = platform;
         this.core = core;
         Thread warmUp = new Thread(platform::warmUp, "github-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
-        GitHubCommandPlatform commandHost = new GitHubCommandPlatform(settings, auth, core.http(), core.metrics(),
+        GitHubCommandPlatform commandHost = new GitHubCommandPlatform(settings, auth, github, core.metrics(),
                 core.clock());
         CommandSettings commandSettings = CommandSettings.defaults(settings.botLogin());
         CommandEngine engine = new CommandEngine(platform, commandHost,

@@ -263,6 +263,24 @@ abstract class InboxContractTest {
     }
 
     @Test
+    void aWaitForThePlatformsBudgetIsDueAtItsEndAndUsesUpNoAttempt() {
+        inbox.accept(Deliveries.review("k", "github:o/r#1", "aaa"));
+        // More waits than the policy has attempts: none of them dead-letters the delivery.
+        for (int i = 0; i < POLICY.maxAttempts() + 3; i++) {
+            Claim c = claimOne();
+            assertEquals(1, c.delivery().attempt(), "a wait is not an attempt");
+            Instant until = clock.instant().plus(Duration.ofMinutes(7));
+            inbox.finish(c, new Outcome.Wait(until, "queued: GitHub's rate limit, about 7 min"));
+            assertEquals(Optional.of(until), inbox.nextDueAfter(clock.instant()), "due at its end, no backoff");
+            clock.set(until.minusMillis(1));
+            assertTrue(inbox.claim().isEmpty());
+            clock.set(until);
+        }
+        assertEquals("queued: GitHub's rate limit, about 7 min", inbox.admin().recent(1).get(0).lastError());
+        assertEquals(Disposition.COMPLETED, inbox.finish(claimOne(), Outcome.done()));
+    }
+
+    @Test
     void seededJitterGivesTheSameScheduleWithinTheCeilings() {
         List<Duration> first = jitteredSchedule(7, "j1");
         assertEquals(first, jitteredSchedule(7, "j2"));

@@ -89,6 +89,26 @@ final class CheckRunPayloads {
         return body;
     }
 
+    /**
+     * A run that only says where the review stands: queued or in progress (left open), or completed
+     * with a title and no annotations (nothing to review).
+     */
+    ObjectNode mark(String sha, String externalId, dev.evalbot.app.platform.CommitState state, String description) {
+        ObjectNode body = json.createObjectNode();
+        body.put("name", NAME);
+        body.put("head_sha", sha);
+        switch (state) {
+            case PENDING -> body.put("status", description.startsWith("queued") ? "queued" : "in_progress");
+            case SUCCESS -> body.put("status", "completed").put("conclusion", "success");
+            case FAILURE, ERROR -> body.put("status", "completed").put("conclusion", "failure");
+        }
+        body.put("external_id", externalId);
+        ObjectNode output = body.putObject("output");
+        output.put("title", clip(description, 200));
+        output.put("summary", clip(description, MAX_SUMMARY));
+        return body;
+    }
+
     /** A follow-up: GitHub appends the annotations of every update to the run's. */
     ObjectNode update(Review review, List<ObjectNode> batch) {
         ObjectNode body = json.createObjectNode();

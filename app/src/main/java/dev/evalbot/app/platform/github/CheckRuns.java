@@ -33,6 +33,9 @@ final class CheckRuns {
     /** Installations that refused a check run; the key is the installation id. */
     private final Cache<Long, Boolean> refused = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(Duration.ofHours(1)).build();
+    /** "repo@sha" -> the run a pending mark created, which the review's result then completes (no second run). */
+    private final Cache<String, String> open = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofHours(6)).build();
     private final GitHubSettings settings;
     private final GitHubAuth auth;
     private final HttpClient http;
@@ -56,31 +59,114 @@ final class CheckRuns {
     }
 
     /**
-     * Creates the run and sends the rest of its annotations. A failure that a retry may cure (5xx,
-     * 429, a rate limit) goes up, and the review is retried; one that it cannot (a 422) is logged,
-     * and the review carries on to its status rather than be lost over its annotations.
+     * Creates the run (or completes the one a pending mark opened) and sends the rest of its
+     * annotations. A failure that a retry may cure (5xx, 429, a rate limit) goes up, and the review
+     * is retried; one that it cannot (a 422) is logged, and the caller writes the status instead.
+     *
+     * @return whether the run carries the review's verdict (else the caller sets the commit status)
      */
-    void publish(PullRequestRef pr, String sha, Review review, String detailsUrl) {
+    boolean publish(PullRequestRef pr, String sha, Review review, String detailsUrl) {
         List<List<ObjectNode>> batches = CheckRunPayloads.batches(payloads.annotations(review));
-        String runs = settings.apiUrl() + "/repos/" + pr.repo() + "/check-runs";
         try {
-            HttpResponse<String> created = send(pr, "POST", runs, payloads.create(sha, review, batches.get(0), detailsUrl));
-            if (refusedHere(pr, created)) {
-                return;
+            String id = write(pr, sha, payloads.create(sha, review, batches.get(0), detailsUrl));
+            if (id == null) {
+                return false;
             }
-            GitHubPlatform.checkStatus(created.statusCode(), created.headers().map(), "POST check-runs", clock);
-            String id = idOf(created);
+            String runs = runsUrl(pr);
             for (List<ObjectNode> batch : batches.subList(1, batches.size())) {
                 HttpResponse<String> updated = send(pr, "PATCH", runs + "/" + id, payloads.update(review, batch));
                 GitHubPlatform.checkStatus(updated.statusCode(), updated.headers().map(), "PATCH check-runs", clock);
             }
+            return true;
         } catch (PlatformException e) {
             if (e.retryable()) {
                 throw e;
             }
             LOG.warn("check run on {} at {} not written: {}; the review goes on with its status", pr.repo(), sha,
                     e.getMessage());
+            return false;
         }
+    }
+
+    /**
+     * The run as a plain mark: pending (queued, or in progress: kept open, and the review's result
+     * completes it), or a final state with a one-line title (no results to review).
+     *
+     * @return whether the run was written (else the caller sets the commit status)
+     */
+    boolean mark(PullRequestRef pr, String sha, dev.evalbot.app.platform.CommitState state, String description) {
+        try {
+            return write(pr, sha, payloads.mark(sha, pr.repo() + "#" + pr.number(), state, description)) != null;
+        } catch (PlatformException e) {
+            if (e.retryable()) {
+                throw e;
+            }
+            LOG.warn("check run on {} at {} not written: {}; the commit status instead", pr.repo(), sha,
+                    e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * A queued run saying how long the review waits for GitHub's budget, sent on the share of the
+     * budget kept for notices; the review's result completes it.
+     *
+     * @return whether it was written
+     */
+    boolean notice(PullRequestRef pr, String sha, String text, PacedHttpClient paced) {
+        String key = pr.repo() + "@" + sha;
+        if (open.getIfPresent(key) != null) {
+            return true;
+        }
+        GitHubPayload payload = (GitHubPayload) pr.payload();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(runsUrl(pr))).timeout(Duration.ofSeconds(20))
+                .header("Authorization", auth.authorization(payload.installationId()))
+                .header("Accept", "application/vnd.github+json").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(payloads.mark(sha, pr.repo() + "#" + pr.number(),
+                        dev.evalbot.app.platform.CommitState.PENDING, text).toString())).build();
+        try {
+            requests.increment();
+            HttpResponse<String> answer = paced.sendNotice(request).orElse(null);
+            if (answer == null || refusedHere(pr, answer) || answer.statusCode() / 100 != 2) {
+                return false;
+            }
+            open.put(key, idOf(answer));
+            return true;
+        } catch (IOException | PlatformException e) {
+            LOG.debug("the queued notice on {} at {} was not written", pr.repo(), sha, e);
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * One write: a PATCH of the run a pending mark left open for this head, else a POST.
+     *
+     * @return the run's id, or null when the installation refused check runs
+     */
+    private String write(PullRequestRef pr, String sha, ObjectNode body) {
+        String key = pr.repo() + "@" + sha;
+        String openId = open.getIfPresent(key);
+        HttpResponse<String> answer = openId == null ? send(pr, "POST", runsUrl(pr), body)
+                : send(pr, "PATCH", runsUrl(pr) + "/" + openId, body.without(List.of("head_sha")));
+        if (refusedHere(pr, answer)) {
+            return null;
+        }
+        GitHubPlatform.checkStatus(answer.statusCode(), answer.headers().map(),
+                (openId == null ? "POST" : "PATCH") + " check-runs", clock);
+        String id = openId == null ? idOf(answer) : openId;
+        if ("completed".equals(body.path("status").asText())) {
+            open.invalidate(key);
+        } else {
+            open.put(key, id);
+        }
+        return id;
+    }
+
+    private String runsUrl(PullRequestRef pr) {
+        return settings.apiUrl() + "/repos/" + pr.repo() + "/check-runs";
     }
 
     /**

@@ -40,6 +40,9 @@ public final class GitHubAuth {
     private final ObjectMapper json = new ObjectMapper();
     private final RSAPrivateKey appKey;
     private final Cache<Long, InstallationToken> tokens;
+    /** Authorization header of a minted token -> its installation, for {@link #accountOf}. */
+    private final Cache<String, Long> minted = Caffeine.newBuilder().maximumSize(20_000)
+            .expireAfterWrite(Duration.ofHours(2)).build();
     private final Cache<String, Long> installations = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(Duration.ofHours(1)).build();
 
@@ -96,6 +99,22 @@ public final class GitHubAuth {
     }
 
     /**
+     * Whose GitHub budget a request with this Authorization header spends: "installation N" for an
+     * installation token, "token" for the configured token, null for the App's own JWT calls (minting
+     * tokens, finding installations), which GitHub limits apart.
+     */
+    public String accountOf(String authorizationHeader) {
+        if (authorizationHeader == null || authorizationHeader.startsWith("Bearer ")) {
+            return null;
+        }
+        if (!settings.isApp()) {
+            return "token";
+        }
+        Long installation = minted.getIfPresent(authorizationHeader);
+        return installation == null ? "installation ?" : "installation " + installation;
+    }
+
+    /**
      * The header value for calls about {@code repo} made outside any webhook (publishing a
      * leaderboard): the App's installation on that repository, looked up once and cached.
      */
@@ -141,7 +160,10 @@ public final class GitHubAuth {
                         response.statusCode(), retry, RetryAdvice.notBefore(response.headers().map(), clock), null);
             }
             JsonNode body = json.readTree(response.body());
-            return new InstallationToken(body.path("token").asText(), Instant.parse(body.path("expires_at").asText()));
+            InstallationToken token = new InstallationToken(body.path("token").asText(),
+                    Instant.parse(body.path("expires_at").asText()));
+            minted.put("token " + token.token(), installationId);
+            return token;
         } catch (IOException e) {
             throw new PlatformException("cannot reach GitHub for an installation token: " + e.getMessage(), 0, true,
                     null, e);

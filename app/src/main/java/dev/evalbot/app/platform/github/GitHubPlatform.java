@@ -74,6 +74,11 @@ public final class GitHubPlatform implements Platform {
     private final Cache<String, Boolean> labelledRepos = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(Duration.ofHours(12)).build();
     private volatile String botLogin;
+    /** The paced client when this adapter has one (a server's), else null. */
+    private final PacedHttpClient paced;
+    /** Heads whose wait for the budget is shown on the commit already ("repo@sha"). */
+    private final Cache<String, Boolean> noticed = Caffeine.newBuilder().maximumSize(20_000)
+            .expireAfterWrite(Duration.ofHours(6)).build();
 
     public GitHubPlatform(GitHubSettings settings, GitHubAuth auth, HttpClient http, MeterRegistry meters, Clock clock) {
         this.settings = settings;
@@ -84,6 +89,7 @@ public final class GitHubPlatform implements Platform {
         this.checkRuns = new CheckRuns(settings, auth, http, meters, clock);
         this.heads = new PullHeads(settings, auth, http, meters, clock);
         this.botLogin = settings.botLogin();
+        this.paced = http instanceof PacedHttpClient p ? p : null;
     }
 
     /** Plain requests through this adapter's connection, for the reconciler's listings and redeliveries. */
@@ -138,6 +144,57 @@ public final class GitHubPlatform implements Platform {
             }
         }
         return out;
+    }
+
+    /**
+     * A review that would wait at least {@link BudgetSettings#noticeAfter()} for its writes says so
+     * on its commit once (the queued check run, or a pending status); one that would wait longer
+     * than a worker sleeps goes back to the inbox before it reads anything.
+     */
+    @Override
+    public void awaitWriteBudget(PullRequestRef pr, int writes) {
+        GitHubPayload payload = (GitHubPayload) pr.payload();
+        if (paced == null || pr.headSha() == null || (payload == null || payload.installationId() == null)
+                && settings.isApp()) {
+            return;
+        }
+        String account = paced.accountOf(auth.authorization(payload == null ? null : payload.installationId()));
+        if (account == null) {
+            return;
+        }
+        GitHubBudget budget = paced.budget();
+        Duration wait = budget.waitFor(account, writes);
+        String key = pr.repo() + "@" + pr.headSha();
+        if (wait.compareTo(budget.settings().noticeAfter()) >= 0 && noticed.getIfPresent(key) == null) {
+            String text = GitHubBudget.queuedText(wait);
+            boolean shown = checkRuns.enabledFor(pr) ? checkRuns.notice(pr, pr.headSha(), text, paced)
+                    : statusNotice(pr, pr.headSha(), text);
+            if (shown) {
+                noticed.put(key, Boolean.TRUE);
+            }
+        }
+        if (wait.compareTo(budget.settings().maxInlineWait()) > 0) {
+            throw budget.waitUntil(budget.book(account, writes));
+        }
+    }
+
+    private boolean statusNotice(PullRequestRef pr, String sha, String text) {
+        ObjectNode body = json.createObjectNode().put("state", "pending").put("description", text)
+                .put("context", STATUS_CONTEXT);
+        if (reviewUrl(pr) != null) {
+            body.put("target_url", reviewUrl(pr));
+        }
+        HttpRequest request = authorized(pr, settings.apiUrl() + "/repos/" + pr.repo() + "/statuses/" + sha)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build();
+        try {
+            return paced.sendNotice(request).map(r -> r.statusCode() / 100 == 2).orElse(false);
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @Override
@@ -232,23 +289,31 @@ public final class GitHubPlatform implements Platform {
     }
 
     /**
-     * The check run with one annotation per finding, then the status (kept: branch protections name
-     * it). Without an App, or on an installation that refused check runs, the status alone.
+     * The check run with one annotation per finding, which carries the verdict: one write. The commit
+     * status (context {@value #STATUS_CONTEXT}) only where no check run can be written: a plain token,
+     * an installation that refused check runs (403), or a run GitHub rejected. Branch protection
+     * requires the check named {@value CheckRunPayloads#NAME} under an App, the status under a token.
      */
     @Override
     public void setReviewStatus(PullRequestRef pr, String sha, CommitState state, String description, Review review) {
-        if (checkRuns.enabledFor(pr)) {
-            checkRuns.publish(pr, sha, review, reviewUrl(pr));
+        if (!(checkRuns.enabledFor(pr) && checkRuns.publish(pr, sha, review, reviewUrl(pr)))) {
+            commitStatus(pr, sha, state, description);
         }
-        setStatus(pr, sha, state, description);
     }
 
     private String reviewUrl(PullRequestRef pr) {
         return settings.publicUrl() == null ? null : settings.publicUrl() + "/reviews/" + pr.repo() + "/" + pr.number();
     }
 
+    /** Pending and "nothing to review" marks: on the check run where there is one, else the status. */
     @Override
     public void setStatus(PullRequestRef pr, String sha, CommitState state, String description) {
+        if (!(checkRuns.enabledFor(pr) && checkRuns.mark(pr, sha, state, description))) {
+            commitStatus(pr, sha, state, description);
+        }
+    }
+
+    private void commitStatus(PullRequestRef pr, String sha, CommitState state, String description) {
         calls.call(() -> {
             String target = reviewUrl(pr);
             pull(pr).getRepository().createCommitStatus(sha, GHCommitState.valueOf(state.name()), target, description,

@@ -307,6 +307,26 @@ public final class FakeGitHub implements AutoCloseable {
         }).toList();
     }
 
+    /** The conclusions check runs were given (created or updated), oldest first. */
+    public List<String> conclusions() {
+        List<com.github.tomakehurst.wiremock.verification.LoggedRequest> writes = new java.util.ArrayList<>(
+                requests("POST", "/repos/" + repo + "/check-runs"));
+        writes.addAll(requests("PATCH", "/repos/" + repo + "/check-runs/.*"));
+        writes.sort(java.util.Comparator.comparing(com.github.tomakehurst.wiremock.verification.LoggedRequest::getLoggedDate));
+        List<String> out = new java.util.ArrayList<>();
+        for (var r : writes) {
+            try {
+                String conclusion = json.readTree(r.getBodyAsString()).path("conclusion").asText("");
+                if (!conclusion.isEmpty()) {
+                    out.add(conclusion);
+                }
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }
+        return out;
+    }
+
     /** Labels added, in order. */
     public List<String> addedLabels() {
         return addedLabels(repo, number);

@@ -147,10 +147,10 @@ class GitHubCheckRunTest {
             assertEquals("unknown-task", a.path("title").asText());
             assertTrue(a.path("message").asText().contains("hel"), a.toString());
         }
-        // The status stays, and comes last.
-        assertEquals(List.of("failure"), github.statuses());
+        // The check run carries the verdict: no commit status beside it, and the run is the review's last write.
+        assertEquals(List.of(), github.statuses());
         var events = github.server().getAllServeEvents(); // newest first
-        assertTrue(events.get(0).getRequest().getUrl().contains("/statuses/"), "the status is the review's last write");
+        assertTrue(events.get(0).getRequest().getUrl().contains("/check-runs"), "the check run is the review's last write");
     }
 
     @Test
@@ -162,21 +162,21 @@ class GitHubCheckRunTest {
         pipeline.review(app, pr, List.of(), false, false, false);
         assertEquals(1, github.count("POST", RUNS));
         assertEquals(1, github.count("PATCH", RUNS + "/.*"));
-        assertEquals(1, github.statuses().size());
+        assertEquals(0, github.statuses().size());
         assertEquals(3, reviewRequests() - before,
                 "the repeat asks for the current head, reads the files and writes nothing");
     }
 
     @Test
-    void aReviewOfUpToFiftyFindingsTakesAtMostSixRequests() throws Exception {
+    void aReviewOfUpToFiftyFindingsTakesAtMostFiveRequests() throws Exception {
         github.files(FakeGitHub.files(".eval_results/hle.yaml", badEntries(50)));
         pipeline.review(app, installed("pull_request.opened.json"), List.of(), false, false, false);
         assertEquals(1, github.count("POST", RUNS));
         assertEquals(0, github.count("PATCH", RUNS + "/.*"));
         assertEquals(50, bodies("POST", RUNS).get(0).path("output").path("annotations").size());
-        // Six for the review itself, and the one request that learns the current head first.
+        // Five for the review itself, and the one request that learns the current head first.
         assertEquals(1, headRequests());
-        assertTrue(reviewRequests() - headRequests() <= 6, "files, contents, comment, labels, check run, status: "
+        assertTrue(reviewRequests() - headRequests() <= 5, "files, contents, comment, labels, check run: "
                 + github.server().getAllServeEvents().stream().map(e -> e.getRequest().getMethod() + " "
                         + e.getRequest().getUrl()).toList());
     }
@@ -220,7 +220,7 @@ class GitHubCheckRunTest {
                 .withHeader("Content-Type", "application/json").withBody("{\"message\":\"Validation Failed\"}")));
         github.files(FakeGitHub.files(".eval_results/hle.yaml", GitHubPipelineTest.INVALID));
         pipeline.review(app, installed("pull_request.opened.json"), List.of(), false, false, false);
-        assertEquals(List.of("failure"), github.statuses());
+        assertEquals(List.of("failure"), github.statuses(), "a rejected run: the status carries the verdict");
 
         github.server().stubFor(post(urlPathEqualTo(RUNS)).atPriority(1).willReturn(aResponse().withStatus(502)));
         github.files(FakeGitHub.files(".eval_results/hle.yaml", GitHubPipelineTest.VALID));

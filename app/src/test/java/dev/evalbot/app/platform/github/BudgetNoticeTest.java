@@ -1,0 +1,140 @@
+package dev.evalbot.app.platform.github;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.evalbot.app.config.LocalConfig;
+import dev.evalbot.app.platform.PlatformException;
+import dev.evalbot.app.platform.PullRequestRef;
+import dev.evalbot.app.review.MemoryReviewLog;
+import dev.evalbot.app.review.ReportJson;
+import dev.evalbot.app.review.ReviewPipeline;
+import dev.evalbot.app.review.TrustAnnotator;
+import dev.evalbot.app.store.MutableClock;
+import dev.evalbot.rules.check.ChangeValidator;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A review that must wait for GitHub's budget says so on its commit, on the share of the budget kept
+ * for notices, reads nothing and goes back to the inbox until its slot; then its verdict completes
+ * the same check run. The clock moves only when the test moves it.
+ */
+class BudgetNoticeTest {
+    static final String REPO = GitHubPipelineTest.REPO;
+    /** Ten writes a minute, one of them kept for notices; a review waits in its worker 30 s at most. */
+    static final BudgetSettings TIGHT = new BudgetSettings(List.of(new BudgetSettings.Window(10, Duration.ofMinutes(1))),
+            Duration.ofMinutes(1), Duration.ofMinutes(16), Duration.ofSeconds(30), Duration.ofSeconds(45), 0.1);
+
+    final MutableClock clock = MutableClock.atDefaultStart();
+    final ObjectMapper json = new ObjectMapper();
+    FakeGitHub github;
+    ReviewPipeline pipeline;
+    GitHubBudget budget;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        github = new FakeGitHub(REPO, 2);
+        github.labelsExist(REPO);
+        github.files(FakeGitHub.files(".eval_results/hle.yaml", GitHubPipelineTest.VALID));
+        LocalConfig config = LocalConfig.load(Path.of("../config"), null);
+        pipeline = new ReviewPipeline(() -> new ChangeValidator(config.rules(), config.registry(), Clock.systemUTC()),
+                config.rules().limits().maxBytes(), TrustAnnotator.OFFLINE, new MemoryReviewLog(),
+                new ReportJson(new ObjectMapper()), ReviewPipeline.Settings.DEFAULT);
+    }
+
+    @AfterEach
+    void tearDown() {
+        github.close();
+    }
+
+    GitHubPlatform platform(GitHubSettings settings) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        GitHubAuth auth = new GitHubAuth(settings, http, Clock.systemUTC());
+        budget = new GitHubBudget(TIGHT, clock, deadline -> clock.set(deadline.isAfter(clock.instant()) ? deadline : clock.instant()), new SimpleMeterRegistry());
+        return new GitHubPlatform(settings, auth, new PacedHttpClient(http, budget, auth::accountOf),
+                new SimpleMeterRegistry(), clock);
+    }
+
+    /** Nine writes of other reviews a moment ago: the reviews' share of the minute is spent. */
+    void spend(String account) throws Exception {
+        for (int i = 0; i < 9; i++) {
+            budget.acquire(account, true);
+        }
+    }
+
+    int reads() {
+        return github.count("GET", "/repos/" + REPO + "/pulls/2/files") + github.count("POST", "/graphql");
+    }
+
+    @Test
+    void withATokenThePendingStatusSaysHowLongAndTheReviewWaitsInTheInbox() throws Exception {
+        GitHubPlatform token = platform(new GitHubSettings("s3cret", "test-token", null, null, github.url(),
+                "evalbot[bot]", null));
+        spend("token");
+        PullRequestRef pr = GitHubPipelineTest.ref("pull_request.opened.json");
+        PlatformException wait = assertThrows(PlatformException.class,
+                () -> pipeline.review(token, pr, List.of(), false, false, false, true));
+        assertTrue(wait.budgetWait(), wait.toString());
+        assertTrue(!wait.notBefore().isBefore(clock.instant().plusSeconds(60)), "not before the minute is over");
+        assertEquals(List.of("pending"), github.statuses());
+        JsonNode status = json.readTree(github.requests("POST", "/repos/" + REPO + "/statuses/.*").get(0)
+                .getBodyAsString());
+        assertEquals("queued: GitHub's rate limit, about 2 min", status.path("description").asText());
+        assertEquals(0, reads(), "nothing read before its turn");
+        assertEquals(0, budget.left("token"), "the notice took the notices' share, not a review's");
+
+        clock.set(wait.notBefore());
+        pipeline.review(token, pr, List.of(), false, false, false, true);
+        assertEquals(List.of("pending", "success"), github.statuses());
+    }
+
+    @Test
+    void anAppShowsItOnAQueuedCheckRunThatTheVerdictCompletes() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes())
+                .encodeToString(generator.generateKeyPair().getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+        GitHubPlatform app = platform(new GitHubSettings("s3cret", null, "1234", pem, github.url(), "evalbot[bot]",
+                null));
+        PullRequestRef pr = GitHubCheckRunTest.installed("pull_request.opened.json");
+        app.currentHead(pr); // mints the installation's token
+        spend("installation " + GitHubCheckRunTest.INSTALLATION);
+        PlatformException wait = assertThrows(PlatformException.class,
+                () -> pipeline.review(app, pr, List.of(), false, false, false, true));
+        assertTrue(wait.budgetWait());
+        List<JsonNode> runs = bodies("POST", "/repos/" + REPO + "/check-runs");
+        assertEquals(1, runs.size());
+        assertEquals("queued", runs.get(0).path("status").asText());
+        assertTrue(runs.get(0).path("output").path("title").asText().startsWith("queued: GitHub's rate limit, about "),
+                runs.get(0).toString());
+
+        clock.set(wait.notBefore());
+        pipeline.review(app, pr, List.of(), false, false, false, true);
+        assertEquals(1, github.count("POST", "/repos/" + REPO + "/check-runs"), "no second run");
+        List<JsonNode> completed = bodies("PATCH", "/repos/" + REPO + "/check-runs/" + FakeGitHub.CHECK_RUN_ID);
+        assertEquals(1, completed.size());
+        assertEquals("success", completed.get(0).path("conclusion").asText());
+        assertEquals(List.of(), github.statuses());
+    }
+
+    List<JsonNode> bodies(String method, String path) throws Exception {
+        List<JsonNode> out = new java.util.ArrayList<>();
+        for (var r : github.requests(method, path)) {
+            out.add(json.readTree(r.getBodyAsString()));
+        }
+        return out;
+    }
+}
