@@ -6,10 +6,11 @@ import dev.evalbot.app.inbox.AcceptResult;
 import dev.evalbot.app.inbox.DeliveryKind;
 import dev.evalbot.app.inbox.Inbox;
 import dev.evalbot.app.inbox.NewDelivery;
-import dev.evalbot.app.store.PlatformId;
-import dev.evalbot.app.server.RequestBodies;
 import dev.evalbot.app.server.DirectRoute;
 import dev.evalbot.app.server.Replies;
+import dev.evalbot.app.server.RequestBodies;
+import dev.evalbot.app.server.WebhookOutcomes;
+import dev.evalbot.app.store.PlatformId;
 import io.javalin.http.HttpStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -147,7 +148,7 @@ public final class GitHubWebhookRoute implements DirectRoute {
         // One registry lookup per outcome, not per request: building the meter id and finding it
         // showed in a profile of the intake.
         outcomes.computeIfAbsent(outcome,
-                o -> meters.counter("evalbot.webhooks", "platform", "github", "outcome", o)).increment();
+                o -> WebhookOutcomes.counter(meters, "github", o)).increment();
         Replies.write(res, status.getCode(), ("{\"status\":" + status.getCode() + ",\"message\":\"" + message + "\"}")
                 .getBytes(StandardCharsets.UTF_8));
     }
