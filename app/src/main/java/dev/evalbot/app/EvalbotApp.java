@@ -101,7 +101,7 @@ public final class EvalbotApp implements AutoCloseable {
         ConfigSource configSource = ConfigSource.resolve(null, env, Path.of(""));
         LOG.info(configSource.describe());
         LocalConfig config = LocalConfig.load(configSource, null);
-        ServerSettings serverSettings = ServerSettings.fromEnvironment(env);
+        ServerSettings serverSettings = ServerSettings.fromEnvironment(env, deployment.dryRun());
         GitHubSettings github = GitHubSettings.fromEnvironment(env);
         HubSettings hub = HubSettings.fromEnvironment(env);
         WorkerConfig workers = WorkerConfig.fromEnvironment(env);

@@ -57,7 +57,7 @@ public final class DryRunUnit implements PlatformUnit {
         }
         String secret = WebhookSecrets.resolve(configuredSecret, true, secretFile);
         core.server().post(GitHubUnit.ROUTE, new GitHubWebhookRoute(new WebhookSignature(secret), core.inbox(),
-                core.serverSettings().maxBodyBytes(), core.clock(), core.metrics()));
+                core.serverSettings().maxBodyBytes(), core.clock(), core.metrics(), false));
         return new GitHubDeliveryHandler(new DryRunPlatform("github", examples), core.pipeline(),
                 core.closed(), GitHubDeliveryHandler.CommandRunner.IGNORE, PullContext.NONE, core.metrics());
     }

@@ -43,9 +43,17 @@ public final class GitHubWebhookRoute implements DirectRoute {
     private final ObjectMapper json = new ObjectMapper();
     private final MeterRegistry meters;
     private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
+    private final boolean requireInstallation;
 
+    /**
+     * @param requireInstallation evalbot runs as a GitHub App: every delivery must name the
+     *     installation whose token answers it. A repository or organisation webhook's payload has
+     *     none, and no review of it could ever be written: it is refused here, saying why, instead
+     *     of being accepted and dead-lettered after its retries
+     */
     public GitHubWebhookRoute(WebhookSignature signature, Inbox inbox, int maxBodyBytes, Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters, boolean requireInstallation) {
+        this.requireInstallation = requireInstallation;
         this.signature = signature;
         this.inbox = inbox;
         this.maxBodyBytes = maxBodyBytes;
@@ -97,6 +105,12 @@ public final class GitHubWebhookRoute implements DirectRoute {
         Optional<DeliveryKind> kind = kindOf(e, root);
         if (kind.isEmpty() || e.repo() == null || e.number() <= 0) {
             reply(res, HttpStatus.ACCEPTED, "event not used by evalbot: dropped", "dropped");
+            return;
+        }
+        if (requireInstallation && e.installationId() == null) {
+            reply(res, HttpStatus.BAD_REQUEST, "no installation in the payload: evalbot runs as a GitHub App "
+                    + "(GITHUB_APP_ID) and answers the App's own webhook; this one looks like a repository or "
+                    + "organisation webhook (remove it, or run evalbot with GITHUB_TOKEN)", "no_installation");
             return;
         }
         NewDelivery d;
