@@ -3,7 +3,7 @@
 # review one pull request: one training start in dry-run on a scratch store, the shipped example
 # webhooks sent to it, then a clean stop, at which the JVM writes the archive. The Dockerfile runs
 # it at image build; a JVM started with -XX:SharedArchiveFile=ARCHIVE maps those classes instead
-# of loading, verifying and linking them again (see README, "Running in Docker").
+# of loading, verifying and linking them again (see docs/server.md, "Start-up and memory").
 #
 #   docker/cds-archive.sh JAR CONFIG_DIR ARCHIVE [PORT]
 set -eu
@@ -11,7 +11,7 @@ jar=$(realpath "$1"); config=$(realpath "$2"); archive=$(realpath -m "$3"); port
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 cd "$scratch"
-# No JAVA_TOOL_OPTIONS here: it would name the archive that is being made.
+# No JAVA_TOOL_OPTIONS here (the image sets none, but a builder might): it would name another archive.
 env -u JAVA_TOOL_OPTIONS EVALBOT_CONFIG="$config" EVALBOT_DB="jdbc:sqlite:$scratch/evalbot.db" EVALBOT_PORT="$port" \
     EVALBOT_HOST=127.0.0.1 EVALBOT_LOG_LEVEL=WARN \
     java -XX:ArchiveClassesAtExit="$archive" -Xlog:cds=off -jar "$jar" serve &

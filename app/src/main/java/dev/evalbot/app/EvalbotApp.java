@@ -26,6 +26,7 @@ import dev.evalbot.app.store.Database;
 import dev.evalbot.app.store.PlatformId;
 import dev.evalbot.app.store.PullRef;
 import dev.evalbot.app.store.StoreConfig;
+import dev.evalbot.app.store.StoreLock;
 import dev.evalbot.app.trust.ApiCredentials;
 import dev.evalbot.app.wiring.Core;
 import dev.evalbot.app.wiring.DryRunUnit;
@@ -45,6 +46,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
@@ -64,11 +66,13 @@ public final class EvalbotApp implements AutoCloseable {
     private final BoardService boards;
     private final Deployment deployment;
     private final Reconciler reconciler;
+    private final Optional<StoreLock> storeLock;
 
     private EvalbotApp(Database db, InboxWorker worker, EvalbotServer server, BoardService boards,
-            Deployment deployment, Reconciler reconciler) {
+            Deployment deployment, Reconciler reconciler, Optional<StoreLock> storeLock) {
         this.db = db;
         this.reconciler = reconciler;
+        this.storeLock = storeLock;
         this.boards = boards;
         this.worker = worker;
         this.server = server;
@@ -78,20 +82,33 @@ public final class EvalbotApp implements AutoCloseable {
     /** Starts everything; the server answers as soon as this returns. */
     public static EvalbotApp start(Map<String, String> env, Clock clock) throws IOException {
         long started = System.nanoTime();
+        StoreConfig storeConfig = StoreConfig.fromEnvironment(env);
+        // First of all, so that a second server on the same SQLite file stops with one line.
+        Optional<StoreLock> lock = StoreLock.forServing(storeConfig);
+        try {
+            return start(env, clock, storeConfig, lock, started);
+        } catch (RuntimeException | IOException | Error e) {
+            lock.ifPresent(StoreLock::close);
+            throw e;
+        }
+    }
+
+    private static EvalbotApp start(Map<String, String> env, Clock clock, StoreConfig storeConfig,
+            Optional<StoreLock> lock, long started) throws IOException {
         Deployment deployment = Deployment.decide(env);
         ReconcileSettings reconcile = ReconcileSettings.fromEnvironment(env); // a malformed value: one line, nothing else
         deployment.platforms().forEach(p -> LOG.info(p.line()));
         ConfigSource configSource = ConfigSource.resolve(null, env, Path.of(""));
         LOG.info(configSource.describe());
         LocalConfig config = LocalConfig.load(configSource, null);
-        ServerSettings serverSettings = ServerSettings.fromEnvironment(env);
+        ServerSettings serverSettings = ServerSettings.fromEnvironment(env, deployment.dryRun());
         GitHubSettings github = GitHubSettings.fromEnvironment(env);
         HubSettings hub = HubSettings.fromEnvironment(env);
         WorkerConfig workers = WorkerConfig.fromEnvironment(env);
 
         // Opening the store (SQLite's native library, the migration check) is one of the longest steps
         // of a start: it runs on its own thread while the parts that do not need the store are built.
-        CompletableFuture<Database> opening = openInBackground(StoreConfig.fromEnvironment(env));
+        CompletableFuture<Database> opening = openInBackground(storeConfig);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         HttpClient http = new LazyHttpClient(() -> HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build());
@@ -131,7 +148,7 @@ public final class EvalbotApp implements AutoCloseable {
             reconciler.start();
             LOG.info("evalbot ready in {} ms on port {}: {}; store {}, {}", (System.nanoTime() - started) / 1_000_000,
                     core.server().port(), summary(deployment), core.db().config().redactedUrl(), serverSettings);
-            return new EvalbotApp(core.db(), worker, core.server(), core.boards(), deployment, reconciler);
+            return new EvalbotApp(core.db(), worker, core.server(), core.boards(), deployment, reconciler, lock);
         } catch (RuntimeException | IOException e) {
             core.db().close();
             throw e;
@@ -246,5 +263,6 @@ public final class EvalbotApp implements AutoCloseable {
         worker.shutdown(Duration.ofSeconds(10));
         boards.close();
         db.close();
+        storeLock.ifPresent(StoreLock::close);
     }
 }

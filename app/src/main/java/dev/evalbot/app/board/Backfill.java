@@ -62,7 +62,7 @@ public final class Backfill {
                     String rel = checkout.relativize(p).toString().replace('\\', '/');
                     if (FileKind.ofRepoPath(rel) == FileKind.RESULTS) {
                         try (InputStream in = Files.newInputStream(p)) {
-                            files.add(new ChangedFile(rel, FileKind.RESULTS, in.readNBytes(maxBytes + 1)));
+                            files.add(new ChangedFile(rel, FileKind.RESULTS, in.readNBytes(maxBytes + 1)).withSize(Files.size(p)));
                         }
                     }
                 }

@@ -95,8 +95,8 @@ public final class Publishers implements BoardPublisher {
         }
         HttpResponse<String> put = send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
                 .header("Authorization", githubAuth.authorizationForRepo(repo))
-                .header("Accept", "application/vnd.github+json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+                .header("Accept", "application/vnd.github+json").header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build());
         if (put.statusCode() / 100 != 2) {
             throw failure("PUT " + path + " on " + repo, put);
         }

@@ -30,9 +30,21 @@ final class GitCheckout {
         return paths;
     }
 
-    String resolve(String rev) throws IOException {
-        return new String(run(256, "rev-parse", "--verify", "--quiet", rev + "^{commit}"), StandardCharsets.UTF_8)
-                .trim();
+    /** The commit a revision names, or empty when the checkout has no such branch, tag or commit. */
+    java.util.Optional<String> resolve(String rev) throws IOException {
+        Exec r = exec(256, "rev-parse", "--verify", "--quiet", rev + "^{commit}");
+        if (r.exit() == 0) {
+            return java.util.Optional.of(new String(r.out(), StandardCharsets.UTF_8).trim());
+        }
+        if (r.err().isEmpty()) {
+            return java.util.Optional.empty(); // --quiet: a revision that does not exist is only an exit status
+        }
+        throw r.failure(dir);
+    }
+
+    /** The size in bytes of the file at a revision. */
+    long size(String rev, String path) throws IOException {
+        return Long.parseLong(new String(run(64, "cat-file", "-s", rev + ":" + path), StandardCharsets.UTF_8).trim());
     }
 
     /** The file at a revision, at most {@code limit} bytes (one more tells the caller it is too large). */
@@ -51,6 +63,22 @@ final class GitCheckout {
     }
 
     private byte[] run(int limit, String... args) throws IOException {
+        Exec r = exec(limit, args);
+        if (r.exit() != 0) {
+            throw r.failure(dir);
+        }
+        return r.out();
+    }
+
+    /** What one git command did. */
+    private record Exec(String command, int exit, byte[] out, String err) {
+        IOException failure(Path dir) {
+            String first = err.isEmpty() ? "exit status " + exit : err.lines().findFirst().orElse(err);
+            return new IOException("git " + command + " failed in " + dir + ": " + first);
+        }
+    }
+
+    private Exec exec(int limit, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add("git");
         command.add("-C");
@@ -75,11 +103,7 @@ final class GitCheckout {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while running git");
         }
-        if (process.exitValue() != 0) {
-            String first = err.isEmpty() ? "exit status " + process.exitValue() : err.lines().findFirst().orElse(err);
-            throw new IOException("git " + args[0] + " failed in " + dir + ": " + first);
-        }
-        return out;
+        return new Exec(args[0], process.exitValue(), out, err);
     }
 
     private static final class OutputStreamDiscard extends java.io.OutputStream {

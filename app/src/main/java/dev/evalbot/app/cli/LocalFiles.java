@@ -48,7 +48,7 @@ final class LocalFiles {
                 }
             } else if (seen.add(canonical(p))) {
                 FileKind kind = FileKind.ofLocalPath(p.toString());
-                files.add(new ChangedFile(p.toString(), kind == FileKind.OTHER ? FileKind.RESULTS : kind, read(p)));
+                files.add(sized(new ChangedFile(p.toString(), kind == FileKind.OTHER ? FileKind.RESULTS : kind, read(p)), p));
             }
         }
         return files;
@@ -92,7 +92,7 @@ final class LocalFiles {
                 FileKind kind = file.getFileName().toString().equals("eval.yaml") ? FileKind.BENCHMARK
                         : FileKind.ofRepoPath(rel);
                 if (kind != FileKind.OTHER && seen.add(canonical(file))) {
-                    out.add(new ChangedFile(file.toString(), kind, read(file)));
+                    out.add(sized(new ChangedFile(file.toString(), kind, read(file)), file));
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -102,6 +102,18 @@ final class LocalFiles {
                 throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
             }
         });
+    }
+
+    /** A file cut at the limit says how large it is, so that {@code file-too-large} can tell. */
+    private ChangedFile sized(ChangedFile f, Path file) {
+        if (f.bytes().length <= maxBytes) {
+            return f;
+        }
+        try {
+            return f.withSize(Files.size(file));
+        } catch (IOException e) {
+            return f;
+        }
     }
 
     private byte[] read(Path file) {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
                 RegistryCommand.class, DeliveriesCommand.class, ReplayCommand.class, BackfillCommand.class, dev.evalbot.app.cli.token.TokenCommand.class,
                 dev.evalbot.app.cli.imports.ImportCommand.class,
                 CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
     public static final String VERSION = "0.1.0";
 
     @CommandLine.Spec
@@ -25,6 +25,12 @@ public final class Main implements Runnable {
     /** Runs a command line and returns its exit status; what tests call. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main());
+        HelpLayout.apply(cli);
+        return execute(cli, args, out, err);
+    }
+
+    /** Runs one command line as {@link #run} does, for a command built with what a test gives it. */
+    static int execute(CommandLine cli, String[] args, PrintWriter out, PrintWriter err) {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -44,9 +50,12 @@ public final class Main implements Runnable {
         return nl < 0 ? message : message.substring(0, nl);
     }
 
+    /** {@code evalbot} alone is a usage error: scripts must not take it for a command that worked. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().getErr().println("evalbot: name a command (evalbot help COMMAND tells more about one)");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE_OR_IO;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

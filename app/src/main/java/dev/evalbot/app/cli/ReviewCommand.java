@@ -57,11 +57,8 @@ final class ReviewCommand implements Callable<Integer> {
         }
         ReviewSession session = ReviewSession.open(options, System.getenv(), Clock.systemUTC());
         GitCheckout git = new GitCheckout(repo);
-        String baseSha = git.resolve(base);
-        String headSha = git.resolve(head);
-        if (baseSha.isEmpty() || headSha.isEmpty()) {
-            throw new IOException("unknown revision " + (baseSha.isEmpty() ? base : head) + " in " + repo);
-        }
+        String baseSha = revision(git, "--base", base);
+        String headSha = revision(git, "--head", head);
         int limit = session.config().rules().limits().maxBytes() + 1;
         List<ChangedFile> files = new ArrayList<>();
         List<String> changed = git.changedPaths(baseSha, headSha);
@@ -72,7 +69,8 @@ final class ReviewCommand implements Callable<Integer> {
             }
             byte[] previous = kind == FileKind.BENCHMARK && git.exists(baseSha, path) ? git.show(baseSha, path, limit)
                     : null;
-            files.add(new ChangedFile(path, kind, git.show(headSha, path, limit), previous));
+            ChangedFile file = new ChangedFile(path, kind, git.show(headSha, path, limit), previous);
+            files.add(file.bytes().length < limit ? file : file.withSize(git.size(headSha, path)));
         }
         String id = repoId != null ? repoId : "local/" + repo.toAbsolutePath().normalize().getFileName();
         ChangeReport report = session.validator().validate(id, files);
@@ -89,6 +87,13 @@ final class ReviewCommand implements Callable<Integer> {
     }
 
     /** The bot's notice for a model card whose model-index changed without any results file, as a list of 0 or 1. */
+    /** The commit of {@code rev}, or an error naming the revision and what to do about it. */
+    private String revision(GitCheckout git, String option, String rev) throws IOException {
+        return git.resolve(rev).orElseThrow(() -> new IOException(option + " " + rev + ": no branch, tag or commit of "
+                + "that name in " + repo + (rev.contains("/") ? " (a remote branch is there only once fetched: git -C "
+                + repo + " fetch " + rev.substring(0, rev.indexOf('/')) + ")" : "")));
+    }
+
     private static List<String> modelIndexNotice(GitCheckout git, List<String> changed, String baseSha, String headSha,
             int maxBytes) throws IOException {
         // git lists added and modified paths only (deleted ones need no review): none is a removal.

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,13 +40,24 @@ final class SendCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "payload files (JSON)")
     List<Path> files;
 
+    private final Map<String, String> env;
+
+    SendCommand() {
+        this(System.getenv());
+    }
+
+    SendCommand(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
     @Override
     public Integer call() throws Exception {
-        var env = System.getenv();
         String target = url != null ? url
                 : "http://127.0.0.1:" + env.getOrDefault("EVALBOT_PORT", "8080") + "/webhooks/github";
         WebhookSignature signature = new WebhookSignature(
-                WebhookSecrets.forSending(blankToNull(env.get("GITHUB_WEBHOOK_SECRET")), WebhookSecrets.LOCAL_SECRET));
+                WebhookSecrets.forSending(blankToNull(env.get("GITHUB_WEBHOOK_SECRET")),
+                        // where the dry-run server wrote it: EVALBOT_DATA, as `serve` reads it
+                        Path.of(env.getOrDefault("EVALBOT_DATA", "data")).resolve("webhook-secret")));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         boolean allOk = true;
         for (Path file : files) {

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 /**
  * {@code GET /api/audit?repo=OWNER/NAME[&platform=github|hub][&limit=N]}: the repository's
  * commands, newest first, for admins only ({@code Authorization: Bearer $EVALBOT_ADMIN_TOKEN}).
- * Without a configured token the route does not exist (404), so that an unset secret never means
- * "open".
+ * Without a configured token the route is disabled (404, saying so and how to enable it), so that
+ * an unset secret never means "open".
  */
 public final class AuditRoute implements Handler {
     public static final String PATH = "/api/audit";
@@ -37,7 +37,7 @@ public final class AuditRoute implements Handler {
     @Override
     public void handle(Context ctx) throws Exception {
         if (tokenDigest == null) {
-            answer(ctx, HttpStatus.NOT_FOUND, "not found");
+            answer(ctx, HttpStatus.NOT_FOUND, "the audit API is disabled: set EVALBOT_ADMIN_TOKEN to enable it");
             return;
         }
         if (!authorized(ctx.header("Authorization"))) {

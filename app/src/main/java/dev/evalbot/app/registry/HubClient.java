@@ -175,16 +175,23 @@ public final class HubClient {
     }
 
     private Attempt failure(URI uri, Throwable cause) {
+        // The endpoint, not only the host: a wrong HF_ENDPOINT (scheme, port) is the usual cause.
+        String endpoint = endpoint(uri);
         if (cause instanceof ConnectException) {
-            return new Attempt.Transient("could not connect to " + uri.getHost(), Optional.empty());
+            return new Attempt.Transient("could not connect to " + endpoint, Optional.empty());
         }
         if (cause instanceof HttpTimeoutException) {
-            return new Attempt.Transient("the Hub did not answer in time", Optional.empty());
+            return new Attempt.Transient(endpoint + " did not answer in time", Optional.empty());
         }
         if (cause instanceof IOException) {
-            return new Attempt.Transient("I/O error talking to " + uri.getHost() + ": " + describe(cause), Optional.empty());
+            return new Attempt.Transient("I/O error talking to " + endpoint + ": " + describe(cause), Optional.empty());
         }
         return new Attempt.Done(new HubFetch.Failed(uri, "unexpected error: " + describe(cause)));
+    }
+
+    /** {@code scheme://host[:port]} of a request, without its path or query. */
+    static String endpoint(URI uri) {
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
     }
 
     private static String describe(Throwable t) {

@@ -58,7 +58,9 @@ public final class ReportJson {
             en.put("index", e.index());
             en.put("line", e.line());
             en.put("datasetId", e.datasetId());
-            en.put("taskId", e.taskId());
+            // The task as resolved, else as the entry wrote it: an unknown task_id is what a reader
+            // of the findings needs to see (its unknown-task finding says why it did not resolve).
+            en.put("taskId", e.taskId() != null ? e.taskId() : e.dataset() == null ? null : e.dataset().taskId());
             if (e.value() == null) {
                 en.putNull("value");
             } else {

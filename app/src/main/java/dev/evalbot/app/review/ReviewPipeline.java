@@ -217,8 +217,8 @@ public final class ReviewPipeline {
             forget(pr, e);
             throw e;
         }
-        LOG.info("reviewed {} at {}: {} ({} files, comment {})", pr.subject(), shortSha(pr.headSha()),
-                review.verdict().label(), files.size(), comment.written() ? "written" : "unchanged");
+        LOG.info("reviewed {} at {}: {} ({}, comment {})", pr.subject(), shortSha(pr.headSha()),
+                review.verdict().label(), Counted.of(files.size(), "file"), comment.written() ? "written" : "unchanged");
         boolean written = comment.written();
         return new ReviewOutcome.Reviewed(review, written);
     }

@@ -166,7 +166,7 @@ public final class ReviewRenderer {
     }
 
     private static String count(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
+        return Counted.of(n, noun);
     }
 
     static String plain(double v) {

@@ -1,9 +1,13 @@
 package dev.evalbot.app.wiring;
 
 import dev.evalbot.app.board.Backfill;
+import dev.evalbot.app.commands.CommandEngine;
+import dev.evalbot.app.commands.CommandSettings;
+import dev.evalbot.app.commands.DryRunCommandRunner;
+import dev.evalbot.app.commands.RepoPermissions;
 import dev.evalbot.app.inbox.DeliveryHandler;
+import dev.evalbot.app.platform.local.DryRunCommandPlatform;
 import dev.evalbot.app.platform.local.DryRunPlatform;
-import dev.evalbot.app.review.PullContext;
 import dev.evalbot.app.server.WebhookSecrets;
 import dev.evalbot.app.server.github.GitHubDeliveryHandler;
 import dev.evalbot.app.server.github.GitHubWebhookRoute;
@@ -57,9 +61,16 @@ public final class DryRunUnit implements PlatformUnit {
         }
         String secret = WebhookSecrets.resolve(configuredSecret, true, secretFile);
         core.server().post(GitHubUnit.ROUTE, new GitHubWebhookRoute(new WebhookSignature(secret), core.inbox(),
-                core.serverSettings().maxBodyBytes(), core.clock(), core.metrics()));
-        return new GitHubDeliveryHandler(new DryRunPlatform("github", examples), core.pipeline(),
-                core.closed(), GitHubDeliveryHandler.CommandRunner.IGNORE, PullContext.NONE, core.metrics());
+                core.serverSettings().maxBodyBytes(), core.clock(), core.metrics(), false));
+        DryRunPlatform platform = new DryRunPlatform("github", examples);
+        // Maintainers' commands run too (replies and reactions logged), so that they can be tried.
+        DryRunCommandPlatform commandHost = new DryRunCommandPlatform(examples);
+        CommandSettings commandSettings = CommandSettings.defaults(null);
+        CommandEngine engine = new CommandEngine(platform, commandHost,
+                new RepoPermissions(commandHost, commandSettings.permissionTtl(), core.clock()), core.pipeline(),
+                core.commandStores(), commandSettings, core.clock());
+        return new GitHubDeliveryHandler(platform, core.pipeline(), core.closed(),
+                new DryRunCommandRunner(engine, platform), engine.history(), core.metrics());
     }
 
     /**

@@ -61,7 +61,7 @@ public final class GitHubUnit implements PlatformUnit {
                 new RepoPermissions(commandHost, commandSettings.permissionTtl(), core.clock()), core.pipeline(),
                 core.commandStores(), commandSettings, core.clock());
         core.server().post(ROUTE, new GitHubWebhookRoute(new WebhookSignature(settings.webhookSecret()), core.inbox(),
-                core.serverSettings().maxBodyBytes(), core.clock(), core.metrics()));
+                core.serverSettings().maxBodyBytes(), core.clock(), core.metrics(), settings.isApp()));
         return new GitHubDeliveryHandler(platform, core.pipeline(), core.closed(),
                 new GitHubCommandRunner(engine, commandHost), engine.history(), core.metrics());
     }

@@ -30,7 +30,11 @@ class ContributorToolingFilesTest {
         assertEquals("github", ((Map<String, Object>) inputs.get("format")).get("default"));
         Map<String, Object> runs = (Map<String, Object>) action.get("runs");
         assertEquals("docker", runs.get("using"));
-        assertEquals("Dockerfile", runs.get("image"));
+        // The image a release publishes, at this build's version (release.yml refuses a tag that differs).
+        assertEquals("docker://ghcr.io/evalbot/evalbot:" + Main.VERSION, runs.get("image"));
+        String release = Files.readString(ROOT.resolve(".github/workflows/release.yml"));
+        assertTrue(release.contains("ghcr.io/${GITHUB_REPOSITORY,,}") && release.contains("${{ env.IMAGE }}:${{ env.VERSION }}"),
+                "the release publishes the image under its version");
         String entrypoint = (String) runs.get("entrypoint");
         assertTrue(Files.readString(ROOT.resolve("Dockerfile")).contains("action/entrypoint.sh " + entrypoint),
                 "the image holds the entrypoint the action names");

@@ -106,4 +106,25 @@ class ReviewCommandTest {
         assertTrue(r.err().startsWith("evalbot: "), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
     }
+
+    @Test
+    void aRemoteBranchThatWasNeverFetchedIsNamedWithWhatToDo() {
+        CliRunner r = CliRunner.run("review", "--config", "../config", "--repo", repo.toString(), "--base", "origin/main");
+        assertEquals(2, r.exit());
+        assertEquals("evalbot: --base origin/main: no branch, tag or commit of that name in " + repo + " (a remote branch "
+                + "is there only once fetched: git -C " + repo + " fetch origin)\n", r.err());
+    }
+
+    @Test
+    void anOversizedResultsFileIsReportedWithItsSizeInTheRepository() throws Exception {
+        Path results = Files.createDirectories(repo.resolve(".eval_results"));
+        Files.write(results.resolve("big.yaml"), ("- dataset: {id: cais/hle, task_id: hle}\n  value: 20\n"
+                + "#".repeat(2_000_000) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        git("add", ".");
+        git("commit", "-q", "-m", "big");
+        CliRunner r = CliRunner.run("review", "--config", "../config", "--repo", repo.toString(), "--base", "main~1",
+                "--format", "text");
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.out().contains("the file is 2,000,053 bytes (1.9 MiB); the limit is 1,048,576 bytes (1 MiB)"), r.out());
+    }
 }

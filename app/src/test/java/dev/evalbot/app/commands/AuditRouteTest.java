@@ -77,6 +77,8 @@ class AuditRouteTest {
         start(null);
         assertEquals(404, get("?repo=o/r", "Bearer " + TOKEN).statusCode());
         assertEquals(404, get("?repo=o/r", "Bearer ").statusCode());
+        assertEquals("{\"status\":404,\"message\":\"the audit API is disabled: set EVALBOT_ADMIN_TOKEN to enable it\"}",
+                get("?repo=o/r", null).body());
     }
 
     @Test

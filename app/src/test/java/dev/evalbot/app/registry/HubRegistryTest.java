@@ -238,12 +238,14 @@ class HubRegistryTest {
             own.stubFor(get(urlEqualTo(MAIN)).willReturn(aResponse().withBody(TestSupport.HUB_EVAL_YAML)));
             HubRegistry registry = registry(settings(RegistryMode.ALLOW_LIST, own.baseUrl()), new StaticRegistry(List.of()));
             found(lookup(registry, "o/b", null));
+            int port = own.port();
             own.stop();
             ticker.advance(Duration.ofMinutes(11));
             Lookup lookup = lookup(registry, "o/b", null);
             assertEquals(List.of("only_on_hub"), found(lookup).taskIds());
             assertTrue(notice(lookup).startsWith("benchmark definition from cache, 2026-06-01 12:00 UTC: "
-                    + "the Hub could not be reached (could not connect to localhost after 3 attempts)"), notice(lookup));
+                    + "the Hub could not be reached (could not connect to http://localhost:" + port
+                    + " after 3 attempts)"), notice(lookup));
         } finally {
             own.stop();
         }

@@ -70,6 +70,21 @@ class GitHubCheckRunServerTest {
     }
 
     @Test
+    void aPayloadWithoutAnInstallationIsRefusedAtIntakeSayingWhy() throws Exception {
+        byte[] body = GitHubServerTest.payload("pull_request.opened.json"); // a repository webhook's: no installation
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/webhooks/github"))
+                .header("X-GitHub-Event", "pull_request").header("X-GitHub-Delivery", "repo-hook")
+                .header("X-Hub-Signature-256", new WebhookSignature(GitHubServerTest.SECRET).sign(body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        HttpResponse<String> refused = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, refused.statusCode());
+        assertEquals("{\"status\":400,\"message\":\"no installation in the payload: evalbot runs as a GitHub App "
+                + "(GITHUB_APP_ID) and answers the App's own webhook; this one looks like a repository or organisation "
+                + "webhook (remove it, or run evalbot with GITHUB_TOKEN)\"}", refused.body());
+        assertEquals(Map.of(), Webhooks.states("jdbc:sqlite:" + tmp.resolve("evalbot.db")), "nothing was stored");
+    }
+
+    @Test
     void everyFindingIsAnnotatedOnItsLineAndARepeatedDeliveryWritesNoCheckRun() throws Exception {
         StringBuilder file = new StringBuilder();
         for (int i = 0; i < FINDINGS; i++) {

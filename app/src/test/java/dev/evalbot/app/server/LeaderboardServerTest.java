@@ -129,6 +129,8 @@ class LeaderboardServerTest {
         long afterOpen = app.boards().refreshCount();
         assertEquals(1, afterOpen - before, "two changes inside one window refresh once");
         Eventually.await("published", () -> github.count("PUT", "/repos/" + BOARD_REPO + "/contents/.*") == 2);
+        github.requests("PUT", "/repos/" + BOARD_REPO + "/contents/.*").forEach(put -> assertEquals(
+                "application/json", put.getHeader("Content-Type"), "the contents API's PUT says its body is JSON"));
 
         send("pull_request.closed.json", true);
         Eventually.await("merged results count as the author's", () -> tierOf(REPO).equals("author"));

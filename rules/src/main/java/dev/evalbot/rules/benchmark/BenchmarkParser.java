@@ -42,7 +42,7 @@ public final class BenchmarkParser {
         LoadResult loaded = loader.load(bytes);
         if (loaded instanceof LoadResult.Refused r) {
             sink.addFileLevel(FileCodes.forRefusal(r.refusal().code()), r.refusal().position(),
-                    r.refusal().message(), null);
+                    r.refusal().message(), r.refusal().hint());
             return new BenchmarkFile(path, Optional.empty(), sink.findings());
         }
         if (!(loaded instanceof LoadResult.Loaded l)) {

@@ -63,7 +63,7 @@ public final class ChangeValidator {
                 defined.isEmpty() ? registry : new OverlayRegistry(registry, defined), clock);
         for (ChangedFile f : reviewed) {
             if (f.kind() == FileKind.RESULTS && f.bytes() != null) {
-                reports.add(validator.validate(f.path(), f.bytes()));
+                reports.add(validator.validate(f.path(), f.bytes(), f.size()));
             }
         }
         return new ChangeReport(flagDuplicates(reports), changeFindings);

@@ -67,7 +67,12 @@ public final class ResultsValidator {
     }
 
     public FileReport validate(String path, byte[] bytes) {
-        return validate(path, bytes, false);
+        return validate(path, bytes, -1, false);
+    }
+
+    /** As {@link #validate(String, byte[])}, knowing the whole file's size ({@link ChangedFile#size()}). */
+    public FileReport validate(String path, byte[] bytes, long size) {
+        return validate(path, bytes, size, false);
     }
 
     /**
@@ -76,14 +81,19 @@ public final class ResultsValidator {
      * {@code StreamedValidationPropertyTest} holds the streamed path to.
      */
     FileReport validate(String path, byte[] bytes, boolean wholeTree) {
+        return validate(path, bytes, -1, wholeTree);
+    }
+
+    private FileReport validate(String path, byte[] bytes, long size, boolean wholeTree) {
         FindingSink sink = new FindingSink(path, config);
         Entries entries = new Entries(sink);
-        LoadResult loaded = wholeTree ? loader.load(bytes) : loader.load(bytes, entries);
+        LoadResult loaded = loader.load(bytes, size, wholeTree ? null : entries);
         if (loaded instanceof LoadResult.Refused r) {
             // Entries checked before the parser stopped are dropped with their findings.
             FindingSink refused = entries.count == 0 ? sink : new FindingSink(path, config);
             refused.addFileLevel(FileCodes.forRefusal(r.refusal().code()), r.refusal().position(),
-                    r.refusal().message(), refusalHint(r.refusal().code()));
+                    r.refusal().message(),
+                    r.refusal().hint() != null ? r.refusal().hint() : refusalHint(r.refusal().code()));
             return report(path, List.of(), refused);
         }
         if (!(loaded instanceof LoadResult.Loaded l)) {

@@ -7,6 +7,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
@@ -82,9 +83,18 @@ public final class SafeYamlLoader {
      * discards what it made of them.
      */
     public LoadResult load(byte[] bytes, Consumer<Node> rootItems) {
+        return load(bytes, -1, rootItems);
+    }
+
+    /**
+     * Loads as {@link #load(byte[], Consumer)} does, knowing the whole file's size: callers read at
+     * most one byte more than the limit, so {@code bytes} alone cannot tell how large a refused file is.
+     *
+     * @param size the whole file's size in bytes, or a negative number when unknown
+     */
+    public LoadResult load(byte[] bytes, long size, Consumer<Node> rootItems) {
         if (bytes.length > limits.maxBytes()) {
-            return refused("file-too-large", "the file is " + bytes.length + " bytes; the limit is "
-                    + limits.maxBytes() + " bytes", Position.START);
+            return refused("file-too-large", tooLarge(bytes.length, size), Position.START);
         }
         String text;
         try {
@@ -104,8 +114,12 @@ public final class SafeYamlLoader {
 
     private LoadResult loadText(String text, Consumer<Node> rootItems) {
         if (text.length() > limits.maxBytes()) {
-            return refused("file-too-large", "the file is larger than the limit of " + limits.maxBytes() + " bytes",
+            return refused("file-too-large", "the file is larger than the limit of " + bytes(limits.maxBytes()),
                     Position.START);
+        }
+        Optional<YamlRefusal> control = ForbiddenCharacters.find(text);
+        if (control.isPresent()) {
+            return new LoadResult.Refused(control.get());
         }
         if (text.isBlank()) {
             return new LoadResult.Empty();
@@ -123,6 +137,39 @@ public final class SafeYamlLoader {
         } catch (YamlEngineException e) {
             return refused("yaml-syntax", firstLine(e.getMessage()), Position.UNKNOWN);
         }
+    }
+
+    /**
+     * Read bytes of {@code limit + 1} may be the start of a larger file; any other length over the
+     * limit is the whole file.
+     */
+    private String tooLarge(int read, long size) {
+        String limit = "the limit is " + bytes(limits.maxBytes());
+        if (size >= 0) {
+            return "the file is " + bytes(size) + "; " + limit;
+        }
+        if (read == limits.maxBytes() + 1) {
+            return "the file is larger than the limit of " + bytes(limits.maxBytes());
+        }
+        return "the file is " + bytes(read) + "; " + limit;
+    }
+
+    /** "52,428,800 bytes (50.0 MiB)": the exact count, and one a person reads at a glance. */
+    static String bytes(long n) {
+        String exact = String.format(java.util.Locale.ROOT, "%,d bytes", n);
+        if (n < 1024) {
+            return exact;
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        double v = n;
+        int u = -1;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        String human = v == Math.rint(v) ? String.format(java.util.Locale.ROOT, "%d %s", (long) v, units[u])
+                : String.format(java.util.Locale.ROOT, "%.1f %s", v, units[u]);
+        return exact + " (" + human + ")";
     }
 
     private static LoadResult refused(String code, String message, Position position) {

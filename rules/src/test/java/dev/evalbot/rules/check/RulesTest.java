@@ -102,6 +102,21 @@ class RulesTest {
     }
 
     @Test
+    void aKeyAtTheWrongLevelIsPointedToWhereItBelongs() {
+        Finding revision = only(validate("- dataset: {id: cais/hle, task_id: hle}\n  value: 20\n  revision: abc1234\n"),
+                "unknown-key");
+        assertEquals("unknown key 'revision' (ignored)", revision.message());
+        assertEquals("did you mean `dataset.revision`? it belongs under `dataset:`", revision.hint());
+        assertEquals(3, revision.line());
+        Finding url = only(validate("- dataset: {id: cais/hle, task_id: hle}\n  value: 20\n  url: https://x.org/a\n"),
+                "unknown-key");
+        assertEquals("did you mean `source.url`? it belongs under `source:`", url.hint());
+        Finding value = only(validate("- dataset: {id: cais/hle, task_id: hle, value: 20}\n  value: 20\n"), "unknown-key");
+        assertEquals("unknown key 'dataset.value' (ignored)", value.message());
+        assertEquals("did you mean `value`? it belongs at the top of the entry, beside `dataset:`", value.hint());
+    }
+
+    @Test
     void nonFiniteAndQuotedValuesAreErrorsWithAHint() {
         only(validate("- dataset: {id: cais/hle, task_id: hle}\n  value: .nan\n"), "value-not-finite");
         Finding f = only(validate("- dataset: {id: cais/hle, task_id: hle}\n  value: \"20.9\"\n"), "value-not-number");

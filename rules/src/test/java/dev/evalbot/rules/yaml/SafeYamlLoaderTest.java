@@ -38,6 +38,33 @@ class SafeYamlLoaderTest {
     }
 
     @Test
+    void aRefusedFileTellsItsWholeSizeWhenTheCallerKnowsIt() {
+        byte[] cut = new byte[YamlLimits.DEFAULT.maxBytes() + 1]; // what a caller reads of a 50 MiB file
+        YamlRefusal known = assertInstanceOf(LoadResult.Refused.class, loader.load(cut, 50L * 1024 * 1024, null)).refusal();
+        assertEquals("file-too-large", known.code());
+        assertEquals("the file is 52,428,800 bytes (50 MiB); the limit is 1,048,576 bytes (1 MiB)", known.message());
+        assertEquals("the file is larger than the limit of 1,048,576 bytes (1 MiB)", refusal(cut).message(),
+                "unknown size: the bytes read may be only the start of the file");
+        assertEquals("the file is 1,100,000 bytes (1.0 MiB); the limit is 1,048,576 bytes (1 MiB)",
+                refusal(new byte[1_100_000]).message(), "bytes of another length are the whole file");
+    }
+
+    @Test
+    void aFileOfNulBytesIsRefusedAtItsFirstWithAHint() {
+        YamlRefusal r = refusal(new byte[64]);
+        assertEquals("yaml-syntax", r.code());
+        assertEquals(Position.START, r.position());
+        assertEquals("the file holds the control character U+0000 (NUL) at line 1, column 1, which YAML does not allow",
+                r.message());
+        assertEquals("a results file is UTF-8 text: this one looks binary, or saved as UTF-16; save it as UTF-8 text",
+                r.hint());
+        YamlRefusal bell = refusal("- dataset: {id: cais/hle}\r\n  notes: ding\u0007 \u00e9\n");
+        assertEquals(new Position(2, 14), bell.position());
+        assertEquals("the file holds the control character U+0007 at line 2, column 14, which YAML does not allow",
+                bell.message());
+    }
+
+    @Test
     void invalidUtf8IsRefusedAtTheBadByte() {
         byte[] bytes = {'a', ':', ' ', 'b', '\n', 'c', ':', ' ', (byte) 0xC3, (byte) 0x28, '\n'};
         YamlRefusal r = refusal(bytes);

@@ -3,6 +3,7 @@ package dev.evalbot.app.platform.hub;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.evalbot.app.platform.PlatformException;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -132,7 +133,9 @@ final class HubHttp {
             return response;
         } catch (IOException e) {
             count(op, "io");
-            throw PlatformException.unreachable("the Hub (" + op + ")", e);
+            URI uri = request.uri();
+            throw PlatformException.unreachable("the Hub at " + uri.getScheme() + "://" + uri.getHost()
+                    + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + " (" + op + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PlatformException(op + ": interrupted", 0, true, null, e);
@@ -201,7 +204,8 @@ final class HubHttp {
 
     private void count(String op, String outcome) {
         if (meters != null) {
-            meters.counter("evalbot.hub.requests", "op", op, "outcome", outcome).increment();
+            Counter.builder("evalbot.hub.requests").description("Hugging Face Hub API requests, by operation and outcome")
+                    .tags("op", op, "outcome", outcome).register(meters).increment();
         }
     }
 

@@ -37,6 +37,8 @@ public final class DryRunPlatform implements Platform {
     private final String name;
     private final AtomicLong ids = new AtomicLong();
     private final Map<String, String> comments = new ConcurrentHashMap<>();
+    /** The last pull request reviewed per subject: a comment's delivery names no head. */
+    private final Map<String, PullRequestRef> reviewed = new ConcurrentHashMap<>();
 
     public DryRunPlatform(String name, Path root) {
         this.name = name;
@@ -94,7 +96,13 @@ public final class DryRunPlatform implements Platform {
     /** A local checkout has one state: the head is the one the delivery names. */
     @Override
     public PullHead currentHead(PullRequestRef pr) {
+        reviewed.put(pr.subject(), pr);
         return PullHead.asDelivered(pr);
+    }
+
+    /** The pull request as its last review saw it, for the maintainers' commands on it. */
+    public Optional<PullRequestRef> lastReviewed(String subject) {
+        return Optional.ofNullable(reviewed.get(subject));
     }
 
     @Override

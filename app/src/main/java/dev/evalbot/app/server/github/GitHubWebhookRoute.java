@@ -6,10 +6,11 @@ import dev.evalbot.app.inbox.AcceptResult;
 import dev.evalbot.app.inbox.DeliveryKind;
 import dev.evalbot.app.inbox.Inbox;
 import dev.evalbot.app.inbox.NewDelivery;
-import dev.evalbot.app.store.PlatformId;
-import dev.evalbot.app.server.RequestBodies;
 import dev.evalbot.app.server.DirectRoute;
 import dev.evalbot.app.server.Replies;
+import dev.evalbot.app.server.RequestBodies;
+import dev.evalbot.app.server.WebhookOutcomes;
+import dev.evalbot.app.store.PlatformId;
 import io.javalin.http.HttpStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,9 +43,17 @@ public final class GitHubWebhookRoute implements DirectRoute {
     private final ObjectMapper json = new ObjectMapper();
     private final MeterRegistry meters;
     private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
+    private final boolean requireInstallation;
 
+    /**
+     * @param requireInstallation evalbot runs as a GitHub App: every delivery must name the
+     *     installation whose token answers it. A repository or organisation webhook's payload has
+     *     none, and no review of it could ever be written: it is refused here, saying why, instead
+     *     of being accepted and dead-lettered after its retries
+     */
     public GitHubWebhookRoute(WebhookSignature signature, Inbox inbox, int maxBodyBytes, Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters, boolean requireInstallation) {
+        this.requireInstallation = requireInstallation;
         this.signature = signature;
         this.inbox = inbox;
         this.maxBodyBytes = maxBodyBytes;
@@ -98,6 +107,12 @@ public final class GitHubWebhookRoute implements DirectRoute {
             reply(res, HttpStatus.ACCEPTED, "event not used by evalbot: dropped", "dropped");
             return;
         }
+        if (requireInstallation && e.installationId() == null) {
+            reply(res, HttpStatus.BAD_REQUEST, "no installation in the payload: evalbot runs as a GitHub App "
+                    + "(GITHUB_APP_ID) and answers the App's own webhook; this one looks like a repository or "
+                    + "organisation webhook (remove it, or run evalbot with GITHUB_TOKEN)", "no_installation");
+            return;
+        }
         NewDelivery d;
         try {
             d = new NewDelivery(PlatformId.GITHUB, delivery, event, e.action(), e.subject(), e.headSha(), kind.get(),
@@ -147,7 +162,7 @@ public final class GitHubWebhookRoute implements DirectRoute {
         // One registry lookup per outcome, not per request: building the meter id and finding it
         // showed in a profile of the intake.
         outcomes.computeIfAbsent(outcome,
-                o -> meters.counter("evalbot.webhooks", "platform", "github", "outcome", o)).increment();
+                o -> WebhookOutcomes.counter(meters, "github", o)).increment();
         Replies.write(res, status.getCode(), ("{\"status\":" + status.getCode() + ",\"message\":\"" + message + "\"}")
                 .getBytes(StandardCharsets.UTF_8));
     }

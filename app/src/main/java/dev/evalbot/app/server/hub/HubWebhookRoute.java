@@ -7,6 +7,7 @@ import dev.evalbot.app.inbox.Inbox;
 import dev.evalbot.app.inbox.NewDelivery;
 import dev.evalbot.app.platform.hub.HubSettings;
 import dev.evalbot.app.server.RequestBodies;
+import dev.evalbot.app.server.WebhookOutcomes;
 import dev.evalbot.app.store.PlatformId;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -130,7 +131,7 @@ public final class HubWebhookRoute implements Handler {
     }
 
     private void reply(Context ctx, HttpStatus status, String message, String outcome) {
-        meters.counter("evalbot.webhooks", "platform", "hub", "outcome", outcome).increment();
+        WebhookOutcomes.counter(meters, "hub", outcome).increment();
         ctx.status(status).contentType("application/json")
                 .result("{\"status\":" + status.getCode() + ",\"message\":\"" + message + "\"}");
     }

@@ -34,13 +34,39 @@ public final class UnknownKeyRule implements EntryRule {
         entry.field("source").ifPresent(s -> checkKeys(entry, s, "source.", SOURCE_KEYS, sink));
     }
 
+    /**
+     * A key the format defines one level up or down ({@code revision:} beside {@code dataset:}
+     * instead of under it): a hint naming where it belongs, or null.
+     */
+    private static String elsewhere(String key, String prefix) {
+        for (String level : List.of("", "dataset.", "source.")) {
+            if (!level.equals(prefix) && keysOf(level).contains(key)) {
+                String where = level.isEmpty() ? "at the top of the entry, beside `dataset:`"
+                        : "under `" + level.substring(0, level.length() - 1) + ":`";
+                return "did you mean `" + level + key + "`? it belongs " + where;
+            }
+        }
+        return null;
+    }
+
+    private static Set<String> keysOf(String level) {
+        return switch (level) {
+            case "dataset." -> DATASET_KEYS;
+            case "source." -> SOURCE_KEYS;
+            default -> ENTRY_KEYS;
+        };
+    }
+
     private void checkKeys(EntryContext entry, Node mapping, String prefix, Set<String> known, FindingSink sink) {
         if (!(mapping instanceof org.snakeyaml.engine.v2.nodes.MappingNode map)) {
             return;
         }
         for (NodeTuple t : map.getValue()) {
             if (t.getKeyNode() instanceof ScalarNode k && !known.contains(k.getValue())) {
-                String hint = Suggestions.didYouMean(Suggestions.closest(k.getValue(), known));
+                String hint = elsewhere(k.getValue(), prefix);
+                if (hint == null) {
+                    hint = Suggestions.didYouMean(Suggestions.closest(k.getValue(), known));
+                }
                 entry.report(sink, UNKNOWN_KEY, Position.of(k),
                         "unknown key '" + prefix + k.getValue() + "' (ignored)",
                         hint != null ? hint : "known keys here: " + String.join(", ", known.stream().sorted().toList()));
