@@ -7,6 +7,7 @@ import dev.evalbot.rules.check.ChangedFile;
 import dev.evalbot.rules.check.FileKind;
 import dev.evalbot.rules.check.FileReport;
 import dev.evalbot.rules.check.Finding;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -51,7 +52,16 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ReviewSession session = ReviewSession.open(options, System.getenv(), Clock.systemUTC());
         List<Path> named = paths == null || paths.isEmpty() ? List.of(Path.of(".")) : paths;
-        List<ChangedFile> files = new LocalFiles(session.config().rules().limits().maxBytes()).collect(named);
+        List<ChangedFile> files;
+        try {
+            files = new LocalFiles(session.config().rules().limits().maxBytes()).collect(named);
+        } catch (IOException e) {
+            if (format == OutputFormat.github) { // a workflow run shows it as an error, not only in its log
+                spec.commandLine().getOut().println(WorkflowCommands.error("evalbot", e.getMessage()));
+                spec.commandLine().getOut().flush();
+            }
+            throw e;
+        }
         // The per-change file cap protects the bot from huge pull requests; locally, a user who
         // validates a whole tree wants every file checked.
         ChangeValidator validator = new ChangeValidator(

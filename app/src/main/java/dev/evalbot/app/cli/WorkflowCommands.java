@@ -43,6 +43,11 @@ final class WorkflowCommands {
         return s.append("::").append(data(message)).toString();
     }
 
+    /** An error that belongs to no file (e.g. nothing to validate). */
+    static String error(String title, String message) {
+        return "::error title=" + property(title) + "::" + data(message);
+    }
+
     private static String level(Severity s) {
         return switch (s) {
             case ERROR -> "error";

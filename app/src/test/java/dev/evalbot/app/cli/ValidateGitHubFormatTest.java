@@ -53,6 +53,17 @@ class ValidateGitHubFormatTest {
     }
 
     @Test
+    void nothingToValidateIsAnErrorCommandSoTheWorkflowRunShowsIt() throws Exception {
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        CliRunner r = CliRunner.run("validate", "--config", ValidateCommandTest.CONFIG, "--format", "github",
+                empty.toString());
+        assertEquals(2, r.exit(), r.err());
+        String first = r.out().lines().findFirst().orElseThrow();
+        assertTrue(first.startsWith("::error title=evalbot::nothing to validate under "), first);
+        assertTrue(r.err().contains("nothing to validate under"), r.err());
+    }
+
+    @Test
     void escapingFollowsTheRunner() {
         assertEquals("a%25b%0Dc%0Ad:e,f", WorkflowCommands.data("a%b\rc\nd:e,f"));
         assertEquals("a%25b%0Dc%0Ad%3Ae%2Cf", WorkflowCommands.property("a%b\rc\nd:e,f"));
