@@ -62,6 +62,7 @@ final class HubLeaderboardJson {
             }
             o.put("platform", e.platform());
             o.put("tier", e.tier().label());
+            o.put("logChecked", e.logChecked());
         }
         return write(out);
     }
@@ -83,6 +84,7 @@ final class HubLeaderboardJson {
                 o.set("data", data(e));
                 o.put("platform", e.platform());
                 o.put("tier", e.tier().label());
+                o.put("logChecked", e.logChecked());
             }
         }
         return write(root);

@@ -32,7 +32,7 @@ class HubLeaderboardJsonTest {
     static final Set<String> ENTRY_REQUIRED = Set.of("rank", "modelId", "value", "filename", "verified", "author");
     static final Set<String> ENTRY_OPTIONAL = Set.of("source", "pullRequest", "notes");
     /** evalbot's own additions, kept by the client as attributes (its forward compatibility). */
-    static final Set<String> ENTRY_EXTENSIONS = Set.of("platform", "tier");
+    static final Set<String> ENTRY_EXTENSIONS = Set.of("platform", "tier", "logChecked");
 
     @TempDir
     Path tmp;
@@ -99,7 +99,8 @@ class HubLeaderboardJsonTest {
             JsonNode results = info.get("evalResults");
             assertEquals(4, results.size(), r.body());
             JsonNode first = results.get(0);
-            assertEquals(Set.of("filename", "verified", "data", "platform", "tier"), keys(first));
+            assertEquals(Set.of("filename", "verified", "data", "platform", "tier", "logChecked"), keys(first));
+            assertEquals(false, first.get("logChecked").asBoolean(true), "no cited log was checked in the fixture");
             JsonNode data = first.get("data");
             // parse_eval_result_entries reads data.dataset.{id, task_id, revision}, value, date, source.{url, name}, notes.
             assertEquals(HubApiFixture.MULTI, data.at("/dataset/id").asText());
