@@ -79,7 +79,8 @@ public final class BoardRoutes {
         send(ctx, rendered.get(), headers);
     }
 
-    private static void send(Context ctx, BoardService.Rendered rendered, Map<String, String> headers) {
+    /** The rendered bytes with their headers and strong ETag, or 304 when the client holds them. */
+    static void send(Context ctx, BoardService.Rendered rendered, Map<String, String> headers) {
         headers.forEach(ctx::header);
         ctx.header("ETag", rendered.etag());
         ctx.header("Cache-Control", "no-cache");

@@ -12,20 +12,18 @@ import java.util.Map;
 final class HubReplies {
     static final Map<String, String> CORS_HEADERS = Map.of("Access-Control-Allow-Origin", "*",
             "Access-Control-Expose-Headers", "ETag");
+    private static final Map<String, String> HEADERS = withCors(PageAssets.JSON_HEADERS);
+
+    private static Map<String, String> withCors(Map<String, String> headers) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+        all.putAll(CORS_HEADERS);
+        return Map.copyOf(all);
+    }
 
     private HubReplies() {}
 
     static void send(Context ctx, BoardService.Rendered rendered) {
-        PageAssets.JSON_HEADERS.forEach(ctx::header);
-        CORS_HEADERS.forEach(ctx::header);
-        ctx.header("ETag", rendered.etag());
-        ctx.header("Cache-Control", "no-cache");
-        String match = ctx.header("If-None-Match");
-        if (match != null && match.contains(rendered.etag())) {
-            ctx.status(HttpStatus.NOT_MODIFIED);
-            return;
-        }
-        ctx.result(rendered.bytes());
+        BoardRoutes.send(ctx, rendered, HEADERS);
     }
 
     /** As the Hub answers a repository that is not there: the client raises RepositoryNotFoundError. */
