@@ -57,7 +57,18 @@ public final class LeaderboardPage {
 
     /** @param withdrawn reports off each task's leaderboard, by task id, newest first */
     public String render(Leaderboard board, Benchmark benchmark, Map<String, List<Withdrawal>> withdrawn) {
+        return render(board, benchmark, withdrawn, BoardQuery.first(limits.maxRowsPerTask()));
+    }
+
+    /**
+     * One page of the board: every task's rows from the query's cursor (or the one task it names),
+     * those whose model matches its search, each with its board-wide rank, and a link to the next
+     * page. The chart and the withdrawn reports come with the first page only.
+     */
+    public String render(Leaderboard board, Benchmark benchmark, Map<String, List<Withdrawal>> withdrawn,
+            BoardQuery query) {
         String name = benchmark != null && benchmark.name() != null ? benchmark.name() : board.benchmarkId();
+        List<TaskBoard> tasks = query.task() == null ? board.tasks() : board.task(query.task()).stream().toList();
         StringBuilder html = new StringBuilder(8192);
         html.append(PageAssets.head(name + " leaderboard · evalbot")).append("<body>\n<header>\n")
                 .append("<p><a href=\"").append(BoardPaths.INDEX).append("\">All leaderboards</a></p>\n")
@@ -69,19 +80,22 @@ public final class LeaderboardPage {
         html.append("<p class=\"meta\">").append(board.models()).append(board.models() == 1 ? " model" : " models")
                 .append(" · last change ").append(Formats.time(board.lastChange()))
                 .append(" · <a href=\"").append(Html.text(BoardPaths.api(board.benchmarkId())))
-                .append("\">JSON</a></p>\n</header>\n");
-        if (board.tasks().size() > 1) {
+                .append("\">JSON</a></p>\n");
+        search(html, board.benchmarkId(), query);
+        html.append("</header>\n");
+        if (tasks.size() > 1) {
             html.append("<nav><ul>\n");
-            for (int i = 0; i < board.tasks().size(); i++) {
+            for (int i = 0; i < tasks.size(); i++) {
                 html.append("<li><a href=\"#task-").append(i + 1).append("\"><bdi>")
-                        .append(Html.text(board.tasks().get(i).taskId())).append("</bdi></a></li>\n");
+                        .append(Html.text(tasks.get(i).taskId())).append("</bdi></a></li>\n");
             }
             html.append("</ul></nav>\n");
         }
         html.append(tierFilter()).append("<main>\n");
-        for (int i = 0; i < board.tasks().size(); i++) {
-            TaskBoard t = board.tasks().get(i);
-            task(html, board.benchmarkId(), t, i + 1, withdrawn.getOrDefault(t.taskId(), List.of()));
+        for (int i = 0; i < tasks.size(); i++) {
+            TaskBoard t = tasks.get(i);
+            task(html, board.benchmarkId(), TaskPage.of(t, query), query, i + 1,
+                    withdrawn.getOrDefault(t.taskId(), List.of()));
         }
         html.append("</main>\n<footer><p class=\"meta\">Equal values share a rank. Each model shows its most "
                 + "trusted report (verified, then author, then community), the newest first within a tier; its "
@@ -90,6 +104,22 @@ public final class LeaderboardPage {
                 + "notes.</p></footer>\n")
                 .append(PageAssets.script()).append("</body>\n</html>\n");
         return html.toString();
+    }
+
+    /** The model search, answered by the server (a board may hold far more models than a page). */
+    private static void search(StringBuilder html, String benchmarkId, BoardQuery query) {
+        html.append("<form class=\"search\" method=\"get\" role=\"search\" action=\"")
+                .append(Html.text(BoardPaths.page(benchmarkId))).append("\">");
+        if (query.task() != null) {
+            html.append("<input type=\"hidden\" name=\"task\" value=\"").append(Html.text(query.task())).append("\">");
+        }
+        html.append("<label>Model <input type=\"search\" name=\"q\" maxlength=\"").append(BoardQuery.MAX_SEARCH_CHARS)
+                .append("\" value=\"").append(query.search() == null ? "" : Html.text(query.search()))
+                .append("\"></label> <button type=\"submit\">Search</button>");
+        if (query.search() != null || query.task() != null || query.cursor() != null) {
+            html.append(" <a href=\"").append(Html.text(BoardPaths.page(benchmarkId))).append("\">all models</a>");
+        }
+        html.append("</form>\n");
     }
 
     private static String tierFilter() {
@@ -101,7 +131,10 @@ public final class LeaderboardPage {
         return f.append("</fieldset>\n").toString();
     }
 
-    private void task(StringBuilder html, String benchmarkId, TaskBoard task, int n, List<Withdrawal> withdrawn) {
+    private void task(StringBuilder html, String benchmarkId, TaskPage page, BoardQuery query, int n,
+            List<Withdrawal> withdrawn) {
+        TaskBoard task = page.task();
+        boolean first = query.cursor() == null && query.search() == null;
         html.append("<section class=\"task\" id=\"task-").append(n).append("\">\n<h2><bdi>")
                 .append(Html.text(task.taskId())).append("</bdi></h2>\n<p class=\"meta\">")
                 .append(task.lowerIsBetter() ? "Lower is better" : "Higher is better").append(" · ")
@@ -121,27 +154,60 @@ public final class LeaderboardPage {
             html.append("</section>\n");
             return;
         }
-        html.append(ScoreChart.render(task, "chart-" + n));
+        if (first) {
+            html.append(ScoreChart.render(task, "chart-" + n));
+        }
         html.append(FacetFilter.render(task, facets));
-        html.append("<table class=\"board sortable\">\n<thead><tr>")
-                .append("<th scope=\"col\" class=\"num\" data-sort=\"num\" aria-sort=\"ascending\">Rank</th>")
-                .append("<th scope=\"col\" data-sort=\"text\">Model</th>")
-                .append("<th scope=\"col\" class=\"num\" data-sort=\"num\">Value</th>")
-                .append("<th scope=\"col\" data-sort=\"num\">Tier</th>")
-                .append("<th scope=\"col\" data-sort=\"text\">Date</th>")
-                .append("<th scope=\"col\">Source</th><th scope=\"col\">Notes</th></tr></thead>\n<tbody>\n");
-        List<Row> rows = task.rows();
-        int shown = Math.min(rows.size(), limits.maxRowsPerTask());
-        for (int i = 0; i < shown; i++) {
-            row(html, benchmarkId, task.taskId(), rows.get(i));
+        if (page.rows().isEmpty()) {
+            html.append("<p>No model matches <q><bdi>").append(Html.text(query.search() == null ? "" : query.search()))
+                    .append("</bdi></q> on this task.</p>\n");
+        } else {
+            html.append("<table class=\"board sortable\">\n<thead><tr>")
+                    .append("<th scope=\"col\" class=\"num\" data-sort=\"num\" aria-sort=\"ascending\">Rank</th>")
+                    .append("<th scope=\"col\" data-sort=\"text\">Model</th>")
+                    .append("<th scope=\"col\" class=\"num\" data-sort=\"num\">Value</th>")
+                    .append("<th scope=\"col\" data-sort=\"num\">Tier</th>")
+                    .append("<th scope=\"col\" data-sort=\"text\">Date</th>")
+                    .append("<th scope=\"col\">Source</th><th scope=\"col\">Notes</th></tr></thead>\n<tbody>\n");
+            for (Row row : page.rows()) {
+                row(html, benchmarkId, task.taskId(), row);
+            }
+            html.append("</tbody>\n</table>\n");
         }
-        html.append("</tbody>\n</table>\n");
-        if (shown < rows.size()) {
-            html.append("<p class=\"meta\">Showing the first ").append(shown).append(" of ").append(rows.size())
-                    .append(" models; the JSON API lists them all.</p>\n");
+        pager(html, benchmarkId, page, query);
+        if (first) {
+            WithdrawnSection.render(html, withdrawn, facets, limits.maxRowsPerTask());
         }
-        WithdrawnSection.render(html, withdrawn, facets, limits.maxRowsPerTask());
         html.append("</section>\n");
+    }
+
+    /** Where this page is among the task's models, and the link to the next page. */
+    private void pager(StringBuilder html, String benchmarkId, TaskPage page, BoardQuery query) {
+        boolean start = query.cursor() == null;
+        if (start && page.nextCursor() == null && query.search() == null) {
+            return;
+        }
+        html.append("<p class=\"meta pager\">");
+        if (query.search() != null) {
+            html.append(page.matching()).append(page.matching() == 1 ? " model matches" : " models match")
+                    .append(" of ").append(page.total()).append(page.nextCursor() != null || !start ? " · " : "");
+        } else if (start) {
+            html.append("Showing the first ").append(page.rows().size()).append(" of ").append(page.total())
+                    .append(" models · ");
+        } else if (!page.rows().isEmpty()) {
+            html.append("Showing ranks ").append(page.rows().get(0).rank()).append("–")
+                    .append(page.rows().get(page.rows().size() - 1).rank()).append(" of ").append(page.total())
+                    .append(" models · ");
+        }
+        if (!start) {
+            html.append("<a href=\"").append(Html.text(BoardLinks.page(benchmarkId, page.task().taskId(), null,
+                    query))).append("\">first page</a>").append(page.nextCursor() != null ? " · " : "");
+        }
+        if (page.nextCursor() != null) {
+            html.append("<a rel=\"next\" href=\"").append(Html.text(BoardLinks.page(benchmarkId, page.task().taskId(),
+                    page.nextCursor(), query))).append("\">next ").append(query.limit()).append(" →</a>");
+        }
+        html.append("</p>\n");
     }
 
     private void row(StringBuilder html, String benchmarkId, String taskId, Row row) {

@@ -115,10 +115,10 @@ public final class PageAssets {
     /**
      * The policy to send with every leaderboard page ({@code Content-Security-Policy} header).
      * Everything is refused ({@code default-src 'none'}) except the inline stylesheet and script
-     * above, by hash; no base URL, no form targets, no framing.
+     * above, by hash; no base URL, forms only to the server itself (the model search), no framing.
      */
     public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src '" + sha256(SCRIPT)
-            + "'; style-src '" + sha256(STYLE) + "'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+            + "'; style-src '" + sha256(STYLE) + "'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     /** Every header the server should send with a leaderboard page, the policy included. */
     public static final Map<String, String> PAGE_HEADERS = Map.of(
