@@ -37,6 +37,8 @@ final class LiveBoard {
     /** Withdrawn (not eligible) reports by pull request: few, and all a withdrawn list needs. */
     private final Map<PrKey, List<BoardEntry>> excluded;
     private long readFrom;
+    /** The pull requests read in the overlap window, with the change read: not read again unless changed again. */
+    private final Map<PullRef, Long> recent = new HashMap<>();
     private volatile Snapshot snapshot;
 
     /** What readers see; the first page's renderings are made once, on first request. */
@@ -77,7 +79,13 @@ final class LiveBoard {
      * @return false when the benchmark has no board any more
      */
     synchronized boolean sync(ResultStore results, WithdrawalTrail trail, long now) {
-        for (PullRef pull : results.pullsChangedSince(readFrom - SYNC_OVERLAP_MS)) {
+        long from = readFrom - SYNC_OVERLAP_MS;
+        recent.values().removeIf(at -> at < from);
+        for (ResultStore.ChangedPull changed : results.pullsChangedSince(from)) {
+            PullRef pull = changed.pull();
+            if (Long.valueOf(changed.updatedAt()).equals(recent.put(pull, changed.updatedAt()))) {
+                continue;
+            }
             PrKey key = new PrKey(pull.platform().code(), pull.repo(), pull.number());
             List<BoardEntry> mine = new ArrayList<>();
             List<BoardEntry> off = new ArrayList<>();

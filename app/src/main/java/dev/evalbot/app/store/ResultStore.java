@@ -160,21 +160,25 @@ public final class ResultStore {
      * The pull requests whose results, state or decision changed at or after {@code millis} (their
      * {@code updated_at}, indexed), so that a board re-reads only what changed since it was read.
      */
-    public List<PullRef> pullsChangedSince(long millis) {
+    public List<ChangedPull> pullsChangedSince(long millis) {
         return db.read("list pull requests changed since " + millis, c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT platform, repo, number FROM result_pulls WHERE updated_at >= ?")) {
+                    "SELECT platform, repo, number, updated_at FROM result_pulls WHERE updated_at >= ?")) {
                 ps.setLong(1, millis);
                 try (ResultSet rs = ps.executeQuery()) {
-                    List<PullRef> pulls = new ArrayList<>();
+                    List<ChangedPull> pulls = new ArrayList<>();
                     while (rs.next()) {
-                        pulls.add(new PullRef(PlatformId.of(rs.getString(1)), rs.getString(2), rs.getInt(3)));
+                        pulls.add(new ChangedPull(new PullRef(PlatformId.of(rs.getString(1)), rs.getString(2),
+                                rs.getInt(3)), rs.getLong(4)));
                     }
                     return pulls;
                 }
             }
         });
     }
+
+    /** A pull request and when it last changed (epoch milliseconds). */
+    public record ChangedPull(PullRef pull, long updatedAt) {}
 
     /**
      * The entry another change already holds for this model and task that a new value is compared
