@@ -217,6 +217,14 @@ public final class BoardService implements AutoCloseable {
         return done;
     }
 
+    /**
+     * Catches the board up with the store now, on the caller's thread, publishing nothing: what a
+     * refresh does minus the bookkeeping of the refresh schedule (for benchmarks and tests).
+     */
+    public void catchUp(String benchmarkId) {
+        refresh(benchmarkId, false);
+    }
+
     private Optional<LiveBoard> live(String benchmarkId) {
         LiveBoard board = boards.get(benchmarkId, this::load);
         return Optional.ofNullable(board);

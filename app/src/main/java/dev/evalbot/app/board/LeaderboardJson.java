@@ -79,7 +79,9 @@ public final class LeaderboardJson {
         boolean first = query.cursor() == null && query.search() == null;
         for (TaskBoard task : shown) {
             TaskPage page = TaskPage.of(task, query);
-            ObjectNode o = task(task, page.rows(), first ? withdrawn.getOrDefault(task.taskId(), List.of()) : List.of());
+            // The history is read from every row: the first page has it, the others would only repeat it.
+            ObjectNode o = task(task, page.rows(), first ? withdrawn.getOrDefault(task.taskId(), List.of()) : List.of(),
+                    first);
             o.put("total", page.total());
             o.put("matching", page.matching());
             o.put("nextCursor", page.nextCursor());
@@ -166,6 +168,10 @@ public final class LeaderboardJson {
     }
 
     private ObjectNode task(TaskBoard task, List<Row> shownRows, List<Withdrawal> withdrawn) {
+        return task(task, shownRows, withdrawn, true);
+    }
+
+    private ObjectNode task(TaskBoard task, List<Row> shownRows, List<Withdrawal> withdrawn, boolean history) {
         ObjectNode o = mapper.createObjectNode();
         o.put("id", task.taskId());
         o.put("lowerIsBetter", task.lowerIsBetter());
@@ -196,9 +202,12 @@ public final class LeaderboardJson {
                 sp.put("max", spread.get().max());
             }
         }
-        ArrayNode history = o.putArray("topScoreHistory");
-        for (TopScoreHistory.Point p : TopScoreHistory.of(task)) {
-            ObjectNode h = history.addObject();
+        ArrayNode historyNode = history ? o.putArray("topScoreHistory") : null;
+        if (!history) {
+            o.putNull("topScoreHistory");
+        }
+        for (TopScoreHistory.Point p : history ? TopScoreHistory.of(task) : List.<TopScoreHistory.Point>of()) {
+            ObjectNode h = historyNode.addObject();
             putTime(h, "at", p.at());
             h.put("value", p.value());
             h.put("model", p.modelRepo());

@@ -157,7 +157,7 @@ public final class LeaderboardPage {
         if (first) {
             html.append(ScoreChart.render(task, "chart-" + n));
         }
-        html.append(FacetFilter.render(task, facets));
+        html.append(FacetFilter.render(page.rows(), facets));
         if (page.rows().isEmpty()) {
             html.append("<p>No model matches <q><bdi>").append(Html.text(query.search() == null ? "" : query.search()))
                     .append("</bdi></q> on this task.</p>\n");
@@ -225,7 +225,7 @@ public final class LeaderboardPage {
                 .append(Html.text(String.join(", ", sp.providers()))).append("\">across ")
                 .append(sp.providers().size()).append(" providers: ").append(Html.text(Formats.value(sp.min())))
                 .append("–").append(Html.text(Formats.value(sp.max()))).append("</div>"));
-        others(html, row.others());
+        others(html, row.others(), benchmarkId, taskId, row.modelRepo());
         badge(html, best.platform(), row.modelRepo(), benchmarkId, taskId);
         html.append("</td><td class=\"num\" data-v=\"").append(Formats.sortKey(best.value())).append("\">")
                 .append(Formats.value(best.value())).append("</td>")
@@ -293,7 +293,7 @@ public final class LeaderboardPage {
     }
 
     /** The model's other reports (its variants), side by side in a small table. */
-    private void others(StringBuilder html, List<BoardEntry> others) {
+    private void others(StringBuilder html, List<BoardEntry> others, String benchmarkId, String taskId, String model) {
         if (others.isEmpty()) {
             return;
         }
@@ -316,7 +316,10 @@ public final class LeaderboardPage {
         }
         html.append("</table>");
         if (shown < others.size()) {
-            html.append("<p class=\"meta\">and ").append(others.size() - shown).append(" more in the JSON API</p>");
+            html.append("<p class=\"meta\">and <a href=\"").append(Html.text(BoardLinks.api(benchmarkId, taskId, null,
+                    new BoardQuery(taskId, null, PageLimits.DEFAULT.maxRowsPerTask(), model),
+                    PageLimits.DEFAULT.maxRowsPerTask()))).append("\">").append(others.size() - shown)
+                    .append(" more in the JSON API</a></p>");
         }
         html.append("</details>");
     }

@@ -7,12 +7,14 @@ package dev.evalbot.app.board;
  * {@link #MAX_LIMIT}.
  *
  * @param maxRowsPerTask rows per task on a page (and the JSON API's default {@code limit})
- * @param maxOthersPerRow other reports listed under one row's "more reports"
+ * @param maxOthersPerRow other reports listed under one row's "more reports" (the rest are a link
+ *     to the model's row in the JSON API): 2 keeps a page of 100 models with 10 variants each
+ *     under 200 KB
  */
 public record PageLimits(int maxRowsPerTask, int maxOthersPerRow) {
     /** The largest {@code ?limit=} the JSON API and the page accept. */
     public static final int MAX_LIMIT = 1000;
-    public static final PageLimits DEFAULT = new PageLimits(100, 50);
+    public static final PageLimits DEFAULT = new PageLimits(100, 2);
 
     public PageLimits {
         if (maxRowsPerTask < 1 || maxOthersPerRow < 0) {
