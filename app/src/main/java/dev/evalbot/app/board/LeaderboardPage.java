@@ -9,6 +9,7 @@ import dev.evalbot.rules.tier.PrState;
 import dev.evalbot.rules.tier.Tier;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import dev.evalbot.rules.board.FacetParser;
 import dev.evalbot.rules.board.Facets;
 import dev.evalbot.rules.board.ProviderSpread;
@@ -225,7 +226,7 @@ public final class LeaderboardPage {
                 .append(Html.text(String.join(", ", sp.providers()))).append("\">across ")
                 .append(sp.providers().size()).append(" providers: ").append(Html.text(Formats.value(sp.min())))
                 .append("–").append(Html.text(Formats.value(sp.max()))).append("</div>"));
-        others(html, row.others(), benchmarkId, taskId, row.modelRepo());
+        others(html, best, row.others(), benchmarkId, taskId, row.modelRepo());
         badge(html, best.platform(), row.modelRepo(), benchmarkId, taskId);
         html.append("</td><td class=\"num\" data-v=\"").append(Formats.sortKey(best.value())).append("\">")
                 .append(Formats.value(best.value())).append("</td>")
@@ -293,7 +294,13 @@ public final class LeaderboardPage {
     }
 
     /** The model's other reports (its variants), side by side in a small table. */
-    private void others(StringBuilder html, List<BoardEntry> others, String benchmarkId, String taskId, String model) {
+    private static boolean sameSource(BoardEntry e, BoardEntry shown) {
+        return e.sourceUrl() != null && Objects.equals(e.sourceUrl(), shown.sourceUrl())
+                && Objects.equals(e.sourceName(), shown.sourceName()) && Objects.equals(e.attribution(), shown.attribution());
+    }
+
+    private void others(StringBuilder html, BoardEntry best, List<BoardEntry> others, String benchmarkId, String taskId,
+            String model) {
         if (others.isEmpty()) {
             return;
         }
@@ -308,7 +315,10 @@ public final class LeaderboardPage {
                 html.append("<bdi>").append(Html.text(e.notes())).append("</bdi>");
             }
             html.append("</td><td>");
-            if (e.sourceUrl() != null || e.sourceName() != null) {
+            if (sameSource(e, best)) {
+                // Variants usually cite the model card again: said in two words, the page stays small.
+                html.append("<span class=\"unlinked\">same source</span>");
+            } else if (e.sourceUrl() != null || e.sourceName() != null) {
                 html.append(Html.link(e.sourceUrl(), e.sourceName())).append(attribution(e));
             }
             html.append(revision(e));
