@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -60,6 +61,9 @@ public final class BoardService implements AutoCloseable {
     private final Cache<String, LiveBoard> boards;
     /** One line per benchmark read since start: small, and what the index shows without reading boards. */
     private final Map<String, BoardListing> listings = new ConcurrentHashMap<>();
+    /** Ids of the benchmarks with results: read from the store once, then kept up to date by each read. */
+    private final Set<String> ids = ConcurrentHashMap.newKeySet();
+    private volatile boolean idsRead;
     /** What each benchmark's publishers last accepted; a failed publish leaves it behind and is retried. */
     private final Map<String, String> published = new ConcurrentHashMap<>();
     private final Map<String, Integer> publishFailures = new ConcurrentHashMap<>();
@@ -189,7 +193,7 @@ public final class BoardService implements AutoCloseable {
      */
     public List<BoardListing> listings() {
         Map<String, BoardListing> all = new TreeMap<>(listings);
-        for (String id : results.datasetIds()) {
+        for (String id : datasetIds()) {
             all.computeIfAbsent(id, k -> BoardListing.of(k, nameOf(k), null));
         }
         return all.values().stream().sorted(BoardListing.BY_NAME).toList();
@@ -236,8 +240,10 @@ public final class BoardService implements AutoCloseable {
         Optional<LiveBoard> board = LiveBoard.load(benchmarkId, results, catalog, trail, now);
         if (board.isEmpty()) {
             listings.remove(benchmarkId);
+            ids.remove(benchmarkId);
             return null;
         }
+        ids.add(benchmarkId);
         list(benchmarkId, board.get());
         return board.get();
     }
@@ -269,9 +275,17 @@ public final class BoardService implements AutoCloseable {
         return r;
     }
 
+    private Set<String> datasetIds() {
+        if (!idsRead) {
+            ids.addAll(results.datasetIds());
+            idsRead = true;
+        }
+        return ids;
+    }
+
     /** Reads, one at a time, each board that has no line on the index yet (after a restart, all). */
     private void listAll() {
-        for (String id : results.datasetIds()) {
+        for (String id : List.copyOf(datasetIds())) {
             if (!running) {
                 return;
             }
@@ -324,6 +338,7 @@ public final class BoardService implements AutoCloseable {
             } else {
                 boards.invalidate(benchmarkId);
                 listings.remove(benchmarkId);
+                ids.remove(benchmarkId);
                 board = null;
             }
         } else {

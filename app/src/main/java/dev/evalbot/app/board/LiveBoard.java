@@ -9,12 +9,14 @@ import dev.evalbot.rules.board.Leaderboard;
 import dev.evalbot.rules.board.PrKey;
 import dev.evalbot.rules.board.TaskCatalog;
 import dev.evalbot.rules.board.Withdrawal;
+import dev.evalbot.rules.board.WithdrawalEvent;
 import dev.evalbot.rules.board.Withdrawals;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -34,8 +36,11 @@ final class LiveBoard {
 
     private final String benchmarkId;
     private final IndexedBoards index;
-    /** Withdrawn (not eligible) reports by pull request: few, and all a withdrawn list needs. */
-    private final Map<PrKey, List<BoardEntry>> excluded;
+    /**
+     * Withdrawn (not eligible) reports by pull request, each explained from the audit trail once:
+     * a catch-up asks the trail only about the pull requests that changed.
+     */
+    private final Map<PrKey, List<Withdrawal>> withdrawn = new HashMap<>();
     private long readFrom;
     /** The pull requests read in the overlap window, with the change read: not read again unless changed again. */
     private final Map<PullRef, Long> recent = new HashMap<>();
@@ -45,10 +50,9 @@ final class LiveBoard {
     record Snapshot(Leaderboard leaderboard, Map<String, List<Withdrawal>> withdrawn, int reports,
             BoardService.Rendered[] firstPages) {}
 
-    private LiveBoard(String benchmarkId, IndexedBoards index, Map<PrKey, List<BoardEntry>> excluded, long readFrom) {
+    private LiveBoard(String benchmarkId, IndexedBoards index, long readFrom) {
         this.benchmarkId = benchmarkId;
         this.index = index;
-        this.excluded = excluded;
         this.readFrom = readFrom;
     }
 
@@ -56,8 +60,9 @@ final class LiveBoard {
     static Optional<LiveBoard> load(String benchmarkId, ResultStore results, TaskCatalog catalog, WithdrawalTrail trail,
             long now) {
         Loader loader = results.readByDataset(benchmarkId, () -> new Loader(catalog));
-        LiveBoard board = new LiveBoard(benchmarkId, loader.index, loader.excluded, now);
-        return board.publish(trail) ? Optional.of(board) : Optional.empty();
+        LiveBoard board = new LiveBoard(benchmarkId, loader.index, now);
+        loader.excluded.forEach((pr, entries) -> board.explain(pr, entries, trail));
+        return board.publish() ? Optional.of(board) : Optional.empty();
     }
 
     Snapshot snapshot() {
@@ -99,25 +104,37 @@ final class LiveBoard {
                 }
             }
             index.replace(key, mine);
-            if (off.isEmpty()) {
-                excluded.remove(key);
-            } else {
-                excluded.put(key, List.copyOf(off));
-            }
+            explain(key, off, trail);
         }
         readFrom = now;
-        return publish(trail);
+        return publish();
     }
 
-    private boolean publish(WithdrawalTrail trail) {
+    private void explain(PrKey pr, List<BoardEntry> off, WithdrawalTrail trail) {
+        if (off.isEmpty()) {
+            withdrawn.remove(pr);
+            return;
+        }
+        List<WithdrawalEvent> events = trail.events(pr);
+        withdrawn.put(pr, off.stream().map(e -> Withdrawals.explain(e, events)).toList());
+    }
+
+    private boolean publish() {
         Optional<Leaderboard> board = index.leaderboard(benchmarkId);
         if (board.isEmpty()) {
             return false;
         }
-        List<BoardEntry> off = new ArrayList<>();
-        excluded.values().forEach(off::addAll);
-        snapshot = new Snapshot(board.get(), Withdrawals.byTask(off, trail::events), index.size(),
-                new BoardService.Rendered[2]);
+        Map<String, List<Withdrawal>> byTask = new TreeMap<>();
+        for (List<Withdrawal> list : withdrawn.values()) {
+            for (Withdrawal w : list) {
+                byTask.computeIfAbsent(w.entry().taskId(), t -> new ArrayList<>()).add(w);
+            }
+        }
+        byTask.replaceAll((t, list) -> {
+            list.sort(Withdrawals.ORDER);
+            return List.copyOf(list);
+        });
+        snapshot = new Snapshot(board.get(), byTask, index.size(), new BoardService.Rendered[2]);
         return true;
     }
 

@@ -298,8 +298,8 @@ public final class ScaleBench {
             Process p = LoadGenerator.awaitReady(pb.start(), port, "evalbot serve" + (xmx == null ? "" : " -Xmx" + xmx),
                     work.resolve("evalbot.log"));
             try {
-                System.out.printf("ready: %.2f s, RSS %d MB%n", (System.nanoTime() - t0) / 1e9,
-                        LoadGenerator.rssKb(p.pid()) >> 10);
+                System.out.printf("ready: %.2f s, RSS %d MB, CPU of the process to ready %d ms%n",
+                        (System.nanoTime() - t0) / 1e9, LoadGenerator.rssKb(p.pid()) >> 10, LoadGenerator.cpuMillis(p.pid()));
                 measure(p, port, requests, t0);
             } finally {
                 p.destroy();
