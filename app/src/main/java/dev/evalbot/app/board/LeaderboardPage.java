@@ -309,7 +309,8 @@ public final class LeaderboardPage {
         int shown = Math.min(others.size(), limits.maxOthersPerRow());
         for (BoardEntry e : others.subList(0, shown)) {
             html.append("<tr><td class=\"num\">").append(Html.text(Formats.value(e.value()))).append("</td><td>")
-                    .append(badge(e)).append("</td><td>").append(Formats.time(e.effectiveDate())).append("</td><td>")
+                    .append(e.prNumber() == best.prNumber() ? plainBadge(e) : badge(e)).append("</td><td>")
+                    .append(Formats.time(e.effectiveDate())).append("</td><td>")
                     .append(chips(facets.parse(e.notes())));
             if (e.notes() != null && !e.notes().isBlank()) {
                 html.append("<bdi>").append(Html.text(e.notes())).append("</bdi>");
@@ -317,7 +318,7 @@ public final class LeaderboardPage {
             html.append("</td><td>");
             if (sameSource(e, best)) {
                 // Variants usually cite the model card again: said in two words, the page stays small.
-                html.append("<span class=\"unlinked\">same source</span>");
+                html.append("same source");
             } else if (e.sourceUrl() != null || e.sourceName() != null) {
                 html.append(Html.link(e.sourceUrl(), e.sourceName())).append(attribution(e));
             }
@@ -332,6 +333,13 @@ public final class LeaderboardPage {
                     .append(" more in the JSON API</a></p>");
         }
         html.append("</details>");
+    }
+
+    /** The tier badge of a variant from the shown report's own pull request: its tooltip would repeat the row's. */
+    private static String plainBadge(BoardEntry e) {
+        String badge = "<span class=\"tier tier-" + e.tier().label() + "\">" + e.tier().label() + "</span>";
+        return e.approved() ? badge + " <span class=\"approved\" title=\"approved by a maintainer\">approved</span>"
+                : badge;
     }
 
     /** The tier badge; its tooltip says which PR the report came from. */
