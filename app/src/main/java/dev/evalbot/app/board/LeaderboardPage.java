@@ -222,17 +222,20 @@ public final class LeaderboardPage {
         if (!"hub".equals(best.platform())) {
             html.append(" <span class=\"platform\">").append(Html.text(best.platform())).append("</span>");
         }
-        ProviderSpread.of(row, facets).ifPresent(sp -> html.append("<div class=\"spread\" title=\"")
-                .append(Html.text(String.join(", ", sp.providers()))).append("\">across ")
+        // The providers themselves are in the JSON and the variants' chips; a page of 100 rows stays small.
+        ProviderSpread.of(row, facets).ifPresent(sp -> html.append("<div class=\"spread\">across ")
                 .append(sp.providers().size()).append(" providers: ").append(Html.text(Formats.value(sp.min())))
                 .append("–").append(Html.text(Formats.value(sp.max()))).append("</div>"));
         others(html, best, row.others(), benchmarkId, taskId, row.modelRepo());
         badge(html, best.platform(), row.modelRepo(), benchmarkId, taskId);
-        html.append("</td><td class=\"num\" data-v=\"").append(Formats.sortKey(best.value())).append("\">")
-                .append(Formats.value(best.value())).append("</td>")
+        String shown = Formats.value(best.value());
+        String key = Formats.sortKey(best.value());
+        // The script sorts by the cell's text when it has no data-v: written only when they differ.
+        html.append("</td><td class=\"num\"").append(key.equals(shown) ? "" : " data-v=\"" + key + "\"").append(">")
+                .append(shown).append("</td>")
                 .append("<td data-v=\"").append(best.tier().ordinal()).append("\">").append(badge(best)).append("</td>")
-                .append("<td data-v=\"").append(Formats.instant(best.effectiveDate())).append("\">")
-                .append(Formats.time(best.effectiveDate())).append("</td>")
+                .append("<td data-v=\"").append(Formats.shortInstant(best.effectiveDate())).append("\">")
+                .append(Formats.shortTime(best.effectiveDate())).append("</td>")
                 .append("<td>").append(Html.link(best.sourceUrl(), best.sourceName())).append(attribution(best))
                 .append(revision(best)).append("</td>")
                 .append("<td class=\"notes\">").append(chips(f)).append("<bdi>").append(Html.text(best.notes()))
@@ -288,7 +291,7 @@ public final class LeaderboardPage {
         String alt = (benchmarkId + " " + taskId).replaceAll("[\\[\\]()]", "");
         String markdown = "[![" + alt + "](" + base + path + ")](" + page + ")";
         html.append("<details class=\"badge\"><summary>badge</summary><img src=\"").append(Html.text(path))
-                .append("\" alt=\"").append(Html.text(alt)).append("\" height=\"20\"><code class=\"badge-md\"")
+                .append("\" alt=\"").append(Html.text(alt)).append("\" ><code class=\"badge-md\"")
                 .append(publicUrl == null ? " data-relative" : "").append(">").append(Html.text(markdown))
                 .append("</code></details>");
     }
@@ -310,7 +313,7 @@ public final class LeaderboardPage {
         for (BoardEntry e : others.subList(0, shown)) {
             html.append("<tr><td class=\"num\">").append(Html.text(Formats.value(e.value()))).append("</td><td>")
                     .append(e.prNumber() == best.prNumber() ? plainBadge(e) : badge(e)).append("</td><td>")
-                    .append(Formats.time(e.effectiveDate())).append("</td><td>")
+                    .append(Formats.shortTime(e.effectiveDate())).append("</td><td>")
                     .append(chips(facets.parse(e.notes())));
             if (e.notes() != null && !e.notes().isBlank()) {
                 html.append("<bdi>").append(Html.text(e.notes())).append("</bdi>");

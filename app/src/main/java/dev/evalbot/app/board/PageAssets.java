@@ -38,7 +38,7 @@ public final class PageAssets {
             .chip{display:inline-block;border-radius:.3rem;padding:0 .35rem;margin:0 .25rem .1rem 0;font-size:.75rem;background:var(--alt);border:1px solid var(--line)}
             .spread{font-size:.8rem;color:var(--muted)}table.variants{width:auto;margin:.3rem 0}table.variants td{font-size:.85rem;padding:.15rem .4rem}
             details.badge summary,details.withdrawn summary{cursor:pointer;color:var(--muted);font-size:.85rem}
-            details.badge code{display:block;font-size:.75rem;overflow-wrap:anywhere;margin-top:.2rem}
+            details.badge img{height:20px}details.badge code{display:block;font-size:.75rem;overflow-wrap:anywhere;margin-top:.2rem}
             details.withdrawn{margin:1rem 0}table.withdrawn-list td{font-size:.9rem}.kind{font-weight:600}
             fieldset.facet-filter label{font-size:.9rem}
             """;
