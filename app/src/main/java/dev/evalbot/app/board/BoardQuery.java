@@ -31,8 +31,18 @@ public record BoardQuery(String task, RowCursor cursor, int limit, String search
         return task == null && cursor == null && search == null;
     }
 
+    /** Case-insensitive substring, compared in place: a search reads every model name of a task. */
     public boolean matches(String modelRepo) {
-        return search == null || modelRepo.toLowerCase(Locale.ROOT).contains(search);
+        if (search == null) {
+            return true;
+        }
+        int n = search.length();
+        for (int i = 0, last = modelRepo.length() - n; i <= last; i++) {
+            if (modelRepo.regionMatches(true, i, search, 0, n)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A query parameter the server refuses, with what was expected. */
