@@ -340,17 +340,20 @@ public final class LeaderboardPage {
 
     /** The tier badge of a variant from the shown report's own pull request: its tooltip would repeat the row's. */
     private static String plainBadge(BoardEntry e) {
-        String badge = "<span class=\"tier tier-" + e.tier().label() + "\">" + e.tier().label() + "</span>";
-        return e.approved() ? badge + " <span class=\"approved\" title=\"approved by a maintainer\">approved</span>"
-                : badge;
+        return marks(e, "<span class=\"tier tier-" + e.tier().label() + "\">" + e.tier().label() + "</span>");
     }
 
     /** The tier badge; its tooltip says which PR the report came from. */
     static String badge(BoardEntry e) {
         String origin = e.prNumber() == 0 ? "on the main branch"
                 : "from PR #" + e.prNumber() + (e.prState() == PrState.OPEN ? " (open)" : " (merged)");
-        String badge = "<span class=\"tier tier-" + e.tier().label() + "\" title=\"" + Html.text(origin) + "\">"
-                + e.tier().label() + "</span>";
+        return marks(e, "<span class=\"tier tier-" + e.tier().label() + "\" title=\"" + Html.text(origin) + "\">"
+                + e.tier().label() + "</span>");
+    }
+
+    /** The marks beside a tier badge: log-checked, approved. */
+    private static String marks(BoardEntry e, String tierBadge) {
+        String badge = tierBadge;
         if (e.logChecked() && e.tier() != Tier.VERIFIED) {
             badge += " <span class=\"log-checked\" title=\"the evaluation log its source cites agrees with it\">"
                     + "log-checked</span>";
