@@ -142,9 +142,11 @@ public final class EvalbotApp implements AutoCloseable {
             List<PullSource> sources = new ArrayList<>();
             units.forEach(u -> u.pullSource(reconcile).ifPresent(sources::add));
             Reconciler reconciler = Reconciler.of(sources, core.inbox(), core.db(), reconcile, metrics, clock);
-            core.boards().start();
             worker.start();
             core.server().start();
+            // After the server: boards are read on first use, and the refresher's background read of
+            // each board for the index must not compete with the start for the cores.
+            core.boards().start();
             reconciler.start();
             LOG.info("evalbot ready in {} ms on port {}: {}; store {}, {}", (System.nanoTime() - started) / 1_000_000,
                     core.server().port(), summary(deployment), core.db().config().redactedUrl(), serverSettings);

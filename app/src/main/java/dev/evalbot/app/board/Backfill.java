@@ -14,7 +14,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -88,6 +95,59 @@ public final class Backfill {
         }
         try (InputStream in = Files.newInputStream(card)) {
             return in.readNBytes(maxBytes + 1);
+        }
+    }
+
+    /** Threads that seed at once unless configured otherwise ({@code EVALBOT_BACKFILL_THREADS}). */
+    public static final int DEFAULT_THREADS = 4;
+
+    /**
+     * Seeds {@code checkouts} on {@code threads} threads, telling {@code each} their outcomes in the
+     * given order. In parallel so that the store commits many repositories at once (SQLite fsyncs
+     * every commit, and writes queued meanwhile share one) while others are read and validated; at
+     * most {@code threads} repositories are in memory at a time.
+     *
+     * @param repoId the id of a single checkout, or null to take each one's last two directories
+     */
+    public void seedEach(String platform, List<Path> checkouts, String repoId, int threads, Consumer<Seeded> each)
+            throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "evalbot-backfill");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            // Submitted a window ahead of the one awaited: the queue stays small for any number of paths.
+            Deque<Future<Seeded>> inFlight = new ArrayDeque<>();
+            int window = Math.max(1, threads) * 4;
+            for (Path p : checkouts) {
+                inFlight.add(pool.submit(() -> seed(platform, p, repoId)));
+                if (inFlight.size() >= window) {
+                    each.accept(await(inFlight.poll()));
+                }
+            }
+            while (!inFlight.isEmpty()) {
+                each.accept(await(inFlight.poll()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Seeded await(Future<Seeded> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("backfill interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 

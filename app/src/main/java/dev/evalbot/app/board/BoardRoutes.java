@@ -5,6 +5,7 @@ import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -27,12 +28,34 @@ public final class BoardRoutes {
         return ctx -> send(ctx, boards.indexJson(), PageAssets.JSON_HEADERS);
     }
 
+    /** {@code ?task=&cursor=&limit=&q=}: one page of the board (see {@link BoardQuery}). */
     public Handler page() {
-        return ctx -> one(ctx, boards::page, PageAssets.PAGE_HEADERS);
+        return ctx -> paged(ctx, boards::page, PageAssets.PAGE_HEADERS);
     }
 
+    /** The same pages as JSON. */
     public Handler json() {
-        return ctx -> one(ctx, boards::json, PageAssets.JSON_HEADERS);
+        return ctx -> paged(ctx, boards::json, PageAssets.JSON_HEADERS);
+    }
+
+    private static void paged(Context ctx, BiFunction<String, BoardQuery, Optional<BoardService.Rendered>> lookup,
+            Map<String, String> headers) {
+        BoardQuery query;
+        try {
+            query = BoardQuery.parse(ctx.queryParam("task"), ctx.queryParam("cursor"), ctx.queryParam("limit"),
+                    ctx.queryParam("q"), PageLimits.DEFAULT);
+        } catch (BoardQuery.BadQuery e) {
+            ctx.status(HttpStatus.BAD_REQUEST).contentType("text/plain; charset=utf-8").result(e.getMessage());
+            return;
+        }
+        String id = ctx.pathParam("owner") + "/" + ctx.pathParam("name");
+        Optional<BoardService.Rendered> rendered = lookup.apply(id, query);
+        if (rendered.isEmpty()) {
+            ctx.status(HttpStatus.NOT_FOUND).contentType("text/plain; charset=utf-8").result("no leaderboard for " + id
+                    + (query.task() == null ? "" : " with a task '" + query.task() + "'") + " yet");
+            return;
+        }
+        send(ctx, rendered.get(), headers);
     }
 
     /**

@@ -2,25 +2,24 @@ package dev.evalbot.app.board;
 
 import dev.evalbot.app.store.RefreshStore;
 import dev.evalbot.app.store.ResultStore;
-import dev.evalbot.rules.board.Aggregator;
-import dev.evalbot.rules.board.BoardEntry;
 import dev.evalbot.rules.board.BoardSummary;
 import dev.evalbot.rules.board.Leaderboard;
 import dev.evalbot.rules.board.TaskCatalog;
 import dev.evalbot.rules.board.Withdrawal;
-import dev.evalbot.rules.board.Withdrawals;
 import dev.evalbot.rules.model.Benchmark;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -32,17 +31,21 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps every leaderboard live: a change asks for a refresh of its benchmark, debounced and
  * durable (the due refresh is a row in the store, so one that was due before a crash happens after
- * restart, and a burst of 1,000 changes is one refresh); a refresh re-aggregates the benchmark
- * from the store, renders its page and JSON once, and publishes them when their content changed.
+ * restart, and a burst of 1,000 changes is one refresh); a refresh catches the benchmark's board up
+ * with the pull requests changed since it was read, and publishes it when its content changed.
+ *
+ * <p>Boards are read from the store on first use, not at start, and kept in a cache bounded by
+ * the reports they hold ({@code EVALBOT_BOARD_CACHE_REPORTS}); an evicted board is read again when
+ * next asked for. Pages are rendered per request from the board (the first page once per change).
+ * What stays for good is one line per benchmark for the index (its summary and leader).
  */
 public final class BoardService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BoardService.class);
+    /** Reports the cached boards may hold together, unless configured otherwise. */
+    public static final long DEFAULT_CACHE_REPORTS = 300_000;
 
     /** A rendered document, encoded once (a big page is not re-encoded per request), and its strong ETag. */
     public record Rendered(String body, byte[] bytes, String etag) {}
-
-    private record Board(Leaderboard leaderboard, Map<String, List<Withdrawal>> withdrawn, Rendered page,
-            Rendered json) {}
 
     private final ResultStore results;
     private final RefreshStore refreshes;
@@ -55,7 +58,12 @@ public final class BoardService implements AutoCloseable {
     private final LeaderboardJson json;
     private final WithdrawalTrail trail;
     private final BoardSettings settings;
-    private final Map<String, Board> boards = new ConcurrentHashMap<>();
+    private final Cache<String, LiveBoard> boards;
+    /** One line per benchmark read since start: small, and what the index shows without reading boards. */
+    private final Map<String, BoardListing> listings = new ConcurrentHashMap<>();
+    /** Ids of the benchmarks with results: read from the store once, then kept up to date by each read. */
+    private final Set<String> ids = ConcurrentHashMap.newKeySet();
+    private volatile boolean idsRead;
     /** What each benchmark's publishers last accepted; a failed publish leaves it behind and is retried. */
     private final Map<String, String> published = new ConcurrentHashMap<>();
     private final Map<String, Integer> publishFailures = new ConcurrentHashMap<>();
@@ -70,13 +78,22 @@ public final class BoardService implements AutoCloseable {
                 WithdrawalTrail.NONE);
     }
 
-    /**
-     * @param settings provider names for the facets, the public URL for badge Markdown
-     * @param trail who withdrew which pull request's reports, and why (the audit log)
-     */
     public BoardService(ResultStore results, RefreshStore refreshes, TaskCatalog catalog,
             Map<String, Benchmark> definitions, Duration debounce, Clock clock, List<BoardPublisher> publishers,
             BoardSettings settings, WithdrawalTrail trail) {
+        this(results, refreshes, catalog, definitions, debounce, clock, publishers, settings, trail,
+                DEFAULT_CACHE_REPORTS);
+    }
+
+    /**
+     * @param settings provider names for the facets, the public URL for badge Markdown
+     * @param trail who withdrew which pull request's reports, and why (the audit log)
+     * @param cacheReports reports the cached boards may hold together (a board bigger than that is
+     *     still served, and evicted once no longer the newest)
+     */
+    public BoardService(ResultStore results, RefreshStore refreshes, TaskCatalog catalog,
+            Map<String, Benchmark> definitions, Duration debounce, Clock clock, List<BoardPublisher> publishers,
+            BoardSettings settings, WithdrawalTrail trail, long cacheReports) {
         this.settings = settings;
         this.trail = trail;
         this.pages = new LeaderboardPage(PageLimits.DEFAULT, settings.facets(), settings.publicUrl());
@@ -88,13 +105,15 @@ public final class BoardService implements AutoCloseable {
         this.debounce = debounce;
         this.clock = clock;
         this.publishers = List.copyOf(publishers);
+        this.boards = Caffeine.newBuilder().maximumWeight(Math.max(1, cacheReports))
+                .weigher((String id, LiveBoard b) -> b.weight()).build();
     }
 
-    /** Builds every board from the store, then starts the refresher. */
+    /**
+     * Starts the refresher; reads no board (the first request of a board reads it). The refresher
+     * first reads, one at a time, each board the index has no line for yet.
+     */
     public BoardService start() {
-        for (String id : results.datasetIds()) {
-            refresh(id, false);
-        }
         running = true;
         thread = new Thread(this::loop, "evalbot-boards");
         thread.setDaemon(true);
@@ -119,29 +138,47 @@ public final class BoardService implements AutoCloseable {
         return refreshCount.get();
     }
 
+    /**
+     * The board as of its last refresh, read from the store if it is not cached. Its task boards'
+     * {@code rows()} are the whole ranked list (random access, built per row on access), so a
+     * caller may stream every row without copying: the seam for whole-list views of the board.
+     */
     public Optional<Leaderboard> leaderboard(String benchmarkId) {
-        return Optional.ofNullable(boards.get(benchmarkId)).map(Board::leaderboard);
+        return live(benchmarkId).map(LiveBoard::leaderboard);
     }
 
+    /** The first page (every task's first rows), as anyone gets it without parameters. */
     public Optional<Rendered> page(String benchmarkId) {
-        return Optional.ofNullable(boards.get(benchmarkId)).map(Board::page);
+        return page(benchmarkId, BoardQuery.first(PageLimits.DEFAULT.maxRowsPerTask()));
+    }
+
+    /** One page of the board; the first one is rendered once per change. */
+    public Optional<Rendered> page(String benchmarkId, BoardQuery query) {
+        return live(benchmarkId).filter(b -> hasTask(b, query)).map(b -> cached(b.snapshot(), 0, query, s -> pages.render(s.leaderboard(),
+                definitions.get(benchmarkId), s.withdrawn(), query)));
     }
 
     public Optional<Rendered> json(String benchmarkId) {
-        return Optional.ofNullable(boards.get(benchmarkId)).map(Board::json);
+        return json(benchmarkId, BoardQuery.first(PageLimits.DEFAULT.maxRowsPerTask()));
+    }
+
+    public Optional<Rendered> json(String benchmarkId, BoardQuery query) {
+        return live(benchmarkId).filter(b -> hasTask(b, query)).map(b -> cached(b.snapshot(), 1, query,
+                s -> json.renderPage(s.leaderboard(), s.withdrawn(), query)));
     }
 
     /** The reports of a benchmark that are off its leaderboards, by task, newest first. */
     public Map<String, List<Withdrawal>> withdrawn(String benchmarkId) {
-        return Optional.ofNullable(boards.get(benchmarkId)).map(Board::withdrawn).orElse(Map.of());
+        return live(benchmarkId).map(b -> b.snapshot().withdrawn()).orElse(Map.of());
     }
 
     public BoardSettings settings() {
         return settings;
     }
 
+    /** Summaries of the boards read since start, by id. */
     public List<BoardSummary> summaries() {
-        return new TreeMap<>(boards).values().stream().map(b -> b.leaderboard().summary()).toList();
+        return new TreeMap<>(listings).values().stream().map(BoardListing::summary).toList();
     }
 
     public Map<String, String> names() {
@@ -150,12 +187,24 @@ public final class BoardService implements AutoCloseable {
         return names;
     }
 
+    /**
+     * Every benchmark with results, by the name shown: those read since start with their summary and
+     * leader, the others (still being read in the background) with their name only.
+     */
+    public List<BoardListing> listings() {
+        Map<String, BoardListing> all = new TreeMap<>(listings);
+        for (String id : datasetIds()) {
+            all.computeIfAbsent(id, k -> BoardListing.of(k, nameOf(k), null));
+        }
+        return all.values().stream().sorted(BoardListing.BY_NAME).toList();
+    }
+
     public Rendered indexPage() {
-        return rendered(new LeaderboardIndexPage().render(summaries(), names()));
+        return rendered(new LeaderboardIndexPage().renderListings(listings()));
     }
 
     public Rendered indexJson() {
-        return rendered(json.renderIndex(summaries()));
+        return rendered(json.renderListings(listings()));
     }
 
     /** Runs the refreshes that are due now; what the refresher thread does on each wake-up. */
@@ -172,10 +221,89 @@ public final class BoardService implements AutoCloseable {
         return done;
     }
 
+    /**
+     * Catches the board up with the store now, on the caller's thread, publishing nothing: what a
+     * refresh does minus the bookkeeping of the refresh schedule (for benchmarks and tests).
+     */
+    public void catchUp(String benchmarkId) {
+        refresh(benchmarkId, false);
+    }
+
+    private Optional<LiveBoard> live(String benchmarkId) {
+        LiveBoard board = boards.get(benchmarkId, this::load);
+        return Optional.ofNullable(board);
+    }
+
+    /** Reads a board from the store (null: none), and records its line for the index. */
+    private LiveBoard load(String benchmarkId) {
+        long now = clock.millis();
+        Optional<LiveBoard> board = LiveBoard.load(benchmarkId, results, catalog, trail, now);
+        if (board.isEmpty()) {
+            listings.remove(benchmarkId);
+            ids.remove(benchmarkId);
+            return null;
+        }
+        ids.add(benchmarkId);
+        list(benchmarkId, board.get());
+        return board.get();
+    }
+
+    private void list(String benchmarkId, LiveBoard board) {
+        listings.put(benchmarkId, BoardListing.of(benchmarkId, nameOf(benchmarkId), board.leaderboard()));
+    }
+
+    private String nameOf(String benchmarkId) {
+        Benchmark b = definitions.get(benchmarkId);
+        return b == null ? null : b.name();
+    }
+
+    private static boolean hasTask(LiveBoard b, BoardQuery query) {
+        return query.task() == null || b.leaderboard().task(query.task()).isPresent();
+    }
+
+    private static Rendered cached(LiveBoard.Snapshot s, int slot, BoardQuery query,
+            java.util.function.Function<LiveBoard.Snapshot, String> render) {
+        if (!query.isFirstPage() || query.limit() != PageLimits.DEFAULT.maxRowsPerTask()) {
+            return rendered(render.apply(s));
+        }
+        Rendered r = s.firstPages()[slot];
+        if (r == null) {
+            // Two requests may both render it at first: the same bytes, one of them kept.
+            r = rendered(render.apply(s));
+            s.firstPages()[slot] = r;
+        }
+        return r;
+    }
+
+    private Set<String> datasetIds() {
+        if (!idsRead) {
+            ids.addAll(results.datasetIds());
+            idsRead = true;
+        }
+        return ids;
+    }
+
+    /** Reads, one at a time, each board that has no line on the index yet (after a restart, all). */
+    private void listAll() {
+        for (String id : List.copyOf(datasetIds())) {
+            if (!running) {
+                return;
+            }
+            if (!listings.containsKey(id)) {
+                live(id);
+            }
+        }
+    }
+
     private void loop() {
+        boolean listed = false;
         while (running) {
             try {
                 runDue();
+                if (!listed) {
+                    listAll();
+                    listed = true;
+                }
                 Instant next = refreshes.nextDue().orElse(clock.instant().plusSeconds(60));
                 long waitMs = Math.max(10, Duration.between(clock.instant(), next).toMillis());
                 wake.tryAcquire(Math.min(waitMs, 60_000), TimeUnit.MILLISECONDS);
@@ -196,26 +324,35 @@ public final class BoardService implements AutoCloseable {
         }
     }
 
-    private void refresh(String benchmarkId, boolean publish) {
-        List<BoardEntry> entries = new ArrayList<>();
-        for (var r : results.byDataset(benchmarkId)) {
-            if (StoredEntries.hasTask(r)) {
-                entries.add(StoredEntries.toBoardEntry(r));
+    /**
+     * Catches the board up with the store: a cached board replaces the reports of the pull
+     * requests changed since it was read; one not cached is read whole.
+     */
+    void refresh(String benchmarkId, boolean publish) {
+        LiveBoard board = boards.getIfPresent(benchmarkId);
+        if (board != null) {
+            long now = clock.millis();
+            if (board.sync(results, trail, now)) {
+                boards.put(benchmarkId, board); // weighed again
+                list(benchmarkId, board);
+            } else {
+                boards.invalidate(benchmarkId);
+                listings.remove(benchmarkId);
+                ids.remove(benchmarkId);
+                board = null;
             }
+        } else {
+            board = live(benchmarkId).orElse(null);
         }
-        Leaderboard board = new Aggregator(catalog).aggregate(entries).get(benchmarkId);
-        if (board == null) {
-            boards.remove(benchmarkId);
+        refreshCount.incrementAndGet();
+        if (board == null || !publish || publishers.isEmpty()) {
             return;
         }
-        Map<String, List<Withdrawal>> withdrawn = Withdrawals.byTask(entries, trail::events);
-        String jsonText = json.render(board, withdrawn);
-        Board after = new Board(board, withdrawn, rendered(pages.render(board, definitions.get(benchmarkId), withdrawn)),
-                rendered(jsonText));
-        boards.put(benchmarkId, after);
-        refreshCount.incrementAndGet();
-        if (publish && !publishers.isEmpty() && !after.json().etag().equals(published.get(benchmarkId))) {
-            publish(benchmarkId, board, jsonText, after.json().etag());
+        LiveBoard.Snapshot s = board.snapshot();
+        String jsonText = json.render(s.leaderboard(), s.withdrawn());
+        Rendered whole = rendered(jsonText);
+        if (!whole.etag().equals(published.get(benchmarkId))) {
+            publish(benchmarkId, s.leaderboard(), jsonText, whole.etag());
         }
     }
 

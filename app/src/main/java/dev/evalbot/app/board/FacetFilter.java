@@ -23,10 +23,15 @@ final class FacetFilter {
     private FacetFilter() {}
 
     static String render(TaskBoard task, FacetParser parser) {
+        return render(task.rows(), parser);
+    }
+
+    /** Over the rows shown: the filter hides and shows those, and a page's rows are all it reads. */
+    static String render(List<Row> rows, FacetParser parser) {
         // facet -> key -> chip label, each sorted by key
         Map<String, Map<String, String>> present = new LinkedHashMap<>();
         ORDER.forEach(k -> present.put(k, new TreeMap<>()));
-        for (Row row : task.rows()) {
+        for (Row row : rows) {
             Facets f = parser.parse(row.best().notes());
             List<String> keys = f.keys();
             List<String> chips = f.chips();

@@ -36,6 +36,19 @@ final class Formats {
         return t == null ? "" : t.toString();
     }
 
+    /**
+     * An instant as a page's sort key or {@code datetime}: the day alone when it is midnight UTC (a
+     * date given without a time, the common case), which still sorts before any later time that day.
+     */
+    static String shortInstant(Instant t) {
+        return t != null && t.getEpochSecond() % 86_400 == 0 && t.getNano() == 0 ? day(t) : instant(t);
+    }
+
+    /** A {@code <time>} element showing the day, carrying the exact instant (the day alone at midnight UTC). */
+    static String shortTime(Instant t) {
+        return t == null ? "" : "<time datetime=\"" + shortInstant(t) + "\">" + day(t) + "</time>";
+    }
+
     /** A {@code <time>} element showing the day, carrying the exact instant. */
     static String time(Instant t) {
         return t == null ? "" : "<time datetime=\"" + instant(t) + "\">" + day(t) + "</time>";

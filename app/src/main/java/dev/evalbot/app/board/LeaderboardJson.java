@@ -60,8 +60,74 @@ public final class LeaderboardJson {
         return write(tree(board, withdrawn));
     }
 
+    /**
+     * One page of the board ({@code ?task=&cursor=&limit=&q=}): each task's rows from the cursor,
+     * with their board-wide ranks, how many there are ({@code total}, and {@code matching} for a
+     * search) and where the next page starts ({@code nextCursor}, {@code next}; null on the last
+     * page). The withdrawn reports come with the first page only.
+     */
+    public String renderPage(Leaderboard board, Map<String, List<Withdrawal>> withdrawn, BoardQuery query) {
+        ObjectNode root = header(board);
+        root.put("limit", query.limit());
+        if (query.search() == null) {
+            root.putNull("q");
+        } else {
+            root.put("q", query.search());
+        }
+        ArrayNode tasks = root.putArray("tasks");
+        List<TaskBoard> shown = query.task() == null ? board.tasks() : board.task(query.task()).stream().toList();
+        boolean first = query.cursor() == null && query.search() == null;
+        for (TaskBoard task : shown) {
+            TaskPage page = TaskPage.of(task, query);
+            // The history is read from every row: the first page has it, the others would only repeat it.
+            ObjectNode o = task(task, page.rows(), first ? withdrawn.getOrDefault(task.taskId(), List.of()) : List.of(),
+                    first);
+            o.put("total", page.total());
+            o.put("matching", page.matching());
+            o.put("nextCursor", page.nextCursor());
+            o.put("next", page.nextCursor() == null ? null
+                    : BoardLinks.api(board.benchmarkId(), task.taskId(), page.nextCursor(), query,
+                    PageLimits.DEFAULT.maxRowsPerTask()));
+            tasks.add(o);
+        }
+        return write(root);
+    }
+
     public String renderIndex(List<BoardSummary> boards) {
         return write(indexTree(boards));
+    }
+
+    /** The index with each board's shown name and leader, in the order given. */
+    public String renderListings(List<BoardListing> listings) {
+        ObjectNode root = mapper.createObjectNode();
+        root.put("schemaVersion", SCHEMA_VERSION);
+        ArrayNode list = root.putArray("leaderboards");
+        for (BoardListing l : listings) {
+            ObjectNode o = list.addObject();
+            o.put("benchmark", l.benchmarkId());
+            o.put("name", l.name());
+            if (l.summary() == null) {
+                o.putNull("tasks");
+                o.putNull("models");
+                o.putNull("lastChange");
+            } else {
+                o.put("tasks", l.summary().tasks());
+                o.put("models", l.summary().models());
+                putTime(o, "lastChange", l.summary().lastChange());
+            }
+            if (l.leader() == null) {
+                o.putNull("leader");
+            } else {
+                ObjectNode leader = o.putObject("leader");
+                leader.put("task", l.leaderTask());
+                leader.put("model", l.leader().modelRepo());
+                leader.put("platform", l.leader().best().platform());
+                leader.put("value", l.leader().value());
+                leader.put("tier", l.leader().best().tier().label());
+            }
+            o.put("url", BoardPaths.api(l.benchmarkId()));
+        }
+        return write(root);
     }
 
     public ObjectNode tree(Leaderboard board) {
@@ -69,15 +135,20 @@ public final class LeaderboardJson {
     }
 
     public ObjectNode tree(Leaderboard board, Map<String, List<Withdrawal>> withdrawn) {
+        ObjectNode root = header(board);
+        ArrayNode tasks = root.putArray("tasks");
+        for (TaskBoard task : board.tasks()) {
+            tasks.add(task(task, task.rows(), withdrawn.getOrDefault(task.taskId(), List.of())));
+        }
+        return root;
+    }
+
+    private ObjectNode header(Leaderboard board) {
         ObjectNode root = mapper.createObjectNode();
         root.put("schemaVersion", SCHEMA_VERSION);
         root.put("benchmark", board.benchmarkId());
         putTime(root, "lastChange", board.lastChange());
         root.put("models", board.models());
-        ArrayNode tasks = root.putArray("tasks");
-        for (TaskBoard task : board.tasks()) {
-            tasks.add(task(task, withdrawn.getOrDefault(task.taskId(), List.of())));
-        }
         return root;
     }
 
@@ -96,7 +167,11 @@ public final class LeaderboardJson {
         return root;
     }
 
-    private ObjectNode task(TaskBoard task, List<Withdrawal> withdrawn) {
+    private ObjectNode task(TaskBoard task, List<Row> shownRows, List<Withdrawal> withdrawn) {
+        return task(task, shownRows, withdrawn, true);
+    }
+
+    private ObjectNode task(TaskBoard task, List<Row> shownRows, List<Withdrawal> withdrawn, boolean history) {
         ObjectNode o = mapper.createObjectNode();
         o.put("id", task.taskId());
         o.put("lowerIsBetter", task.lowerIsBetter());
@@ -107,7 +182,7 @@ public final class LeaderboardJson {
         }
         o.put("excluded", task.excluded());
         ArrayNode rows = o.putArray("rows");
-        for (Row row : task.rows()) {
+        for (Row row : shownRows) {
             ObjectNode r = rows.addObject();
             r.put("rank", row.rank());
             r.put("model", row.modelRepo());
@@ -127,9 +202,12 @@ public final class LeaderboardJson {
                 sp.put("max", spread.get().max());
             }
         }
-        ArrayNode history = o.putArray("topScoreHistory");
-        for (TopScoreHistory.Point p : TopScoreHistory.of(task)) {
-            ObjectNode h = history.addObject();
+        ArrayNode historyNode = history ? o.putArray("topScoreHistory") : null;
+        if (!history) {
+            o.putNull("topScoreHistory");
+        }
+        for (TopScoreHistory.Point p : history ? TopScoreHistory.of(task) : List.<TopScoreHistory.Point>of()) {
+            ObjectNode h = historyNode.addObject();
             putTime(h, "at", p.at());
             h.put("value", p.value());
             h.put("model", p.modelRepo());

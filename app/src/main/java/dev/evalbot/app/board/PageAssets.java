@@ -38,7 +38,7 @@ public final class PageAssets {
             .chip{display:inline-block;border-radius:.3rem;padding:0 .35rem;margin:0 .25rem .1rem 0;font-size:.75rem;background:var(--alt);border:1px solid var(--line)}
             .spread{font-size:.8rem;color:var(--muted)}table.variants{width:auto;margin:.3rem 0}table.variants td{font-size:.85rem;padding:.15rem .4rem}
             details.badge summary,details.withdrawn summary{cursor:pointer;color:var(--muted);font-size:.85rem}
-            details.badge code{display:block;font-size:.75rem;overflow-wrap:anywhere;margin-top:.2rem}
+            details.badge img{height:20px}details.badge code{display:block;font-size:.75rem;overflow-wrap:anywhere;margin-top:.2rem}
             details.withdrawn{margin:1rem 0}table.withdrawn-list td{font-size:.9rem}.kind{font-weight:600}
             fieldset.facet-filter label{font-size:.9rem}
             """;
@@ -115,10 +115,10 @@ public final class PageAssets {
     /**
      * The policy to send with every leaderboard page ({@code Content-Security-Policy} header).
      * Everything is refused ({@code default-src 'none'}) except the inline stylesheet and script
-     * above, by hash; no base URL, no form targets, no framing.
+     * above, by hash; no base URL, forms only to the server itself (the model search), no framing.
      */
     public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src '" + sha256(SCRIPT)
-            + "'; style-src '" + sha256(STYLE) + "'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+            + "'; style-src '" + sha256(STYLE) + "'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     /** Every header the server should send with a leaderboard page, the policy included. */
     public static final Map<String, String> PAGE_HEADERS = Map.of(

@@ -18,9 +18,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -61,6 +66,23 @@ final class BackfillCommand implements Callable<Integer> {
         this.env = Map.copyOf(env);
     }
 
+    /** {@code EVALBOT_BACKFILL_THREADS}: repositories seeded at once (default 4, 1 to 64). */
+    private static int threads(Map<String, String> env) {
+        String value = env.get("EVALBOT_BACKFILL_THREADS");
+        if (value == null || value.isBlank()) {
+            return Backfill.DEFAULT_THREADS;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= 1 && n <= 64) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("EVALBOT_BACKFILL_THREADS must be a whole number from 1 to 64, got " + value);
+    }
+
     @Override
     public Integer call() throws Exception {
         if (repoId != null && paths.size() != 1) {
@@ -79,25 +101,38 @@ final class BackfillCommand implements Callable<Integer> {
         try (Database db = Database.open(store())) {
             RefreshStore refreshes = new RefreshStore(db, Duration.ofMinutes(2));
             ResultStore results = new ResultStore(db, clock);
-            ResultRecorder recorder = new ResultRecorder(results,
-                    id -> refreshes.schedule(id, clock.instant()));
+            // Each benchmark's refresh is scheduled once at the end, not once per repository.
+            Set<String> changed = ConcurrentHashMap.newKeySet();
+            AtomicBoolean cardChanged = new AtomicBoolean();
+            ResultRecorder recorder = new ResultRecorder(results, changed::add);
             Backfill backfill = new Backfill(new ChangeValidator(local.rules(), local.registry(), clock),
                     TrustAnnotator.OFFLINE, recorder, local.rules().limits().maxBytes(),
                     new BaseModelRecorder(new ModelCardStore(db, clock), local.rules().limits().maxBytes(),
-                            // A changed card lists its model differently on every board: the server refreshes them all.
-                            model -> results.datasetIds().forEach(id -> refreshes.schedule(id, clock.instant()))));
-            long errors = 0;
-            for (Path p : paths) {
-                Backfill.Seeded s = backfill.seed(platform, p, repoId);
-                errors += s.errors();
-                // A guessed id decides whose row the scores land on: say so, and how to correct it.
-                String guessed = repoId == null ? " (id guessed from the last two directories of " + p
-                        + "; --repo-id OWNER/NAME to set it)" : "";
-                spec.commandLine().getOut().println(s.repo() + guessed + ": " + Counted.of(s.entries(), "entry", "entries")
-                        + " from " + Counted.of(s.files(), "file")
-                        + (s.errors() > 0 ? ", " + Counted.of(s.errors(), "error") + " (run evalbot validate " + p + ")" : ""));
+                            // A changed card lists its model differently on every board: the server refreshes
+                            // them all (once, at the end: the list of benchmarks is read once).
+                            model -> cardChanged.set(true)));
+            long[] errors = {0};
+            Iterator<Path> order = paths.iterator();
+            try {
+                // Several repositories at once, their outcomes told in the order given.
+                backfill.seedEach(platform, paths, repoId, threads(env), s -> {
+                    Path p = order.next();
+                    errors[0] += s.errors();
+                    // A guessed id decides whose row the scores land on: say so, and how to correct it.
+                    String guessed = repoId == null ? " (id guessed from the last two directories of " + p
+                            + "; --repo-id OWNER/NAME to set it)" : "";
+                    spec.commandLine().getOut().println(s.repo() + guessed + ": "
+                            + Counted.of(s.entries(), "entry", "entries") + " from " + Counted.of(s.files(), "file")
+                            + (s.errors() > 0 ? ", " + Counted.of(s.errors(), "error") + " (run evalbot validate " + p
+                            + ")" : ""));
+                });
+            } finally {
+                if (cardChanged.get()) {
+                    changed.addAll(results.datasetIds());
+                }
+                new TreeSet<>(changed).forEach(id -> refreshes.schedule(id, clock.instant()));
             }
-            return errors > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
+            return errors[0] > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
         }
     }
 

@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Reviewed results for the leaderboards. Entries are replaced as a whole per pull request at each
@@ -130,6 +132,53 @@ public final class ResultStore {
         return query("read the results of " + datasetId, "WHERE r.dataset_id = ?" + ORDER,
                 ps -> ps.setString(1, datasetId));
     }
+
+    /**
+     * Every entry for one benchmark, streamed into a sink instead of listed: a board of a million
+     * reports is read without holding them twice. A read retried on a broken connection asks for a
+     * fresh sink, so nothing is fed twice.
+     *
+     * @return the sink that saw every row
+     */
+    public <T extends Consumer<StoredResult>> T readByDataset(String datasetId, Supplier<T> sink) {
+        return db.read("read the results of " + datasetId, c -> {
+            T out = sink.get();
+            try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE r.dataset_id = ?")) {
+                ps.setString(1, datasetId);
+                ps.setFetchSize(1024);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.accept(row(rs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * The pull requests whose results, state or decision changed at or after {@code millis} (their
+     * {@code updated_at}, indexed), so that a board re-reads only what changed since it was read.
+     */
+    public List<ChangedPull> pullsChangedSince(long millis) {
+        return db.read("list pull requests changed since " + millis, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT platform, repo, number, updated_at FROM result_pulls WHERE updated_at >= ?")) {
+                ps.setLong(1, millis);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<ChangedPull> pulls = new ArrayList<>();
+                    while (rs.next()) {
+                        pulls.add(new ChangedPull(new PullRef(PlatformId.of(rs.getString(1)), rs.getString(2),
+                                rs.getInt(3)), rs.getLong(4)));
+                    }
+                    return pulls;
+                }
+            }
+        });
+    }
+
+    /** A pull request and when it last changed (epoch milliseconds). */
+    public record ChangedPull(PullRef pull, long updatedAt) {}
 
     /**
      * The entry another change already holds for this model and task that a new value is compared

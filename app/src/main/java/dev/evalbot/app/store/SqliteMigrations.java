@@ -31,7 +31,8 @@ final class SqliteMigrations {
     /** Every script under {@link #DIR}, in order; a test keeps it equal to the directory. */
     static final List<String> SCRIPTS = List.of("V1__inbox.sql", "V2__stores.sql", "V3__deliveries_payload_last.sql",
             "V4__results_source_attribution.sql", "V5__results_dataset_revision.sql", "V6__reviews_inputs.sql", "V7__results_repo_task.sql",
-            "V8__model_cards.sql", "V9__results_log_checked.sql", "V10__reconcile_sweeps.sql");
+            "V8__model_cards.sql", "V9__results_log_checked.sql", "V10__reconcile_sweeps.sql",
+            "V12__result_pulls_updated.sql");
     static final String DIR = "db/migration/sqlite/";
     static final String HISTORY = "flyway_schema_history";
 

@@ -102,7 +102,8 @@ public record Core(Map<String, String> env, Clock clock, LocalConfig config, boo
         TaskCatalog catalog = TaskCatalog.of(config.rules(), config.registry().all());
         BoardService boards = new BoardService(results, new RefreshStore(db, Duration.ofMinutes(2)), catalog,
                 definitions(config), boardDebounce(env), clock, publishers, BoardSettings.parse("evalbot.yaml",
-                        config.evalbotYaml()).withPublicUrl(env.get("EVALBOT_PUBLIC_URL")), new AuditTrail(auditStore));
+                        config.evalbotYaml()).withPublicUrl(env.get("EVALBOT_PUBLIC_URL")), new AuditTrail(auditStore),
+                boardCacheReports(env));
         ResultRecorder recorder = new ResultRecorder(results, boards::changed);
         ModelCardStore modelCards = new ModelCardStore(db, clock);
         // The Hub's own API paths, so that HfApi(endpoint=<evalbot>) reads evalbot's boards.
@@ -143,6 +144,21 @@ public record Core(Map<String, String> env, Clock clock, LocalConfig config, boo
         Map<String, Benchmark> out = new HashMap<>();
         config.registry().all().forEach(b -> out.put(b.id(), b));
         return out;
+    }
+
+    /** {@code EVALBOT_BOARD_CACHE_REPORTS}: reports the cached leaderboards hold together (300,000). */
+    private static long boardCacheReports(Map<String, String> env) {
+        String value = env.getOrDefault("EVALBOT_BOARD_CACHE_REPORTS", String.valueOf(BoardService.DEFAULT_CACHE_REPORTS));
+        try {
+            long n = Long.parseLong(value.strip());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("EVALBOT_BOARD_CACHE_REPORTS must be a whole number of reports, at least 1, got "
+                + value);
     }
 
     /** {@code EVALBOT_BOARD_DEBOUNCE_SECONDS}: how long a leaderboard waits for more changes (30 s). */

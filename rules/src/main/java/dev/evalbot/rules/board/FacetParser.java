@@ -3,6 +3,8 @@ package dev.evalbot.rules.board;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,7 +14,7 @@ import java.util.regex.Pattern;
  * phrases that leave no doubt count; anything else leaves the facet unknown rather than guessed.
  * Negations are looked for first, so "no tools" never reads as "tools". Providers are matched as
  * whole words against the configured list only, so a model name in the notes is not a provider.
- * Immutable and thread-safe.
+ * Thread-safe; its only state is a bounded memo of notes already read.
  */
 public final class FacetParser {
     /** Notes longer than this are read only up to here: the phrases that matter come first. */
@@ -36,11 +38,21 @@ public final class FacetParser {
             "\\b(?:temperature|temp)\\s*(?:[:=]|of|at)?\\s*(\\d{1,3}(?:\\.\\d{1,6})?)(?![\\d.])"
                     + "|(?:^|[\\s,;(])t\\s*=\\s*(\\d{1,3}(?:\\.\\d{1,6})?)(?![\\d.])");
 
+    /** Distinct notes remembered at most; a short string and a small record each. */
+    static final int MEMO_ENTRIES = 4096;
+
     private final List<String> providers;
+    /** Null in the shared {@link #NO_PROVIDERS}, which keeps no state. */
+    private final Map<String, Facets> memo;
     private final List<Pattern> providerPatterns;
 
     /** @param providers provider names as they should be shown (e.g. {@code Together}); matched case-insensitively */
     public FacetParser(List<String> providers) {
+        this(providers, true);
+    }
+
+    private FacetParser(List<String> providers, boolean memoize) {
+        this.memo = memoize ? new ConcurrentHashMap<>() : null;
         List<String> names = new ArrayList<>();
         List<Pattern> patterns = new ArrayList<>();
         for (String p : providers) {
@@ -58,7 +70,7 @@ public final class FacetParser {
         this.providerPatterns = List.copyOf(patterns);
     }
 
-    public static final FacetParser NO_PROVIDERS = new FacetParser(List.of());
+    public static final FacetParser NO_PROVIDERS = new FacetParser(List.of(), false);
 
     public List<String> providers() {
         return providers;
@@ -68,6 +80,24 @@ public final class FacetParser {
         if (notes == null || notes.isBlank()) {
             return Facets.NONE;
         }
+        // A board repeats the same few notes across thousands of reports, and every page reads
+        // them: a bounded memo of recent notes (dropped whole when full) spares the regexes.
+        if (memo == null) {
+            return read(notes);
+        }
+        Facets known = memo.get(notes);
+        if (known != null) {
+            return known;
+        }
+        Facets read = read(notes);
+        if (memo.size() >= MEMO_ENTRIES) {
+            memo.clear();
+        }
+        memo.put(notes, read);
+        return read;
+    }
+
+    private Facets read(String notes) {
         String text = (notes.length() > MAX_CHARS ? notes.substring(0, MAX_CHARS) : notes).toLowerCase(Locale.ROOT);
         Boolean tools = NO_TOOLS.matcher(text).find() ? Boolean.FALSE : TOOLS.matcher(text).find() ? Boolean.TRUE : null;
         Boolean cot = NO_COT.matcher(text).find() ? Boolean.FALSE : COT.matcher(text).find() ? Boolean.TRUE : null;

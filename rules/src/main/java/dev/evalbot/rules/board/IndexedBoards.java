@@ -83,6 +83,14 @@ public final class IndexedBoards {
         return Collections.unmodifiableSortedSet(affected);
     }
 
+    /**
+     * Adds one report, replacing nothing: for reading a store's reports one at a time (the
+     * reports of one pull request must all be added before any {@link #replace} of it).
+     */
+    public void add(BoardEntry e) {
+        queue(e);
+    }
+
     /** Same as replacing {@code pr} with nothing. */
     public SortedSet<String> remove(PrKey pr) {
         return replace(pr, List.of());

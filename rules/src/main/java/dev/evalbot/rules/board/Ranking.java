@@ -87,6 +87,21 @@ final class Ranking {
         return c != 0 ? c : a.platform().compareTo(b.platform());
     }
 
+    /** {@link #rows} between a row's shown report and a {@link RowCursor} (the same keys, in the same order). */
+    static int compareRowToCursor(BoardEntry a, RowCursor b, boolean lowerIsBetter) {
+        int c = compareValues(a.value(), b.value(), lowerIsBetter);
+        if (c == 0) {
+            c = a.tier().compareTo(b.tier());
+        }
+        if (c == 0) {
+            c = a.effectiveDate().compareTo(b.effectiveDate());
+        }
+        if (c == 0) {
+            c = a.modelRepo().compareTo(b.modelRepo());
+        }
+        return c != 0 ? c : a.platform().compareTo(b.platform());
+    }
+
     private static int compareSlots(ModelSlot a, ModelSlot b, boolean lowerIsBetter) {
         int byValue = compareValues(a.value, b.value, lowerIsBetter);
         return byValue != 0 ? byValue : compareRows(a.best, b.best, lowerIsBetter);

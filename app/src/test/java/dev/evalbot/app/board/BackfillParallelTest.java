@@ -1,0 +1,57 @@
+package dev.evalbot.app.board;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.evalbot.app.config.LocalConfig;
+import dev.evalbot.app.review.ResultRecorder;
+import dev.evalbot.app.review.TrustAnnotator;
+import dev.evalbot.app.store.Database;
+import dev.evalbot.app.store.PlatformId;
+import dev.evalbot.app.store.PullRef;
+import dev.evalbot.app.store.ResultStore;
+import dev.evalbot.app.store.StoreConfig;
+import dev.evalbot.rules.check.ChangeValidator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Backfill on several threads: every repository recorded, outcomes told in the order given. */
+class BackfillParallelTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void seedsEveryCheckoutAndTellsTheOutcomesInOrder() throws Exception {
+        LocalConfig config = LocalConfig.load(Path.of("../config"), null);
+        try (Database db = Database.open(StoreConfig.of("jdbc:sqlite:" + tmp.resolve("b.db")))) {
+            ResultStore store = new ResultStore(db, Clock.systemUTC());
+            Set<String> changed = ConcurrentHashMap.newKeySet();
+            Backfill backfill = new Backfill(new ChangeValidator(config.rules(), config.registry(), Clock.systemUTC()),
+                    TrustAnnotator.OFFLINE, new ResultRecorder(store, changed::add), config.rules().limits().maxBytes());
+            List<Path> checkouts = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                Path c = tmp.resolve("org").resolve("model-" + i);
+                Files.createDirectories(c.resolve(".eval_results"));
+                Files.writeString(c.resolve(".eval_results/hle.yaml"), "- dataset: {id: cais/hle, task_id: hle}\n"
+                        + "  value: " + (10 + i) + "\n");
+                checkouts.add(c);
+            }
+            List<String> told = new ArrayList<>();
+            backfill.seedEach("hub", checkouts, null, 3, s -> told.add(s.repo() + ":" + s.entries()));
+
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                expected.add("org/model-" + i + ":1");
+                assertEquals(10 + i, store.byPull(new PullRef(PlatformId.HUB, "org/model-" + i, 0)).get(0).entry().value());
+            }
+            assertEquals(expected, told);
+            assertEquals(Set.of("cais/hle"), changed);
+        }
+    }
+}
