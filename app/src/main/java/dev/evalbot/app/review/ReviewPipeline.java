@@ -229,10 +229,17 @@ public final class ReviewPipeline {
      */
     public void closed(PullRequestRef pr) {
         ReviewState state = log.state(pr);
-        if (state.inputs() != null) {
-            log.saveState(pr, state.withInputs(null));
+        if (state.inputs() != null && !CLOSED.equals(state.inputs())) {
+            log.saveState(pr, state.withInputs(CLOSED));
         }
     }
+
+    /**
+     * The inputs of a finished review once its pull request closed: no inputs decode from it, so the
+     * next review runs in full; unlike null (a run that did not finish), its verdict was set, so a
+     * review that has nothing new to say need not set it again.
+     */
+    private static final String CLOSED = "closed";
 
     private static List<String> concat(List<String> paths, String path) {
         List<String> out = new ArrayList<>(paths);
