@@ -48,7 +48,7 @@ final class LocalFiles {
                 }
             } else if (seen.add(canonical(p))) {
                 FileKind kind = FileKind.ofLocalPath(p.toString());
-                files.add(sized(new ChangedFile(p.toString(), kind == FileKind.OTHER ? FileKind.RESULTS : kind, read(p)), p));
+                files.add(sized(new ChangedFile(shown(p), kind == FileKind.OTHER ? FileKind.RESULTS : kind, read(p)), p));
             }
         }
         return files;
@@ -58,6 +58,12 @@ final class LocalFiles {
     private static boolean coveredAlready(Path dir, Set<Path> seen) {
         Path d = canonical(dir);
         return seen.stream().anyMatch(f -> f.startsWith(d));
+    }
+
+    /** The name printed for a file: as reached, without {@code ./} (validating "." prints {@code .eval_results/x.yaml:2:10}). */
+    private static String shown(Path p) {
+        String s = p.normalize().toString();
+        return s.isEmpty() ? p.toString() : s;
     }
 
     private static Path canonical(Path p) {
@@ -92,7 +98,7 @@ final class LocalFiles {
                 FileKind kind = file.getFileName().toString().equals("eval.yaml") ? FileKind.BENCHMARK
                         : FileKind.ofRepoPath(rel);
                 if (kind != FileKind.OTHER && seen.add(canonical(file))) {
-                    out.add(sized(new ChangedFile(file.toString(), kind, read(file)), file));
+                    out.add(sized(new ChangedFile(shown(file), kind, read(file)), file));
                 }
                 return FileVisitResult.CONTINUE;
             }

@@ -58,6 +58,9 @@ public final class DryRunUnit implements PlatformUnit {
                     core.cards())
                     .seedAll("github", examples)
                     .forEach(b -> LOG.info("dry-run: seeded {} entries of {} from the examples", b.entries(), b.repo()));
+            // Seeding reviews each example against the boards (would-rank), which caches them half
+            // seeded; their debounced refresh would only catch up 30 s after "ready".
+            core.results().datasetIds().forEach(core.boards()::catchUp);
         }
         String secret = WebhookSecrets.resolve(configuredSecret, true, secretFile);
         core.server().post(GitHubUnit.ROUTE, new GitHubWebhookRoute(new WebhookSignature(secret), core.inbox(),

@@ -94,6 +94,17 @@ class ContributorRepoCliTest {
     }
 
     @Test
+    void validatingTheCurrentDirectoryNamesFilesAsTheDocsShowThem() throws Exception {
+        Files.writeString(repo.resolve(".eval_results/gpqa.yml"), GPQA.replace("0.41", "41"));
+        for (List<String> form : List.of(List.of("validate"), List.of("validate", "."), List.of("validate", "./.eval_results/gpqa.yml"))) {
+            Run r = evalbot(form.toArray(String[]::new));
+            assertEquals(1, r.exit(), form + ": " + r.out() + r.err());
+            assertTrue(r.out().lines().anyMatch(l -> l.startsWith(".eval_results/gpqa.yml:2:10: error[value-out-of-range]")),
+                    form + ": " + r.out());
+        }
+    }
+
+    @Test
     void machineFormatsStayMachineReadable() throws Exception {
         Run json = evalbot("validate", "--format", "json");
         assertEquals(0, json.exit(), json.err());

@@ -54,5 +54,8 @@ class ImportLightevalCommandTest {
         CliRunner r = run(REAL.toString());
         assertEquals(2, r.exit());
         assertTrue(r.err().startsWith("evalbot import lighteval: ") && r.err().contains("--date YYYY-MM-DD"), r.err());
+        // lighteval files have no eval.created: the message says where the date was looked for.
+        assertTrue(r.err().contains("the file's name has no timestamp (lighteval writes results_<timestamp>.json)")
+                && !r.err().contains("eval.created"), r.err());
     }
 }

@@ -116,7 +116,7 @@ public class ImportInspectCommand implements Callable<Integer> {
 
     private String runDate(InspectLog log) {
         if (date == null) {
-            return RunDate.of(log.created());
+            return RunDate.of(log.created(), log.framework());
         }
         try {
             return LocalDate.parse(date.trim()).toString();

@@ -1,5 +1,6 @@
 package dev.evalbot.app.cli.imports;
 
+import dev.evalbot.rules.logs.InspectLog;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -7,13 +8,19 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
-/** The run's date for {@code date}: Inspect's {@code eval.created}, in UTC, to the second. */
+/**
+ * The run's date for {@code date}: Inspect's {@code eval.created}, or the timestamp of lighteval's
+ * file name, in UTC, to the second.
+ */
 final class RunDate {
     private RunDate() {}
 
-    static String of(String created) {
+    /** @param framework what wrote the log ({@link InspectLog#framework()}): says where the date was looked for */
+    static String of(String created, String framework) {
         if (created == null || created.isBlank()) {
-            throw new ImportException("the log has no eval.created: give the run's date with --date YYYY-MM-DD");
+            throw new ImportException((InspectLog.INSPECT.equals(framework) ? "the log has no eval.created"
+                    : "the file's name has no timestamp (lighteval writes results_<timestamp>.json)")
+                    + ": give the run's date with --date YYYY-MM-DD");
         }
         Instant at;
         try {
