@@ -60,6 +60,14 @@ public final class Backfill {
      * @param repoId its id ({@code owner/name}); the checkout's last two directories when null
      */
     public Seeded seed(String platform, Path checkout, String repoId) throws IOException {
+        return record(prepare(platform, checkout, repoId));
+    }
+
+    /** A checkout read and validated, not yet recorded: what a batch of one commit holds per repository. */
+    private record Prepared(PullRequestRef pr, Review review, byte[] card, Seeded seeded) {}
+
+    /** Reads and validates a checkout; writes nothing. */
+    private Prepared prepare(String platform, Path checkout, String repoId) throws IOException {
         String repo = repoId != null ? repoId : idOf(checkout);
         List<ChangedFile> files = new ArrayList<>();
         Path results = checkout.resolve(".eval_results");
@@ -79,13 +87,20 @@ public final class Backfill {
         PullRequestRef pr = new PullRequestRef(platform, repo, "model", 0, "backfill", null, null, null, Set.of(), null);
         TrustAnnotator.Annotated annotated = trust.annotate(pr, report, false);
         Review review = new Review(repo, 0, "backfill", annotated.report(), annotated.statuses(), List.of(), false);
+        byte[] card = cards != ModelCardListener.NONE ? card(checkout) : null;
+        int entries = annotated.report().files().stream().mapToInt(f -> f.acceptedEntries().size()).sum();
+        return new Prepared(pr, review, card, new Seeded(repo, files.size(), entries,
+                annotated.report().count(dev.evalbot.rules.check.Severity.ERROR)));
+    }
+
+    /** Writes a prepared checkout's card and results. */
+    private Seeded record(Prepared p) {
         if (cards != ModelCardListener.NONE) {
             // Before the results: their board refresh then sees the card too.
-            cards.read(pr, card(checkout));
+            cards.read(p.pr(), p.card());
         }
-        recorder.reviewed(pr, review);
-        int entries = annotated.report().files().stream().mapToInt(f -> f.acceptedEntries().size()).sum();
-        return new Seeded(repo, files.size(), entries, annotated.report().count(dev.evalbot.rules.check.Severity.ERROR));
+        recorder.reviewed(p.pr(), p.review());
+        return p.seeded();
     }
 
     private byte[] card(Path checkout) throws IOException {
@@ -101,16 +116,38 @@ public final class Backfill {
     /** Threads that seed at once unless configured otherwise ({@code EVALBOT_BACKFILL_THREADS}). */
     public static final int DEFAULT_THREADS = 4;
 
+    /** Repositories written in one commit unless configured otherwise ({@code EVALBOT_BACKFILL_BATCH}). */
+    public static final int DEFAULT_BATCH = 100;
+
     /**
-     * Seeds {@code checkouts} on {@code threads} threads, telling {@code each} their outcomes in the
-     * given order. In parallel so that the store commits many repositories at once (SQLite fsyncs
-     * every commit, and writes queued meanwhile share one) while others are read and validated; at
-     * most {@code threads} repositories are in memory at a time.
+     * Runs the writes of a batch of repositories in one transaction (one commit, one fsync on
+     * SQLite, where writes made inside a write join its transaction).
+     */
+    @FunctionalInterface
+    public interface OneCommit {
+        /** Each write on its own: no batching. */
+        OneCommit EACH = Runnable::run;
+
+        void run(Runnable writes);
+    }
+
+    /** As {@link #seedEach(String, List, String, int, int, OneCommit, Consumer)}, a commit per repository. */
+    public void seedEach(String platform, List<Path> checkouts, String repoId, int threads, Consumer<Seeded> each)
+            throws IOException {
+        seedEach(platform, checkouts, repoId, threads, 1, OneCommit.EACH, each);
+    }
+
+    /**
+     * Seeds {@code checkouts}: read and validated on {@code threads} threads while this one writes
+     * them, {@code batch} repositories per commit ({@code oneCommit}), telling {@code each} their
+     * outcomes in the given order once written. A store that fsyncs each commit (SQLite,
+     * {@code synchronous=FULL}) is otherwise bound by one fsync per repository. At most
+     * {@code batch} plus {@code 4 * threads} repositories are in memory at a time.
      *
      * @param repoId the id of a single checkout, or null to take each one's last two directories
      */
-    public void seedEach(String platform, List<Path> checkouts, String repoId, int threads, Consumer<Seeded> each)
-            throws IOException {
+    public void seedEach(String platform, List<Path> checkouts, String repoId, int threads, int batch,
+            OneCommit oneCommit, Consumer<Seeded> each) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "evalbot-backfill");
             t.setDaemon(true);
@@ -118,23 +155,45 @@ public final class Backfill {
         });
         try {
             // Submitted a window ahead of the one awaited: the queue stays small for any number of paths.
-            Deque<Future<Seeded>> inFlight = new ArrayDeque<>();
+            Deque<Future<Prepared>> inFlight = new ArrayDeque<>();
+            List<Prepared> ready = new ArrayList<>();
             int window = Math.max(1, threads) * 4;
             for (Path p : checkouts) {
-                inFlight.add(pool.submit(() -> seed(platform, p, repoId)));
+                inFlight.add(pool.submit(() -> prepare(platform, p, repoId)));
                 if (inFlight.size() >= window) {
-                    each.accept(await(inFlight.poll()));
+                    ready.add(await(inFlight.poll()));
+                    if (ready.size() >= Math.max(1, batch)) {
+                        write(ready, oneCommit, each);
+                    }
                 }
             }
             while (!inFlight.isEmpty()) {
-                each.accept(await(inFlight.poll()));
+                ready.add(await(inFlight.poll()));
+                if (ready.size() >= Math.max(1, batch)) {
+                    write(ready, oneCommit, each);
+                }
             }
+            write(ready, oneCommit, each);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private static Seeded await(Future<Seeded> f) throws IOException {
+    /** Writes {@code ready} in one commit, then tells their outcomes; empties it. */
+    private void write(List<Prepared> ready, OneCommit oneCommit, Consumer<Seeded> each) {
+        if (ready.isEmpty()) {
+            return;
+        }
+        if (ready.size() == 1) {
+            each.accept(record(ready.get(0)));
+        } else {
+            oneCommit.run(() -> ready.forEach(this::record));
+            ready.forEach(p -> each.accept(p.seeded()));
+        }
+        ready.clear();
+    }
+
+    private static <T> T await(Future<T> f) throws IOException {
         try {
             return f.get();
         } catch (InterruptedException e) {

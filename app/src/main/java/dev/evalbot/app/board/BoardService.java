@@ -2,6 +2,7 @@ package dev.evalbot.app.board;
 
 import dev.evalbot.app.store.RefreshStore;
 import dev.evalbot.app.store.ResultStore;
+import dev.evalbot.rules.board.BoardEntry;
 import dev.evalbot.rules.board.BoardSummary;
 import dev.evalbot.rules.board.Leaderboard;
 import dev.evalbot.rules.board.TaskCatalog;
@@ -59,6 +60,7 @@ public final class BoardService implements AutoCloseable {
     private final WithdrawalTrail trail;
     private final BoardSettings settings;
     private final Cache<String, LiveBoard> boards;
+    private final ModelReports modelReports;
     /** One line per benchmark read since start: small, and what the index shows without reading boards. */
     private final Map<String, BoardListing> listings = new ConcurrentHashMap<>();
     /** Ids of the benchmarks with results: read from the store once, then kept up to date by each read. */
@@ -101,6 +103,7 @@ public final class BoardService implements AutoCloseable {
         this.results = results;
         this.refreshes = refreshes;
         this.catalog = catalog;
+        this.modelReports = new ModelReports(results, catalog);
         this.definitions = Map.copyOf(definitions);
         this.debounce = debounce;
         this.clock = clock;
@@ -170,6 +173,16 @@ public final class BoardService implements AutoCloseable {
     /** The reports of a benchmark that are off its leaderboards, by task, newest first. */
     public Map<String, List<Withdrawal>> withdrawn(String benchmarkId) {
         return live(benchmarkId).map(b -> b.snapshot().withdrawn()).orElse(Map.of());
+    }
+
+    /**
+     * Every eligible report of one model repository as the boards' rows show it, read from the
+     * store for that model alone (see {@link ModelReports}).
+     *
+     * @param platform {@code hub}, {@code github}, or null for both
+     */
+    public List<BoardEntry> reportsOf(String modelRepo, String platform) {
+        return modelReports.of(modelRepo, platform);
     }
 
     public BoardSettings settings() {

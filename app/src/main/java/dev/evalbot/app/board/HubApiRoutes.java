@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.evalbot.app.store.ModelCardStore;
 import dev.evalbot.rules.board.BoardEntry;
-import dev.evalbot.rules.board.BoardSummary;
 import dev.evalbot.rules.board.Leaderboard;
 import dev.evalbot.rules.board.ModelKey;
 import dev.evalbot.rules.board.Row;
@@ -13,6 +12,7 @@ import dev.evalbot.rules.model.Benchmark;
 import dev.evalbot.rules.model.Task;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * evalbot's boards read as if evalbot were the Hub, so that {@code HfApi(endpoint=<evalbot>)} and
@@ -33,20 +32,27 @@ import java.util.function.Supplier;
 public final class HubApiRoutes {
     public static final String LEADERBOARD = "/api/datasets/{owner}/{name}/leaderboard";
     public static final String MODEL = "/api/models/{owner}/{name}";
-    /** {@code EVALBOT_HUB_API_CACHE_ENTRIES}: rendered answers kept (per task and filter, per model). */
+    /** {@code EVALBOT_HUB_API_CACHE_ENTRIES}: rendered lists kept (per task and filter). */
     public static final String CACHE_ENTRIES_VARIABLE = "EVALBOT_HUB_API_CACHE_ENTRIES";
     public static final int DEFAULT_CACHE_ENTRIES = 1024;
+    /**
+     * A list up to this size is kept rendered; a bigger one (a board of thousands of models) is
+     * written from the board's rows again per request, so the cache never holds a copy of a board.
+     */
+    public static final int DEFAULT_KEEP_BYTES = 256 * 1024;
 
-    /** A rendered answer and what it was rendered from: a different source is a miss. */
-    private record Cached(Object source, BoardService.Rendered rendered) {}
+    /**
+     * An answer's digest (and bytes, when small) and the board it was written from: a different
+     * board is a miss. Weak, so that a board the board cache evicted is not kept alive from here.
+     */
+    private record Cached(WeakReference<Leaderboard> source, StreamedAnswer answer) {}
 
     private final BoardService boards;
     private final Map<String, Benchmark> definitions;
     private final ModelCardStore cards;
     private final HubLeaderboardJson json = new HubLeaderboardJson();
     private final Cache<String, Cached> cache;
-    /** The last index of reports by model; replaced whole when the boards changed. */
-    private volatile ModelReports modelReports;
+    private final int keepBytes;
 
     /**
      * @param definitions the registered benchmarks (their first declared task is the Hub's default)
@@ -54,9 +60,16 @@ public final class HubApiRoutes {
      */
     public HubApiRoutes(BoardService boards, Map<String, Benchmark> definitions, ModelCardStore cards,
             int cacheEntries) {
+        this(boards, definitions, cards, cacheEntries, DEFAULT_KEEP_BYTES);
+    }
+
+    /** @param keepBytes the largest list kept rendered; bigger ones are streamed per request */
+    public HubApiRoutes(BoardService boards, Map<String, Benchmark> definitions, ModelCardStore cards,
+            int cacheEntries, int keepBytes) {
         this.boards = boards;
         this.definitions = Map.copyOf(definitions);
         this.cards = cards;
+        this.keepBytes = keepBytes;
         this.cache = Caffeine.newBuilder().maximumSize(cacheEntries).build();
     }
 
@@ -114,14 +127,22 @@ public final class HubApiRoutes {
             }
             boolean baseOnly = baseModelOnly.get();
             String key = "d\n" + id + "\n" + taskId + "\n" + baseOnly;
-            // A board refresh makes a new Leaderboard: the answer is rendered again from it. A changed
+            // A board refresh makes a new Leaderboard: the answer is digested again from it. A changed
             // card refreshes the boards of its model (cardChanged).
             Leaderboard source = board.get();
-            BoardService.Rendered rendered = cached(key, source, () -> {
+            StreamedAnswer.Writer writer = out -> {
                 Map<ModelKey, List<String>> derived = baseOnly ? cards.derived() : Map.of();
-                return json.leaderboard(rows(task), m -> !derived.containsKey(m));
-            });
-            HubReplies.send(ctx, rendered);
+                json.leaderboard(rows(task), m -> !derived.containsKey(m), out);
+            };
+            Cached hit = cache.getIfPresent(key);
+            StreamedAnswer answer;
+            if (hit != null && hit.source().get() == source) {
+                answer = hit.answer();
+            } else {
+                answer = StreamedAnswer.of(writer, keepBytes);
+                cache.put(key, new Cached(new WeakReference<>(source), answer));
+            }
+            answer.send(ctx, HubReplies.HEADERS, writer);
         };
     }
 
@@ -137,30 +158,14 @@ public final class HubApiRoutes {
             expand.addAll(ctx.queryParams("expand[]"));
             boolean evalResults = expand.contains("evalResults");
             String platform = ctx.queryParam("platform");
-            String key = "m\n" + id + "\n" + evalResults + "\n" + platform;
-            ModelReports reports = reports();
-            List<BoardEntry> results = reports.of(id, platform);
+            // Read per request from the store, for this model only: nothing proportional to the store is kept.
+            List<BoardEntry> results = boards.reportsOf(id, platform);
             if (results.isEmpty()) {
                 HubReplies.repoNotFound(ctx, json.error("evalbot holds no results for model " + id));
                 return;
             }
-            HubReplies.send(ctx, cached(key, reports, () -> json.modelInfo(id, evalResults ? results : null)));
+            HubReplies.send(ctx, BoardService.rendered(json.modelInfo(id, evalResults ? results : null)));
         };
-    }
-
-    /** The reports by model of the boards as they are now, rebuilt when any board was refreshed, added or dropped. */
-    private ModelReports reports() {
-        List<Leaderboard> current = new ArrayList<>();
-        for (BoardSummary summary : boards.summaries()) {
-            boards.leaderboard(summary.benchmarkId()).ifPresent(current::add);
-        }
-        ModelReports known = modelReports;
-        if (known != null && known.builtFrom(current)) {
-            return known;
-        }
-        ModelReports built = new ModelReports(current);
-        modelReports = built;
-        return built;
     }
 
     /**
@@ -168,23 +173,13 @@ public final class HubApiRoutes {
      * their Hub-shaped lists (rendered from the board they were built with) are rendered again.
      */
     public void cardChanged(ModelKey model) {
-        reports().of(model.modelRepo(), model.platform()).stream().map(BoardEntry::datasetId).distinct()
+        boards.reportsOf(model.modelRepo(), model.platform()).stream().map(BoardEntry::datasetId).distinct()
                 .forEach(boards::changed);
     }
 
     /** The seam to the board: one task's rows, ranked by it. */
     private static List<Row> rows(Optional<TaskBoard> task) {
         return task.map(TaskBoard::rows).orElse(List.of());
-    }
-
-    private BoardService.Rendered cached(String key, Object source, Supplier<String> render) {
-        Cached hit = cache.getIfPresent(key);
-        if (hit != null && hit.source() == source) {
-            return hit.rendered();
-        }
-        BoardService.Rendered rendered = BoardService.rendered(render.get());
-        cache.put(key, new Cached(source, rendered));
-        return rendered;
     }
 
     private String firstTask(String id, Leaderboard board) {

@@ -1,5 +1,6 @@
 package dev.evalbot.app.board;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,6 +11,8 @@ import dev.evalbot.rules.board.Row;
 import dev.evalbot.rules.check.rules.SourceRule;
 import dev.evalbot.rules.tier.PrState;
 import dev.evalbot.rules.tier.Tier;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
@@ -30,41 +33,52 @@ final class HubLeaderboardJson {
     }
 
     /**
+     * Writes the list row by row to {@code out}, holding no copy of it (a board of 200,000 models is
+     * tens of megabytes of JSON).
+     *
      * @param rows one task's rows, ranked by the board
      * @param listed whether a row's model stays on the list (the base-model filter)
      */
-    String leaderboard(List<Row> rows, Predicate<ModelKey> listed) {
-        ArrayNode out = mapper.createArrayNode();
-        for (Row row : rows) {
-            if (!listed.test(row.modelKey())) {
-                continue;
+    void leaderboard(List<Row> rows, Predicate<ModelKey> listed, OutputStream out) throws IOException {
+        try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.writeStartArray();
+            for (Row row : rows) {
+                if (listed.test(row.modelKey())) {
+                    g.writeTree(entry(row));
+                }
             }
-            BoardEntry e = row.best();
-            ObjectNode o = out.addObject();
-            o.put("rank", row.rank());
-            o.put("modelId", row.modelRepo());
-            o.put("value", e.value());
-            o.put("filename", e.file());
-            o.put("verified", e.tier() == Tier.VERIFIED);
-            ObjectNode source = source(e);
-            if (source != null) {
-                o.set("source", source);
-            }
-            ObjectNode author = o.putObject("author");
-            author.put("name", owner(row.modelRepo()));
-            // evalbot does not know whether an owner is a user or an organisation.
-            author.put("type", "user");
-            if (openPull(e)) {
-                o.put("pullRequest", e.prNumber());
-            }
-            if (e.notes() != null) {
-                o.put("notes", e.notes());
-            }
-            o.put("platform", e.platform());
-            o.put("tier", e.tier().label());
-            o.put("logChecked", e.logChecked());
+            g.writeEndArray();
         }
-        return write(out);
+    }
+
+    /** One row of the list: a small tree, written and dropped. */
+    private ObjectNode entry(Row row) {
+        BoardEntry e = row.best();
+        ObjectNode o = mapper.createObjectNode();
+        o.put("rank", row.rank());
+        o.put("modelId", row.modelRepo());
+        o.put("value", e.value());
+        o.put("filename", e.file());
+        o.put("verified", e.tier() == Tier.VERIFIED);
+        ObjectNode source = source(e);
+        if (source != null) {
+            o.set("source", source);
+        }
+        ObjectNode author = o.putObject("author");
+        author.put("name", owner(row.modelRepo()));
+        // evalbot does not know whether an owner is a user or an organisation.
+        author.put("type", "user");
+        if (openPull(e)) {
+            o.put("pullRequest", e.prNumber());
+        }
+        if (e.notes() != null) {
+            o.put("notes", e.notes());
+        }
+        o.put("platform", e.platform());
+        o.put("tier", e.tier().label());
+        o.put("logChecked", e.logChecked());
+        return o;
     }
 
     /** @param results null when {@code evalResults} was not asked for */

@@ -12,7 +12,7 @@ import java.util.Map;
 final class HubReplies {
     static final Map<String, String> CORS_HEADERS = Map.of("Access-Control-Allow-Origin", "*",
             "Access-Control-Expose-Headers", "ETag");
-    private static final Map<String, String> HEADERS = withCors(PageAssets.JSON_HEADERS);
+    static final Map<String, String> HEADERS = withCors(PageAssets.JSON_HEADERS);
 
     private static Map<String, String> withCors(Map<String, String> headers) {
         Map<String, String> all = new java.util.LinkedHashMap<>(headers);

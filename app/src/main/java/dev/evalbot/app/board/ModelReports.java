@@ -1,54 +1,62 @@
 package dev.evalbot.app.board;
 
+import dev.evalbot.app.store.PlatformId;
+import dev.evalbot.app.store.ResultStore;
+import dev.evalbot.app.store.StoredResult;
 import dev.evalbot.rules.board.BoardEntry;
+import dev.evalbot.rules.board.IndexedBoards;
 import dev.evalbot.rules.board.Leaderboard;
 import dev.evalbot.rules.board.Row;
 import dev.evalbot.rules.board.TaskBoard;
+import dev.evalbot.rules.board.TaskCatalog;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Every eligible report on a set of boards, by model repository id: what
- * {@code GET /api/models/{id}?expand=evalResults} lists. Built once per set of boards, so that a
- * request for a model (known or not) is a lookup, not a walk over every board.
+ * Every eligible report of one model repository, as its rows on the boards show them: what
+ * {@code GET /api/models/{id}?expand=evalResults} lists. Read per request from the store (the
+ * model's rows only, by primary key) and grouped by the boards' own rules, so that it neither reads
+ * every board nor holds an index of the whole store. Which reports a row shows, and in which
+ * order, depends only on that model's reports; the rank, which depends on the others, is not listed.
  */
 final class ModelReports {
-    /** The boards it was built from, in order; a different set is a rebuild. */
-    private final List<Leaderboard> boards;
-    private final Map<String, List<BoardEntry>> byModel = new HashMap<>();
+    private final ResultStore results;
+    private final TaskCatalog catalog;
 
-    /** @param boards by benchmark id; reports are kept in this order, then task order, shown report first */
-    ModelReports(List<Leaderboard> boards) {
-        this.boards = List.copyOf(boards);
-        for (Leaderboard board : boards) {
+    ModelReports(ResultStore results, TaskCatalog catalog) {
+        this.results = results;
+        this.catalog = catalog;
+    }
+
+    /**
+     * @param platform {@code hub}, {@code github}, or null for both
+     * @return by benchmark id, then the benchmark's task order, then the row's order (shown report
+     *     first, then the others), as the boards list them
+     */
+    List<BoardEntry> of(String model, String platform) {
+        PlatformId only = null;
+        if (platform != null) {
+            try {
+                only = PlatformId.of(platform);
+            } catch (IllegalArgumentException e) {
+                return List.of();
+            }
+        }
+        IndexedBoards index = new IndexedBoards(catalog);
+        for (StoredResult r : results.byModel(model, only)) {
+            if (StoredEntries.hasTask(r)) {
+                index.add(StoredEntries.toBoardEntry(r));
+            }
+        }
+        List<BoardEntry> out = new ArrayList<>();
+        for (Leaderboard board : index.leaderboards().values()) {
             for (TaskBoard task : board.tasks()) {
                 for (Row row : task.rows()) {
-                    List<BoardEntry> reports = byModel.computeIfAbsent(row.modelRepo(), m -> new ArrayList<>());
-                    reports.add(row.best());
-                    reports.addAll(row.others());
+                    out.add(row.best());
+                    out.addAll(row.others());
                 }
             }
         }
-    }
-
-    /** Built from exactly these board objects (a refresh makes new ones). */
-    boolean builtFrom(List<Leaderboard> current) {
-        if (current.size() != boards.size()) {
-            return false;
-        }
-        for (int i = 0; i < current.size(); i++) {
-            if (current.get(i) != boards.get(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** @param platform {@code hub}, {@code github}, or null for both */
-    List<BoardEntry> of(String model, String platform) {
-        List<BoardEntry> all = byModel.getOrDefault(model, List.of());
-        return platform == null ? all : all.stream().filter(e -> e.platform().equals(platform)).toList();
+        return out;
     }
 }

@@ -83,6 +83,24 @@ final class BackfillCommand implements Callable<Integer> {
         throw new IllegalArgumentException("EVALBOT_BACKFILL_THREADS must be a whole number from 1 to 64, got " + value);
     }
 
+    /** {@code EVALBOT_BACKFILL_BATCH}: repositories written per commit (default 100, 1 to 10,000). */
+    private static int batch(Map<String, String> env) {
+        String value = env.get("EVALBOT_BACKFILL_BATCH");
+        if (value == null || value.isBlank()) {
+            return Backfill.DEFAULT_BATCH;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= 1 && n <= 10_000) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("EVALBOT_BACKFILL_BATCH must be a whole number from 1 to 10000, got "
+                + value);
+    }
+
     @Override
     public Integer call() throws Exception {
         if (repoId != null && paths.size() != 1) {
@@ -115,7 +133,15 @@ final class BackfillCommand implements Callable<Integer> {
             Iterator<Path> order = paths.iterator();
             try {
                 // Several repositories at once, their outcomes told in the order given.
-                backfill.seedEach(platform, paths, repoId, threads(env), s -> {
+                // A batch of repositories per commit where writes inside a write share its transaction
+                // (SQLite: one fsync per batch instead of one per repository).
+                Backfill.OneCommit oneCommit = db.groupCommits()
+                        ? writes -> db.write("backfill a batch of repositories", c -> {
+                            writes.run();
+                            return null;
+                        })
+                        : Backfill.OneCommit.EACH;
+                backfill.seedEach(platform, paths, repoId, threads(env), batch(env), oneCommit, s -> {
                     Path p = order.next();
                     errors[0] += s.errors();
                     // A guessed id decides whose row the scores land on: say so, and how to correct it.

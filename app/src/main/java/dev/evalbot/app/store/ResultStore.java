@@ -209,6 +209,25 @@ public final class ResultStore {
         return best.stream().findFirst();
     }
 
+    /**
+     * Every entry of one model repository, on every platform or on one: what the model's page on
+     * the Hub-shaped API lists. Read through the primary key (platform, repository, ...), one
+     * probe per platform, so it costs the model's rows, not the store's.
+     *
+     * @param platform the one platform, or null for all
+     */
+    public List<StoredResult> byModel(String repo, PlatformId platform) {
+        List<PlatformId> platforms = platform == null ? List.of(PlatformId.values()) : List.of(platform);
+        String in = String.join(", ", java.util.Collections.nCopies(platforms.size(), "?"));
+        return query("read the results of " + repo, "WHERE r.platform IN (" + in + ") AND r.repo = ?" + ORDER, ps -> {
+            int i = 1;
+            for (PlatformId p : platforms) {
+                ps.setString(i++, p.code());
+            }
+            ps.setString(i, repo);
+        });
+    }
+
     public List<StoredResult> byPull(PullRef pull) {
         return query("read the results of " + pull.subject(),
                 "WHERE p.platform = ? AND p.repo = ? AND p.number = ?" + ORDER, ps -> Rows.setPull(ps, 1, pull));

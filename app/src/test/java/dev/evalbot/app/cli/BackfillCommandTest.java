@@ -12,6 +12,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,6 +97,30 @@ class BackfillCommandTest {
             ResultStore results = new ResultStore(store, Clock.systemUTC());
             assertEquals(2, results.pulls().size(), "both ids are seeded: " + results.pulls());
         }
+    }
+
+    @Test
+    void aBatchOfRepositoriesPerCommitSeedsThemAllAndABadBatchIsSaidPlainly() throws Exception {
+        Path db = tmp.resolve("server/evalbot.db");
+        List<String> args = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Path c = tmp.resolve("batch/org/model-" + i);
+            Files.createDirectories(c.resolve(".eval_results"));
+            Files.writeString(c.resolve(".eval_results/hle.yaml"), "- dataset: {id: cais/hle, task_id: hle}\n"
+                    + "  value: " + (10 + i) + "\n");
+            args.add(c.toString());
+        }
+        Run batched = run(Map.of("EVALBOT_DB", "jdbc:sqlite:" + db, "EVALBOT_BACKFILL_BATCH", "2"),
+                args.toArray(String[]::new));
+        assertEquals(0, batched.exit(), batched.err());
+        assertEquals(5, batched.out().lines().count(), batched.out());
+        try (Database store = Database.open(StoreConfig.of("jdbc:sqlite:" + db))) {
+            assertEquals(5, new ResultStore(store, Clock.systemUTC()).pulls().size());
+        }
+
+        Run bad = run(Map.of("EVALBOT_DB", "jdbc:sqlite:" + db, "EVALBOT_BACKFILL_BATCH", "0"), args.get(0));
+        assertEquals(2, bad.exit());
+        assertEquals("evalbot: EVALBOT_BACKFILL_BATCH must be a whole number from 1 to 10000, got 0\n", bad.err());
     }
 
     private Run run(Map<String, String> env, String... args) {

@@ -105,6 +105,28 @@ abstract class StoresContractTest {
     }
 
     @Test
+    void byModelReadsOneRepositorysEntriesOnEveryPlatformOrOne() {
+        ResultStore results = new ResultStore(db, clock);
+        PullRef sibling = new PullRef(PlatformId.GITHUB, "org/model", 13);
+        PullRef onHub = new PullRef(PlatformId.HUB, "org/model", 1);
+        results.replaceAll(PR, "aaa", PrState.OPEN, List.of(entry("a.yaml", 1, "cais/hle", 0.25, Tier.COMMUNITY),
+                entry("a.yaml", 2, "openai/gsm8k", 0.9, Tier.COMMUNITY)));
+        results.replaceAll(sibling, "bbb", PrState.MERGED, List.of(entry("b.yaml", 1, "cais/hle", 0.3, Tier.AUTHOR)));
+        results.replaceAll(onHub, "ddd", PrState.OPEN, List.of(entry("d.yaml", 1, "cais/hle", 0.5, Tier.COMMUNITY)));
+        // Same prefix, another repository: not the model's.
+        results.replaceAll(new PullRef(PlatformId.GITHUB, "org/model-2", 1), "ccc", PrState.OPEN,
+                List.of(entry("c.yaml", 1, "cais/hle", 0.4, Tier.COMMUNITY)));
+
+        assertEquals(List.of(PR, PR, sibling, onHub), results.byModel("org/model", null).stream()
+                .map(StoredResult::pull).toList(), "by platform, pull request, file and entry");
+        assertEquals(List.of(onHub), results.byModel("org/model", PlatformId.HUB).stream()
+                .map(StoredResult::pull).toList());
+        assertEquals(List.of(0.25, 0.9, 0.3), results.byModel("org/model", PlatformId.GITHUB).stream()
+                .map(r -> r.entry().value()).toList());
+        assertEquals(List.of(), results.byModel("org/nothing", null));
+    }
+
+    @Test
     void anAttributionAndADatasetRevisionAreKeptWithTheResult() {
         ResultStore results = new ResultStore(db, clock);
         ReviewedEntry e = new ReviewedEntry("a.yaml", 1, 1, "cais/hle", "hle", 24.5, null, null, null, null,

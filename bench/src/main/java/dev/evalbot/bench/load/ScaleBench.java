@@ -72,7 +72,8 @@ public final class ScaleBench {
     public static void main(String[] args) throws Exception {
         Map<String, String> o = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--jfr") || args[i].equals("--bulk")) {
+            if (args[i].equals("--jfr") || args[i].equals("--bulk") || args[i].equals("--backfill-only")
+                    || args[i].equals("--no-serve")) {
                 o.put(args[i], "true");
             } else {
                 o.put(args[i], args[++i]);
@@ -92,7 +93,13 @@ public final class ScaleBench {
         } else {
             System.out.println("reusing the store in " + db);
         }
-        inProcess(db, repos);
+        if (o.containsKey("--backfill-only")) {
+            return;
+        }
+        inProcess(db, repos, Integer.parseInt(o.getOrDefault("--changes", "50")));
+        if (o.containsKey("--no-serve")) {
+            return;
+        }
         serve(jar, work, o.get("--xmx"), requests, o.containsKey("--jfr"));
     }
 
@@ -136,6 +143,8 @@ public final class ScaleBench {
             long entries = 0;
             long errors = 0;
             int threads = Integer.parseInt(System.getProperty("threads", String.valueOf(Backfill.DEFAULT_THREADS)));
+            // Repositories per commit, as `evalbot backfill` (EVALBOT_BACKFILL_BATCH); 1 is a commit each.
+            int perCommit = Integer.parseInt(System.getProperty("batch", String.valueOf(Backfill.DEFAULT_BATCH)));
             Set<String> concurrent = java.util.concurrent.ConcurrentHashMap.newKeySet();
             ResultRecorder shared = new ResultRecorder(results, concurrent::add);
             Backfill parallel = new Backfill(new ChangeValidator(local.rules(), local.registry(), clock),
@@ -162,7 +171,11 @@ public final class ScaleBench {
                     }
                     writing += System.nanoTime() - w0;
                     long[] counts = new long[2];
-                    parallel.seedEach("hub", batch, null, threads, s -> {
+                    parallel.seedEach("hub", batch, null, threads, perCommit, writes -> store.write("backfill a batch",
+                            c -> {
+                                writes.run();
+                                return null;
+                            }), s -> {
                         counts[0] += s.entries();
                         counts[1] += s.errors();
                     });
@@ -184,10 +197,12 @@ public final class ScaleBench {
             System.out.printf("backfill CPU of this process: %.1f s (writing the checkouts included)%n",
                     (processCpuNanos() - cpu0) / 1e9);
             System.out.printf("backfill (%s): %,d reports (%d errors) in %.1f s (%,.0f reports/s); heap used at most %d MB"
-                    + " (sampled per 1,000), -Xmx %d MB; %d threads; writing the checkouts not counted%n",
+                    + " (sampled per 1,000), -Xmx %d MB; %d threads; %d repositories per commit; writing the checkouts"
+                    + " not counted%n",
                     bulk ? "bulk replaceAll" : "files, validated", entries, errors, seconds,
                     entries / seconds, maxHeap >> 20, Runtime.getRuntime().maxMemory() >> 20,
-                    bulk ? 1 : Integer.parseInt(System.getProperty("threads", String.valueOf(Backfill.DEFAULT_THREADS))));
+                    bulk ? 1 : Integer.parseInt(System.getProperty("threads", String.valueOf(Backfill.DEFAULT_THREADS))),
+                    bulk ? 1 : perCommit);
         }
         System.out.printf("store: %d MB%n", Files.size(db) >> 20);
     }
@@ -223,7 +238,7 @@ public final class ScaleBench {
     }
 
     /** The first read of the biggest board, and one pull request's change re-ranked, in this process. */
-    private static void inProcess(Path db, int repos) throws Exception {
+    private static void inProcess(Path db, int repos, int changes) throws Exception {
         try (Database store = Database.open(StoreConfig.of("jdbc:sqlite:" + db))) {
             Clock clock = Clock.systemUTC();
             ResultStore results = new ResultStore(store, clock);
@@ -238,7 +253,7 @@ public final class ScaleBench {
             System.out.printf("first read of %s (%,d models, %,d reports): %.0f ms; heap after %d MB (before %d MB)%n",
                     id, models, models * (long) VARIANTS, (System.nanoTime() - t0) / 1e6, heapUsed() >> 20, heap0 >> 20);
             boards.runDue(); // the refreshes the backfill scheduled
-            long[] times = new long[50];
+            long[] times = new long[changes];
             for (int k = 0; k < times.length; k++) {
                 // An open pull request on an existing model: one new best value, the board re-ranks.
                 int repo = (k * 7919) % repos;
@@ -251,8 +266,9 @@ public final class ScaleBench {
             }
             Arrays.sort(times);
             System.out.printf("one PR's change re-ranked (catch-up of %s: read the changed PRs, replace their reports, "
-                    + "re-rank, new snapshot): p50 %.2f ms, p99 %.2f ms, max %.2f ms (50 changes)%n", id, times[25] / 1e6,
-                    times[49] / 1e6, times[49] / 1e6);
+                    + "re-rank, new snapshot): p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d changes)%n", id,
+                    times[changes / 2] / 1e6, times[(int) Math.ceil(changes * 0.99) - 1] / 1e6, times[changes - 1] / 1e6,
+                    changes);
             // Put the store back as it was, so that a second run measures the same thing.
             for (int k = 0; k < times.length; k++) {
                 results.replaceAll(new PullRef(PlatformId.HUB, repoId((k * 7919) % repos), 100 + k), "sha" + k,
