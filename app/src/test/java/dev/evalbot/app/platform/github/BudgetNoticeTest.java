@@ -130,6 +130,61 @@ class BudgetNoticeTest {
         assertEquals(List.of(), github.statuses());
     }
 
+    /**
+     * A burst waits in the inbox, not in the budget's line: the reviews accepted but not started count
+     * in the wait, and the first that will wait at least the notice's threshold shows it, once, while
+     * a review that checks the budget is running. Nine writes a minute are the reviews': this review
+     * and two waiting ones fit the first minute; the fourth review waits a minute.
+     */
+    @Test
+    void aReviewWaitingInTheInboxShowsItsWaitOnceOnTheNoticesShare() throws Exception {
+        GitHubPlatform token = platform(new GitHubSettings("s3cret", "test-token", null, null, github.url(),
+                "evalbot[bot]", null));
+        PullRequestRef pr = GitHubPipelineTest.ref("pull_request.opened.json");
+        for (int n = 10; n < 12; n++) {
+            token.arrived(REPO, n, "a".repeat(39) + (n - 10), null);
+        }
+        token.awaitWriteBudget(pr, 3);
+        assertEquals(0, github.count("POST", "/repos/" + REPO + "/statuses/.*"), "no wait expected: no write");
+
+        String late = "b".repeat(40);
+        token.arrived(REPO, 12, late, null);
+        token.awaitWriteBudget(pr, 3);
+        List<JsonNode> posted = bodies("POST", "/repos/" + REPO + "/statuses/" + late);
+        assertEquals(1, posted.size(), "the third waiting review (the fourth in line) shows its wait");
+        assertEquals("pending", posted.get(0).path("state").asText());
+        assertEquals("queued: GitHub's rate limit, about 2 min", posted.get(0).path("description").asText());
+        assertEquals(1, github.count("POST", "/repos/" + REPO + "/statuses/.*"), "only the one that waits long");
+
+        token.awaitWriteBudget(pr, 3);
+        assertEquals(1, github.count("POST", "/repos/" + REPO + "/statuses/.*"), "once");
+
+        // The notices' share is spent: a notice is not written, and nothing fails.
+        token.arrived(REPO, 13, "c".repeat(40), null);
+        for (int i = 0; i < 8; i++) {
+            budget.acquire("token", true); // the reviews' nine writes of the minute, with the notice
+        }
+        assertTrue(budget.tryNotice("token"), "the tenth write: the notices' share");
+        PlatformException wait = assertThrows(PlatformException.class, () -> token.awaitWriteBudget(pr, 3));
+        assertTrue(wait.budgetWait());
+        assertEquals(1, github.count("POST", "/repos/" + REPO + "/statuses/.*"), "the share is spent");
+        assertEquals(false, budget.tryNotice("token"), "the window holds its ten writes, no more");
+    }
+
+    @Test
+    void aReviewThatStartedIsNoLongerInLine() throws Exception {
+        GitHubPlatform token = platform(new GitHubSettings("s3cret", "test-token", null, null, github.url(),
+                "evalbot[bot]", null));
+        PullRequestRef pr = GitHubPipelineTest.ref("pull_request.opened.json");
+        for (int n = 10; n < 12; n++) {
+            token.arrived(REPO, n, "a".repeat(39) + (n - 10), null);
+        }
+        token.arrived(REPO, pr.number(), pr.headSha(), null); // the fourth in line, behind this review ...
+        token.currentHead(pr); // ... starts its review before the notice
+        token.awaitWriteBudget(pr, 3);
+        assertEquals(0, github.count("POST", "/repos/" + REPO + "/statuses/.*"));
+    }
+
     List<JsonNode> bodies(String method, String path) throws Exception {
         List<JsonNode> out = new java.util.ArrayList<>();
         for (var r : github.requests(method, path)) {
