@@ -185,6 +185,36 @@ class BudgetNoticeTest {
         assertEquals(0, github.count("POST", "/repos/" + REPO + "/statuses/.*"));
     }
 
+    /** Under an App the waiting review's notice is a queued check run, which its verdict completes. */
+    @Test
+    void anAppsWaitingReviewShowsAQueuedRunThatItsVerdictCompletes() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes())
+                .encodeToString(generator.generateKeyPair().getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+        GitHubPlatform app = platform(new GitHubSettings("s3cret", null, "1234", pem, github.url(), "evalbot[bot]",
+                null));
+        long installation = GitHubCheckRunTest.INSTALLATION;
+        PullRequestRef pr = GitHubCheckRunTest.installed("pull_request.opened.json");
+        PullRequestRef running = new PullRequestRef("github", REPO, "code", 9, "d".repeat(40), null, null, null,
+                java.util.Set.of(), new GitHubPayload("pull_request", null, installation));
+        app.arrived(REPO, 10, "a".repeat(40), installation);
+        app.arrived(REPO, 11, "e".repeat(40), installation);
+        app.arrived(REPO, pr.number(), pr.headSha(), installation);
+        app.awaitWriteBudget(running, 3);
+        List<JsonNode> runs = bodies("POST", "/repos/" + REPO + "/check-runs");
+        assertEquals(1, runs.size());
+        assertEquals(pr.headSha(), runs.get(0).path("head_sha").asText());
+        assertEquals("queued", runs.get(0).path("status").asText());
+        assertEquals(List.of(), github.statuses());
+
+        pipeline.review(app, pr, List.of(), false, false, false, true);
+        assertEquals(1, github.count("POST", "/repos/" + REPO + "/check-runs"), "no second run");
+        List<JsonNode> completed = bodies("PATCH", "/repos/" + REPO + "/check-runs/" + FakeGitHub.CHECK_RUN_ID);
+        assertEquals(1, completed.size());
+        assertEquals("success", completed.get(0).path("conclusion").asText());
+    }
+
     List<JsonNode> bodies(String method, String path) throws Exception {
         List<JsonNode> out = new java.util.ArrayList<>();
         for (var r : github.requests(method, path)) {
