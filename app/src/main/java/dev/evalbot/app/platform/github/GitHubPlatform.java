@@ -209,9 +209,16 @@ public final class GitHubPlatform implements Platform {
         List<WaitingReviews.Waiting> line = waiting.of(account);
         Duration after = budget.settings().noticeAfter();
         // The i-th waiting review writes after this one's writes and REVIEW_WRITES for each before it.
+        // The wait grows with the place in line: the first place that waits long enough, searched from
+        // the front (doubling, then halving), so a long line costs no schedule longer than that place's.
         int lo = 0;
-        int hi = line.size();
-        while (lo < hi) { // the wait grows with the place in line: the first place that waits long enough
+        int hi = 1;
+        while (hi < line.size() && budget.waitFor(account, writes + REVIEW_WRITES * hi + 1).compareTo(after) < 0) {
+            lo = hi + 1;
+            hi = Math.min(line.size(), hi * 2);
+        }
+        hi = Math.min(hi, line.size());
+        while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (budget.waitFor(account, writes + REVIEW_WRITES * mid + 1).compareTo(after) >= 0) {
                 hi = mid;
