@@ -19,6 +19,7 @@ import dev.evalbot.app.server.github.WebhookSignature;
 import dev.evalbot.app.reconcile.PullSource;
 import dev.evalbot.app.reconcile.PullSources;
 import dev.evalbot.app.reconcile.ReconcileSettings;
+import dev.evalbot.app.store.Dialect;
 import dev.evalbot.app.store.PlatformId;
 import java.net.http.HttpClient;
 import java.util.Optional;
@@ -60,8 +61,12 @@ public final class GitHubUnit implements PlatformUnit {
         CommandEngine engine = new CommandEngine(platform, commandHost,
                 new RepoPermissions(commandHost, commandSettings.permissionTtl(), core.clock()), core.pipeline(),
                 core.commandStores(), commandSettings, core.clock());
+        // On SQLite this process reviews every delivery it accepts, so it may count them while they
+        // wait; on PostgreSQL another replica may review one, and a late notice would reopen its run.
+        GitHubWebhookRoute.Arrivals arrivals = core.db().dialect() == Dialect.SQLITE ? platform::arrived
+                : GitHubWebhookRoute.Arrivals.NONE;
         core.server().post(ROUTE, new GitHubWebhookRoute(new WebhookSignature(settings.webhookSecret()), core.inbox(),
-                core.serverSettings().maxBodyBytes(), core.clock(), core.metrics(), settings.isApp()));
+                core.serverSettings().maxBodyBytes(), core.clock(), core.metrics(), settings.isApp(), arrivals));
         return new GitHubDeliveryHandler(platform, core.pipeline(), core.closed(),
                 new GitHubCommandRunner(engine, commandHost), engine.history(), core.metrics());
     }

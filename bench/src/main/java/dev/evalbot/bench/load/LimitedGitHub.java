@@ -43,6 +43,8 @@ public final class LimitedGitHub implements AutoCloseable {
     private final Map<String, List<String>> posted = new ConcurrentHashMap<>();
     /** "owner/repo#n" -> System.nanoTime() of its verdict. */
     private final Map<String, Long> verdicts = new ConcurrentHashMap<>();
+    /** Check run id -> the head it was created for. */
+    private final Map<String, String> runHeads = new ConcurrentHashMap<>();
     /** Per installation token: accepted writes (nanoTime), and the end of its penalty. */
     private final Map<String, ArrayDeque<Long>> accepted = new ConcurrentHashMap<>();
     private final Map<String, Long> penaltyUntil = new ConcurrentHashMap<>();
@@ -100,10 +102,19 @@ public final class LimitedGitHub implements AutoCloseable {
                 notices.increment();
             }
             verdict(ctx, ctx.body().contains("\"completed\""), ctx.body());
-            ctx.status(201).contentType("application/json").result("{\"id\":" + commentIds.incrementAndGet() + "}");
+            long id = commentIds.incrementAndGet();
+            String sha = headOf(ctx.body());
+            if (sha != null) {
+                runHeads.put(Long.toString(id), sha);
+            }
+            ctx.status(201).contentType("application/json").result("{\"id\":" + id + "}");
         });
         app.patch("/repos/{o}/{r}/check-runs/{id}", ctx -> {
-            verdict(ctx, ctx.body().contains("\"completed\""), ctx.body());
+            // A PATCH need not name the head: the run's id does (a queued notice's run completed by its verdict).
+            String body = ctx.body();
+            String sha = runHeads.get(ctx.pathParam("id"));
+            verdict(ctx, body.contains("\"completed\""), headOf(body) == null && sha != null
+                    ? "\"head_sha\":\"" + sha + "\"" : body);
             ctx.contentType("application/json").result("{\"id\":" + ctx.pathParam("id") + "}");
         });
         app.post("/repos/{o}/{r}/statuses/{sha}", ctx -> {

@@ -65,6 +65,11 @@ public final class GitHubBudget {
         final AtomicInteger queued = new AtomicInteger();
         /** Guarded by this: content-creating requests let through, oldest first. */
         final ArrayDeque<Instant> sent = new ArrayDeque<>();
+        /**
+         * Guarded by this: notices let through, oldest first. They count apart from the reviews'
+         * writes, in the share kept for them, so that a notice never takes a review's room.
+         */
+        final ArrayDeque<Instant> notices = new ArrayDeque<>();
         Instant blockedUntil = Instant.MIN;
         /** Guarded by this: slots promised to reviews sent back to the inbox, so that each comes back in its turn. */
         final ArrayDeque<Instant> booked = new ArrayDeque<>();
@@ -237,10 +242,15 @@ public final class GitHubBudget {
         Account a = account(accountName);
         Instant now = clock.instant();
         synchronized (a) {
-            if (readyAt(a.sent, a.blockedUntil, now, true).isAfter(now)) {
+            for (BudgetSettings.Window w : settings.windows()) {
+                if (settings.reserved(w) < 1) {
+                    return false; // a window too small to keep a share for notices
+                }
+            }
+            if (readyAt(a.notices, a.blockedUntil, now, true).isAfter(now)) {
                 return false;
             }
-            a.sent.addLast(now);
+            a.notices.addLast(now);
             return true;
         }
     }
@@ -341,7 +351,7 @@ public final class GitHubBudget {
         return readyAt(sent, blockedUntil, now, false);
     }
 
-    /** @param notice whether the write may use the share kept for notices */
+    /** @param notice whether {@code sent} are the notices, which fill the share kept for them */
     private Instant readyAt(ArrayDeque<Instant> sent, Instant blockedUntil, Instant now, boolean notice) {
         Instant horizon = now.minus(settings.horizon()).minus(settings.horizon().dividedBy(50));
         while (!sent.isEmpty() && !sent.peekFirst().isAfter(horizon)) {
@@ -358,7 +368,8 @@ public final class GitHubBudget {
                 }
                 inWindow.add(t); // newest first
             }
-            int capacity = notice ? w.requests() : w.requests() - settings.reserved(w);
+            // Reviews' writes and notices fill their own parts of the window: together, never more than it.
+            int capacity = notice ? settings.reserved(w) : w.requests() - settings.reserved(w);
             if (inWindow.size() >= capacity) {
                 // the write that must leave the window for one more to fit
                 ready = latest(ready, inWindow.get(capacity - 1).plus(per));

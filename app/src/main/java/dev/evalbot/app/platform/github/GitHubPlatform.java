@@ -79,6 +79,10 @@ public final class GitHubPlatform implements Platform {
     /** Heads whose wait for the budget is shown on the commit already ("repo@sha"). */
     private final Cache<String, Boolean> noticed = Caffeine.newBuilder().maximumSize(20_000)
             .expireAfterWrite(Duration.ofHours(6)).build();
+    /** Reviews accepted by this process that wait in the inbox, so that their wait shows before they start. */
+    private final WaitingReviews waiting;
+    /** Writes a review of a new head spends: comment, labels, verdict. */
+    static final int REVIEW_WRITES = 3;
 
     public GitHubPlatform(GitHubSettings settings, GitHubAuth auth, HttpClient http, MeterRegistry meters, Clock clock) {
         this.settings = settings;
@@ -90,6 +94,7 @@ public final class GitHubPlatform implements Platform {
         this.heads = new PullHeads(settings, auth, http, meters, clock);
         this.botLogin = settings.botLogin();
         this.paced = http instanceof PacedHttpClient p ? p : null;
+        this.waiting = new WaitingReviews(clock, 20_000, Duration.ofHours(6));
     }
 
     /** Plain requests through this adapter's connection, for the reconciler's listings and redeliveries. */
@@ -173,9 +178,88 @@ public final class GitHubPlatform implements Platform {
                 noticed.put(key, Boolean.TRUE);
             }
         }
+        noticeWaiting(account, budget, writes);
         if (wait.compareTo(budget.settings().maxInlineWait()) > 0) {
             throw budget.waitUntil(budget.book(account, writes));
         }
+    }
+
+    /**
+     * A review of {@code repo#number} at {@code headSha} was accepted into the inbox (called by the
+     * webhook route): until it starts, it counts in the wait of the reviews behind it, and shows its
+     * own wait when that is long.
+     */
+    public void arrived(String repo, int number, String headSha, Long installationId) {
+        if (paced == null || headSha == null || settings.isApp() && installationId == null) {
+            return;
+        }
+        // The account's name as GitHubAuth#accountOf gives it, without minting a token here.
+        String account = settings.isApp() ? "installation " + installationId : "token";
+        waiting.arrived(new WaitingReviews.Waiting(account, repo, number, headSha, installationId, clock.instant()));
+    }
+
+    /**
+     * In a burst the backlog waits in the inbox, not in the budget's line, and a review reaches the
+     * budget only once the ones before it are written. So each review that checks the budget also
+     * shows the wait of the oldest waiting review that will wait at least
+     * {@link BudgetSettings#noticeAfter()} and has not shown it: one notice at most, on the share kept
+     * for notices (none when the share is spent, none when no wait that long is expected).
+     */
+    private void noticeWaiting(String account, GitHubBudget budget, int writes) {
+        List<WaitingReviews.Waiting> line = waiting.of(account);
+        Duration after = budget.settings().noticeAfter();
+        // The i-th waiting review writes after this one's writes and REVIEW_WRITES for each before it.
+        // The wait grows with the place in line: the first place that waits long enough, searched from
+        // the front (doubling, then halving), so a long line costs no schedule longer than that place's.
+        int lo = 0;
+        int hi = 1;
+        while (hi < line.size() && budget.waitFor(account, writes + REVIEW_WRITES * hi + 1).compareTo(after) < 0) {
+            lo = hi + 1;
+            hi = Math.min(line.size(), hi * 2);
+        }
+        hi = Math.min(hi, line.size());
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (budget.waitFor(account, writes + REVIEW_WRITES * mid + 1).compareTo(after) >= 0) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        for (int i = lo; i < line.size(); i++) {
+            WaitingReviews.Waiting w = line.get(i);
+            String key = w.repo() + "@" + w.headSha();
+            if (noticed.getIfPresent(key) != null) {
+                continue;
+            }
+            String text = GitHubBudget.queuedText(budget.waitFor(account, writes + REVIEW_WRITES * i + 1));
+            waiting.whileWaiting(w, x -> {
+                if (noticed.getIfPresent(key) != null) {
+                    return false; // another worker showed it meanwhile
+                }
+                boolean shown = notice(waitingRef(x), text);
+                if (shown) {
+                    noticed.put(key, Boolean.TRUE);
+                }
+                return shown;
+            });
+            return;
+        }
+    }
+
+    private boolean notice(PullRequestRef pr, String text) {
+        try {
+            return checkRuns.enabledFor(pr) ? checkRuns.notice(pr, pr.headSha(), text, paced)
+                    : statusNotice(pr, pr.headSha(), text);
+        } catch (RuntimeException e) { // another review's notice never fails this review
+            LOG.debug("the queued notice on {}#{} was not written", pr.repo(), pr.number(), e);
+            return false;
+        }
+    }
+
+    private static PullRequestRef waitingRef(WaitingReviews.Waiting w) {
+        return new PullRequestRef("github", w.repo(), "code", w.number(), w.headSha(), null, null, null, Set.of(),
+                new GitHubPayload("pull_request", null, w.installationId()));
     }
 
     private boolean statusNotice(PullRequestRef pr, String sha, String text) {
@@ -199,6 +283,7 @@ public final class GitHubPlatform implements Platform {
 
     @Override
     public PullHead currentHead(PullRequestRef pr) {
+        waiting.started(pr.repo() + "#" + pr.number());
         return heads.current(pr);
     }
 

@@ -44,6 +44,15 @@ public final class GitHubWebhookRoute implements DirectRoute {
     private final MeterRegistry meters;
     private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
     private final boolean requireInstallation;
+    private final Arrivals arrivals;
+
+    /** Told of each review delivery accepted, so that the budget counts it while it waits in the inbox. */
+    @FunctionalInterface
+    public interface Arrivals {
+        Arrivals NONE = (repo, number, headSha, installationId) -> {};
+
+        void review(String repo, int number, String headSha, Long installationId);
+    }
 
     /**
      * @param requireInstallation evalbot runs as a GitHub App: every delivery must name the
@@ -53,6 +62,13 @@ public final class GitHubWebhookRoute implements DirectRoute {
      */
     public GitHubWebhookRoute(WebhookSignature signature, Inbox inbox, int maxBodyBytes, Clock clock,
             MeterRegistry meters, boolean requireInstallation) {
+        this(signature, inbox, maxBodyBytes, clock, meters, requireInstallation, Arrivals.NONE);
+    }
+
+    /** @param arrivals told of each review delivery accepted */
+    public GitHubWebhookRoute(WebhookSignature signature, Inbox inbox, int maxBodyBytes, Clock clock,
+            MeterRegistry meters, boolean requireInstallation, Arrivals arrivals) {
+        this.arrivals = arrivals;
         this.requireInstallation = requireInstallation;
         this.signature = signature;
         this.inbox = inbox;
@@ -130,6 +146,9 @@ public final class GitHubWebhookRoute implements DirectRoute {
             reply(res, HttpStatus.OK, "duplicate delivery: already accepted", "duplicate");
         } else {
             LOG.debug("accepted {} {}.{} for {}", delivery, event, e.action(), e.subject());
+            if (kind.get() == DeliveryKind.REVIEW) {
+                arrivals.review(e.repo(), e.number(), e.headSha(), e.installationId());
+            }
             reply(res, HttpStatus.ACCEPTED, "accepted", "accepted");
         }
     }

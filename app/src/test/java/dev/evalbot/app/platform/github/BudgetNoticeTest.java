@@ -130,6 +130,94 @@ class BudgetNoticeTest {
         assertEquals(List.of(), github.statuses());
     }
 
+    /**
+     * A burst waits in the inbox, not in the budget's line: the reviews accepted but not started count
+     * in the wait, and the first that will wait at least the notice's threshold shows it, once, while
+     * a review that checks the budget is running. Nine writes a minute are the reviews': this review
+     * and two waiting ones fit the first minute; the fourth review waits a minute.
+     */
+    @Test
+    void aReviewWaitingInTheInboxShowsItsWaitOnceOnTheNoticesShare() throws Exception {
+        GitHubPlatform token = platform(new GitHubSettings("s3cret", "test-token", null, null, github.url(),
+                "evalbot[bot]", null));
+        PullRequestRef pr = GitHubPipelineTest.ref("pull_request.opened.json");
+        for (int n = 10; n < 12; n++) {
+            token.arrived(REPO, n, "a".repeat(39) + (n - 10), null);
+        }
+        token.awaitWriteBudget(pr, 3);
+        assertEquals(0, github.count("POST", "/repos/" + REPO + "/statuses/.*"), "no wait expected: no write");
+
+        String late = "b".repeat(40);
+        token.arrived(REPO, 12, late, null);
+        token.awaitWriteBudget(pr, 3);
+        List<JsonNode> posted = bodies("POST", "/repos/" + REPO + "/statuses/" + late);
+        assertEquals(1, posted.size(), "the third waiting review (the fourth in line) shows its wait");
+        assertEquals("pending", posted.get(0).path("state").asText());
+        assertEquals("queued: GitHub's rate limit, about 2 min", posted.get(0).path("description").asText());
+        assertEquals(1, github.count("POST", "/repos/" + REPO + "/statuses/.*"), "only the one that waits long");
+
+        token.awaitWriteBudget(pr, 3);
+        assertEquals(1, github.count("POST", "/repos/" + REPO + "/statuses/.*"), "once");
+
+        // The notices' share is spent: a notice is not written, and nothing fails.
+        token.arrived(REPO, 13, "c".repeat(40), null);
+        token.awaitWriteBudget(pr, 3);
+        assertEquals(1, github.count("POST", "/repos/" + REPO + "/statuses/.*"), "the share is spent");
+        assertEquals(false, budget.tryNotice("token"));
+
+        // ... and the notice took no review's room: the reviews' nine writes of the minute go now.
+        java.time.Instant before = clock.instant();
+        for (int i = 0; i < 9; i++) {
+            budget.acquire("token", true);
+        }
+        assertEquals(before, clock.instant(), "no review write waited for the notice's slot");
+        assertEquals(0, budget.left("token"));
+    }
+
+    @Test
+    void aReviewThatStartedIsNoLongerInLine() throws Exception {
+        GitHubPlatform token = platform(new GitHubSettings("s3cret", "test-token", null, null, github.url(),
+                "evalbot[bot]", null));
+        PullRequestRef pr = GitHubPipelineTest.ref("pull_request.opened.json");
+        for (int n = 10; n < 12; n++) {
+            token.arrived(REPO, n, "a".repeat(39) + (n - 10), null);
+        }
+        token.arrived(REPO, pr.number(), pr.headSha(), null); // the fourth in line, behind this review ...
+        token.currentHead(pr); // ... starts its review before the notice
+        token.awaitWriteBudget(pr, 3);
+        assertEquals(0, github.count("POST", "/repos/" + REPO + "/statuses/.*"));
+    }
+
+    /** Under an App the waiting review's notice is a queued check run, which its verdict completes. */
+    @Test
+    void anAppsWaitingReviewShowsAQueuedRunThatItsVerdictCompletes() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes())
+                .encodeToString(generator.generateKeyPair().getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+        GitHubPlatform app = platform(new GitHubSettings("s3cret", null, "1234", pem, github.url(), "evalbot[bot]",
+                null));
+        long installation = GitHubCheckRunTest.INSTALLATION;
+        PullRequestRef pr = GitHubCheckRunTest.installed("pull_request.opened.json");
+        PullRequestRef running = new PullRequestRef("github", REPO, "code", 9, "d".repeat(40), null, null, null,
+                java.util.Set.of(), new GitHubPayload("pull_request", null, installation));
+        app.arrived(REPO, 10, "a".repeat(40), installation);
+        app.arrived(REPO, 11, "e".repeat(40), installation);
+        app.arrived(REPO, pr.number(), pr.headSha(), installation);
+        app.awaitWriteBudget(running, 3);
+        List<JsonNode> runs = bodies("POST", "/repos/" + REPO + "/check-runs");
+        assertEquals(1, runs.size());
+        assertEquals(pr.headSha(), runs.get(0).path("head_sha").asText());
+        assertEquals("queued", runs.get(0).path("status").asText());
+        assertEquals(List.of(), github.statuses());
+
+        pipeline.review(app, pr, List.of(), false, false, false, true);
+        assertEquals(1, github.count("POST", "/repos/" + REPO + "/check-runs"), "no second run");
+        List<JsonNode> completed = bodies("PATCH", "/repos/" + REPO + "/check-runs/" + FakeGitHub.CHECK_RUN_ID);
+        assertEquals(1, completed.size());
+        assertEquals("success", completed.get(0).path("conclusion").asText());
+    }
+
     List<JsonNode> bodies(String method, String path) throws Exception {
         List<JsonNode> out = new java.util.ArrayList<>();
         for (var r : github.requests(method, path)) {
