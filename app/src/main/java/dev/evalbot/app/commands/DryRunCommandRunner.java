@@ -27,9 +27,7 @@ public final class DryRunCommandRunner implements GitHubDeliveryHandler.CommandR
 
     @Override
     public Outcome run(Delivery delivery, JsonNode root) {
-        String action = root.path("action").asText("");
-        if (!(action.equals("created") || action.equals("edited"))
-                || !root.path("issue").path("pull_request").isObject()) {
+        if (!GitHubCommandRunner.carriesCommands(root)) {
             return Outcome.done();
         }
         GitHubEvent e = GitHubEvent.parse("issue_comment", root);

@@ -26,13 +26,18 @@ public final class GitHubCommandRunner implements GitHubDeliveryHandler.CommandR
 
     @Override
     public Outcome run(Delivery delivery, JsonNode root) {
-        String action = root.path("action").asText("");
-        if (!(action.equals("created") || action.equals("edited"))
-                || !root.path("issue").path("pull_request").isObject()) {
-            return Outcome.done(); // deleted comments and comments on issues carry no commands
+        if (!carriesCommands(root)) {
+            return Outcome.done();
         }
         engine.handle(event(root), () -> pullRequest(delivery, root));
         return Outcome.done();
+    }
+
+    /** A comment created or edited on a pull request; deleted comments and comments on issues carry none. */
+    static boolean carriesCommands(JsonNode root) {
+        String action = root.path("action").asText("");
+        return (action.equals("created") || action.equals("edited"))
+                && root.path("issue").path("pull_request").isObject();
     }
 
     /** The comment as the engine sees it; on an edit, GitHub sends the old body in {@code changes.body.from}. */
