@@ -89,16 +89,9 @@ final class SafeHttp {
                     throw Refusal.unreachable(url.authority() + " answered HTTP " + hop.status()
                             + " without a Location");
                 }
-                if (redirects == limits.maxRedirects()) {
-                    throw Refusal.unreachable("more than " + limits.maxRedirects() + " redirects (last to "
-                            + Clip.of(hop.location()) + ")");
-                }
                 SourceUrl from = url;
-                url = next(url, hop.location());
-                if (!url.authority().equals(from.authority())) {
-                    // Credentials and conditions were for the first host only.
-                    headers = withoutCredentials(headers);
-                }
+                url = redirect(url, hop.location(), redirects);
+                headers = forHop(from, url, headers);
             }
         } catch (IOException e) {
             // Closing the client failed; the answer, if any, was already returned.
@@ -122,19 +115,27 @@ final class SafeHttp {
                 if (hop.location() == null) {
                     return new Read<>(hop.value(), url);
                 }
-                if (redirects == limits.maxRedirects()) {
-                    throw Refusal.unreachable("more than " + limits.maxRedirects() + " redirects (last to "
-                            + Clip.of(hop.location()) + ")");
-                }
                 SourceUrl from = url;
-                url = next(url, hop.location());
-                if (!url.authority().equals(from.authority())) {
-                    headers = withoutCredentials(headers);
-                }
+                url = redirect(url, hop.location(), redirects);
+                headers = forHop(from, url, headers);
             }
         } catch (IOException e) {
             throw Refusal.unreachable("connection error: " + e.getMessage());
         }
+    }
+
+    /** Where a redirect leads, refused past the limit of redirects. */
+    private SourceUrl redirect(SourceUrl url, String location, int redirects) throws Refusal {
+        if (redirects == limits.maxRedirects()) {
+            throw Refusal.unreachable("more than " + limits.maxRedirects() + " redirects (last to "
+                    + Clip.of(location) + ")");
+        }
+        return next(url, location);
+    }
+
+    /** Credentials and conditions were for the first host only. */
+    private static Map<String, String> forHop(SourceUrl from, SourceUrl to, Map<String, String> headers) {
+        return to.authority().equals(from.authority()) ? headers : withoutCredentials(headers);
     }
 
     private record Exchange<T>(T value, String location) {}
