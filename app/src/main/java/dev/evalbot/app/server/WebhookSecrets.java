@@ -15,8 +15,6 @@ import java.util.Set;
  * {@code evalbot send} reads, so the quick start needs no configuration and no account.
  */
 public final class WebhookSecrets {
-    public static final Path LOCAL_SECRET = Path.of("data", "webhook-secret");
-
     private WebhookSecrets() {}
 
     public static String resolve(String configured, boolean dryRun, Path file) throws IOException {
