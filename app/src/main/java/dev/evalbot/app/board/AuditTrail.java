@@ -1,12 +1,12 @@
 package dev.evalbot.app.board;
 
+import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.store.AuditEntry;
 import dev.evalbot.app.store.AuditStore;
-import dev.evalbot.app.store.PlatformId;
 import dev.evalbot.app.store.PullRef;
 import dev.evalbot.rules.board.PrKey;
-import dev.evalbot.rules.board.WithdrawalEvent;
 import dev.evalbot.rules.board.WithdrawalEvent.Action;
+import dev.evalbot.rules.board.WithdrawalEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package dev.evalbot.app.board;
 
-import dev.evalbot.app.platform.PullRequestRef;
+import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.review.ModelCardListener;
 import dev.evalbot.app.review.ResultRecorder;
 import dev.evalbot.app.review.Review;
@@ -17,13 +17,13 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**

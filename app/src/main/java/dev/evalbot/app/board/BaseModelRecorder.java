@@ -1,9 +1,9 @@
 package dev.evalbot.app.board;
 
-import dev.evalbot.app.platform.PullRequestRef;
+import dev.evalbot.app.event.PlatformId;
+import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.review.ModelCardListener;
 import dev.evalbot.app.store.ModelCardStore;
-import dev.evalbot.app.store.PlatformId;
 import dev.evalbot.rules.board.ModelKey;
 import dev.evalbot.rules.modelindex.BaseModels;
 import dev.evalbot.rules.yaml.YamlLimits;

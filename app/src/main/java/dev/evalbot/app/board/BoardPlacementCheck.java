@@ -1,6 +1,6 @@
 package dev.evalbot.app.board;
 
-import dev.evalbot.app.platform.PullRequestRef;
+import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.review.TrustAnnotator;
 import dev.evalbot.rules.board.ModelKey;
 import dev.evalbot.rules.board.Placement;

@@ -2,13 +2,13 @@ package dev.evalbot.app.board;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.evalbot.app.platform.PullRequestRef;
+import dev.evalbot.app.event.PlatformId;
+import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.platform.github.GitHubPayload;
+import dev.evalbot.app.platform.hub.HubEvent;
 import dev.evalbot.app.review.PullRequestClosed;
-import dev.evalbot.app.server.hub.HubEvent;
 import dev.evalbot.app.store.AuditEntry;
 import dev.evalbot.app.store.AuditStore;
-import dev.evalbot.app.store.PlatformId;
 import java.io.IOException;
 import java.time.Clock;
 import org.slf4j.Logger;

@@ -1,6 +1,6 @@
 package dev.evalbot.app.board;
 
-import dev.evalbot.app.store.PlatformId;
+import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.store.ResultStore;
 import dev.evalbot.app.store.StoredResult;
 import dev.evalbot.rules.board.BoardEntry;

@@ -1,9 +1,9 @@
 package dev.evalbot.app.board;
 
-import dev.evalbot.app.deploy.Deployment;
-import dev.evalbot.app.deploy.Mode;
-import dev.evalbot.app.deploy.PlatformMode;
-import dev.evalbot.app.store.PlatformId;
+import dev.evalbot.app.event.PlatformId;
+import dev.evalbot.app.platform.Deployment;
+import dev.evalbot.app.platform.Mode;
+import dev.evalbot.app.platform.PlatformMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

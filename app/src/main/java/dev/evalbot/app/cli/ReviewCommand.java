@@ -1,6 +1,6 @@
 package dev.evalbot.app.cli;
 
-import dev.evalbot.app.platform.ChangedPath;
+import dev.evalbot.app.review.ChangedPath;
 import dev.evalbot.app.review.ModelIndexNotice;
 import dev.evalbot.app.review.Review;
 import dev.evalbot.rules.check.ChangeReport;

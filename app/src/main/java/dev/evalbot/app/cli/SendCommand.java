@@ -1,7 +1,7 @@
 package dev.evalbot.app.cli;
 
+import dev.evalbot.app.platform.github.WebhookSignature;
 import dev.evalbot.app.server.WebhookSecrets;
-import dev.evalbot.app.server.github.WebhookSignature;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

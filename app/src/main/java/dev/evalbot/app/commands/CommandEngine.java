@@ -1,9 +1,9 @@
 package dev.evalbot.app.commands;
 
-import dev.evalbot.app.platform.Platform;
-import dev.evalbot.app.platform.PlatformException;
-import dev.evalbot.app.platform.PullRequestRef;
+import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.review.Markdown;
+import dev.evalbot.app.review.Platform;
+import dev.evalbot.app.review.PlatformException;
 import dev.evalbot.app.review.ReviewPipeline;
 import dev.evalbot.rules.check.Suggestions;
 import java.time.Clock;

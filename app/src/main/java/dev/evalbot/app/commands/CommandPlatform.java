@@ -1,12 +1,12 @@
 package dev.evalbot.app.commands;
 
-import dev.evalbot.app.platform.PullRequestRef;
+import dev.evalbot.app.event.PullRequestRef;
 import java.util.Optional;
 
 /**
- * What commands need from a code host beyond the review's {@link dev.evalbot.app.platform.Platform}
+ * What commands need from a code host beyond the review's {@link dev.evalbot.app.review.Platform}
  * (labels go through {@code Platform.setLabels}). Calls throw
- * {@link dev.evalbot.app.platform.PlatformException} on failure. Platforms without reactions make
+ * {@link dev.evalbot.app.review.PlatformException} on failure. Platforms without reactions make
  * {@link #react} do nothing.
  */
 public interface CommandPlatform {

@@ -1,6 +1,6 @@
 package dev.evalbot.app.commands;
 
-import dev.evalbot.app.platform.PullRequestRef;
+import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.store.PullRef;
 import java.time.Instant;
 

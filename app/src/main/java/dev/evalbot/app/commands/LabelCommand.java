@@ -1,8 +1,8 @@
 package dev.evalbot.app.commands;
 
-import dev.evalbot.app.platform.Platform;
 import dev.evalbot.app.review.Markdown;
 import dev.evalbot.app.review.OwnedLabels;
+import dev.evalbot.app.review.Platform;
 import java.util.Locale;
 import java.util.Set;
 

@@ -1,6 +1,6 @@
 package dev.evalbot.app.commands;
 
-import dev.evalbot.app.platform.PullRequestRef;
+import dev.evalbot.app.event.PullRequestRef;
 
 /**
  * Whether the platform itself makes a user a maintainer of the repository. The maintainers

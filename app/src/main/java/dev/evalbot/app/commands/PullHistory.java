@@ -1,9 +1,9 @@
 package dev.evalbot.app.commands;
 
+import dev.evalbot.app.event.PlatformId;
+import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.review.PullContext;
 import dev.evalbot.app.store.Decision;
-import dev.evalbot.app.platform.PullRequestRef;
-import dev.evalbot.app.store.PlatformId;
 import dev.evalbot.app.store.PullRef;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.evalbot.app.commands;
 
-import dev.evalbot.app.platform.Platform;
 import dev.evalbot.app.review.OwnedLabels;
+import dev.evalbot.app.review.Platform;
 import java.util.Set;
 
 /**

@@ -2,7 +2,7 @@ package dev.evalbot.app.commands;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.evalbot.app.platform.PullRequestRef;
+import dev.evalbot.app.event.PullRequestRef;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package dev.evalbot.app.commands;
 
+import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.store.AuditStore;
-import dev.evalbot.app.store.PlatformId;
 import dev.evalbot.app.store.PullRef;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.evalbot.app.inbox;
 
-import dev.evalbot.app.store.PlatformId;
+import dev.evalbot.app.event.PlatformId;
 import java.time.Instant;
 
 /**

@@ -1,6 +1,6 @@
 package dev.evalbot.app.inbox;
 
-import dev.evalbot.app.store.PlatformId;
+import dev.evalbot.app.event.PlatformId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,8 +1,8 @@
 package dev.evalbot.app.reconcile;
 
+import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.inbox.DeliveryKind;
 import dev.evalbot.app.inbox.NewDelivery;
-import dev.evalbot.app.store.PlatformId;
 import dev.evalbot.app.store.PullRef;
 import java.time.Instant;
 

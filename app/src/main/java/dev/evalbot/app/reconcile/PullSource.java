@@ -1,6 +1,6 @@
 package dev.evalbot.app.reconcile;
 
-import dev.evalbot.app.store.PlatformId;
+import dev.evalbot.app.event.PlatformId;
 import java.util.Set;
 
 /** Where one platform's open pull requests are listed. */

@@ -12,12 +12,12 @@ import java.util.Map;
  * remains: then it stops until the window resets (an hour on GitHub), leaving the rest to reviews.
  * A 304 costs nothing (GitHub does not count it). Used by one sweep at a time.
  */
-final class RateBudget {
+public final class RateBudget {
     /** Thrown before a request the budget does not allow: the sweep of that key stops. */
-    static final class Spent extends RuntimeException {
+    public static final class Spent extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        Spent(String message) {
+        public Spent(String message) {
             super(message, null, false, false);
         }
     }
@@ -35,14 +35,14 @@ final class RateBudget {
     private final Clock clock;
     private final Map<String, Window> windows = new HashMap<>();
 
-    RateBudget(double share, double reserve, Clock clock) {
+    public RateBudget(double share, double reserve, Clock clock) {
         this.share = share;
         this.reserve = reserve;
         this.clock = clock;
     }
 
     /** @throws Spent when {@code key}'s budget allows no request now */
-    synchronized void before(String key) {
+    public synchronized void before(String key) {
         Window w = windows.computeIfAbsent(key, k -> new Window());
         Instant now = clock.instant();
         if (w.reset != null && !now.isBefore(w.reset)) {
@@ -67,7 +67,7 @@ final class RateBudget {
      *
      * @param counted whether the request counted against the limit (not a 304)
      */
-    synchronized void after(String key, boolean counted, String limit, String remaining, String reset) {
+    public synchronized void after(String key, boolean counted, String limit, String remaining, String reset) {
         Window w = windows.computeIfAbsent(key, k -> new Window());
         if (counted) {
             w.spent++;
@@ -90,13 +90,13 @@ final class RateBudget {
     }
 
     /** The platform asked to wait (a rate limit reached, a secondary limit): nothing until then. */
-    synchronized void pause(String key, Instant until) {
+    public synchronized void pause(String key, Instant until) {
         windows.computeIfAbsent(key, k -> new Window()).pausedUntil = until != null ? until
                 : clock.instant().plusSeconds(3600);
     }
 
     /** Requests {@code key} counted in its current window, for tests and the log. */
-    synchronized int spent(String key) {
+    public synchronized int spent(String key) {
         Window w = windows.get(key);
         return w == null ? 0 : w.spent;
     }

@@ -1,7 +1,7 @@
 package dev.evalbot.app.review;
 
-import dev.evalbot.app.platform.PullRequestRef;
-import dev.evalbot.app.store.PlatformId;
+import dev.evalbot.app.event.PlatformId;
+import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.store.ResultStore;
 import dev.evalbot.app.store.StoredResult;
 import dev.evalbot.rules.check.ChangeReport;

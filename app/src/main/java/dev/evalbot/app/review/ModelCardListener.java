@@ -1,6 +1,6 @@
 package dev.evalbot.app.review;
 
-import dev.evalbot.app.platform.PullRequestRef;
+import dev.evalbot.app.event.PullRequestRef;
 
 /**
  * Told the model card (README.md) of a repository whose results were read, at the revision they were

@@ -1,8 +1,6 @@
 package dev.evalbot.app.review;
 
-import dev.evalbot.app.platform.ChangedPath;
-import dev.evalbot.app.platform.Platform;
-import dev.evalbot.app.platform.PullRequestRef;
+import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.rules.check.FileKind;
 import dev.evalbot.rules.modelindex.ModelIndexChange;
 import dev.evalbot.rules.yaml.YamlLimits;

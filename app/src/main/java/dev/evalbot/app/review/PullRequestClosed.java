@@ -1,6 +1,6 @@
 package dev.evalbot.app.review;
 
-import dev.evalbot.app.platform.PullRequestRef;
+import dev.evalbot.app.event.PullRequestRef;
 
 /** What happens when a pull request closes: its final state is recorded for the leaderboards. */
 @FunctionalInterface

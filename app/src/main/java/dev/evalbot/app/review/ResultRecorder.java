@@ -1,15 +1,15 @@
 package dev.evalbot.app.review;
 
-import dev.evalbot.app.platform.PullRequestRef;
-import dev.evalbot.app.store.PlatformId;
-import dev.evalbot.rules.tier.PrState;
+import dev.evalbot.app.event.PlatformId;
+import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.store.PullRef;
 import dev.evalbot.app.store.ResultStore;
 import dev.evalbot.app.store.ReviewedEntry;
-import dev.evalbot.rules.tier.Tier;
 import dev.evalbot.rules.check.FileKind;
 import dev.evalbot.rules.check.FileReport;
 import dev.evalbot.rules.model.ResultEntry;
+import dev.evalbot.rules.tier.PrState;
+import dev.evalbot.rules.tier.Tier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;

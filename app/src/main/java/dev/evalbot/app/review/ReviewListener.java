@@ -1,6 +1,6 @@
 package dev.evalbot.app.review;
 
-import dev.evalbot.app.platform.PullRequestRef;
+import dev.evalbot.app.event.PullRequestRef;
 
 /** Told about every finished review, e.g. to record its entries for the leaderboards. */
 @FunctionalInterface

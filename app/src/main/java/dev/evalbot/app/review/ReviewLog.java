@@ -1,6 +1,6 @@
 package dev.evalbot.app.review;
 
-import dev.evalbot.app.platform.PullRequestRef;
+import dev.evalbot.app.event.PullRequestRef;
 
 /** Where the pipeline keeps {@link ReviewState} and the latest review of each pull request. */
 public interface ReviewLog {

@@ -1,10 +1,6 @@
 package dev.evalbot.app.review;
 
-import dev.evalbot.app.platform.ChangedPath;
-import dev.evalbot.app.platform.CommitState;
-import dev.evalbot.app.platform.Platform;
-import dev.evalbot.app.platform.PullHead;
-import dev.evalbot.app.platform.PullRequestRef;
+import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.rules.check.ChangeReport;
 import dev.evalbot.rules.check.ChangeValidator;
 import dev.evalbot.rules.check.ChangedFile;
@@ -18,8 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.evalbot.app.review;
 
-import dev.evalbot.app.platform.PullRequestRef;
-import dev.evalbot.app.store.PlatformId;
+import dev.evalbot.app.event.PlatformId;
+import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.store.PullRef;
 import dev.evalbot.app.store.ReviewStore;
 import dev.evalbot.app.store.StoredReview;

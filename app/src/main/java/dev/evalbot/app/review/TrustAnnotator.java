@@ -1,6 +1,6 @@
 package dev.evalbot.app.review;
 
-import dev.evalbot.app.platform.PullRequestRef;
+import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.rules.check.ChangeReport;
 import java.util.Map;
 import java.util.Set;

@@ -1,9 +1,9 @@
 package dev.evalbot.app.server;
 
+import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.inbox.Delivery;
 import dev.evalbot.app.inbox.DeliveryHandler;
 import dev.evalbot.app.inbox.Outcome;
-import dev.evalbot.app.store.PlatformId;
 import java.util.Map;
 
 /** Sends each delivery to the handler of the platform it came from. */

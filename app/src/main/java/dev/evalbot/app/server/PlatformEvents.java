@@ -1,8 +1,8 @@
 package dev.evalbot.app.server;
 
+import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.inbox.Delivery;
 import dev.evalbot.app.inbox.Outcome;
-import dev.evalbot.app.platform.PullRequestRef;
 import java.util.Optional;
 
 /**

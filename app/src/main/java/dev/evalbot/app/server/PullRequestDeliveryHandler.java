@@ -1,11 +1,11 @@
 package dev.evalbot.app.server;
 
+import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.inbox.Delivery;
 import dev.evalbot.app.inbox.DeliveryHandler;
 import dev.evalbot.app.inbox.Outcome;
-import dev.evalbot.app.platform.Platform;
-import dev.evalbot.app.platform.PlatformException;
-import dev.evalbot.app.platform.PullRequestRef;
+import dev.evalbot.app.review.Platform;
+import dev.evalbot.app.review.PlatformException;
 import dev.evalbot.app.review.PullContext;
 import dev.evalbot.app.review.PullRequestClosed;
 import dev.evalbot.app.review.ReviewOutcome;

@@ -1,5 +1,6 @@
 package dev.evalbot.app.store;
 
+import dev.evalbot.app.event.PlatformId;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;

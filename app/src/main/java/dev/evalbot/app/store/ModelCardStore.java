@@ -1,5 +1,6 @@
 package dev.evalbot.app.store;
 
+import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.rules.board.ModelKey;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

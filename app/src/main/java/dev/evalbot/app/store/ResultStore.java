@@ -1,5 +1,6 @@
 package dev.evalbot.app.store;
 
+import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.rules.tier.PrState;
 import dev.evalbot.rules.tier.Tier;
 import java.sql.Connection;

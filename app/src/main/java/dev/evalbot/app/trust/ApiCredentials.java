@@ -1,6 +1,6 @@
 package dev.evalbot.app.trust;
 
-import dev.evalbot.app.platform.PullRequestRef;
+import dev.evalbot.app.event.PullRequestRef;
 import java.util.Optional;
 
 /**

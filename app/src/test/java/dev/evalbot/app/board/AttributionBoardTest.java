@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.evalbot.app.config.LocalConfig;
+import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.store.Database;
-import dev.evalbot.app.store.PlatformId;
 import dev.evalbot.app.store.PullRef;
 import dev.evalbot.app.store.ResultStore;
 import dev.evalbot.app.store.ReviewedEntry;

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.evalbot.app.config.LocalConfig;
+import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.platform.hub.FakeHub;
 import dev.evalbot.app.platform.hub.HubPlatform;
 import dev.evalbot.app.platform.hub.HubSettings;
-import dev.evalbot.app.platform.PullRequestRef;
 import dev.evalbot.app.review.MemoryReviewLog;
 import dev.evalbot.app.review.ReportJson;
 import dev.evalbot.app.review.ResultRecorder;

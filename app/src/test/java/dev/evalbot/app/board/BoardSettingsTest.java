@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.store.AuditEntry;
-import dev.evalbot.app.store.PlatformId;
 import dev.evalbot.rules.board.WithdrawalEvent;
 import dev.evalbot.rules.config.ConfigException;
 import java.nio.charset.StandardCharsets;

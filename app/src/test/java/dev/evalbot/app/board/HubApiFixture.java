@@ -1,9 +1,9 @@
 package dev.evalbot.app.board;
 
+import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.store.Database;
 import dev.evalbot.app.store.Decision;
 import dev.evalbot.app.store.ModelCardStore;
-import dev.evalbot.app.store.PlatformId;
 import dev.evalbot.app.store.PullRef;
 import dev.evalbot.app.store.RefreshStore;
 import dev.evalbot.app.store.ResultStore;

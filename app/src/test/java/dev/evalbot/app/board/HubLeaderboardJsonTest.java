@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.evalbot.app.Eventually;
-import dev.evalbot.app.platform.PullRequestRef;
-import java.nio.charset.StandardCharsets;
+import dev.evalbot.app.event.PullRequestRef;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -157,7 +157,7 @@ class HubLeaderboardJsonTest {
     void aModelsResultsFollowItsBoardsAfterARefresh() throws Exception {
         assertEquals(404, fixture.get("/api/models/lab/epsilon?expand=evalResults").statusCode());
         String before = fixture.get("/api/models/lab/beta?expand=evalResults").body();
-        fixture.results.replaceAll(new dev.evalbot.app.store.PullRef(dev.evalbot.app.store.PlatformId.HUB,
+        fixture.results.replaceAll(new dev.evalbot.app.store.PullRef(dev.evalbot.app.event.PlatformId.HUB,
                 "lab/epsilon", 0), "sha", dev.evalbot.rules.tier.PrState.MERGED, List.of(new dev.evalbot.app.store
                 .ReviewedEntry(".eval_results/single.yaml", 1, 1, HubApiFixture.SINGLE, "t1", 4.0, null, null, null,
                         null, dev.evalbot.rules.tier.Tier.AUTHOR)));

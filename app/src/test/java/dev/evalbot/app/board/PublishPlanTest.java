@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.evalbot.app.deploy.Deployment;
-import dev.evalbot.app.store.PlatformId;
+import dev.evalbot.app.event.PlatformId;
+import dev.evalbot.app.platform.Deployment;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

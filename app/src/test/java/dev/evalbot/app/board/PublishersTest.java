@@ -6,7 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.evalbot.app.deploy.Deployment;
+import dev.evalbot.app.platform.Deployment;
 import dev.evalbot.app.platform.github.GitHubSettings;
 import dev.evalbot.app.platform.hub.FakeHub;
 import dev.evalbot.app.platform.hub.HubSettings;

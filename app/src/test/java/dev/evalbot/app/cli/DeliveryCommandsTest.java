@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.inbox.Claim;
 import dev.evalbot.app.inbox.DeliveryKind;
 import dev.evalbot.app.inbox.Inbox;
@@ -13,7 +14,6 @@ import dev.evalbot.app.inbox.NewDelivery;
 import dev.evalbot.app.inbox.Outcome;
 import dev.evalbot.app.store.Database;
 import dev.evalbot.app.store.MutableClock;
-import dev.evalbot.app.store.PlatformId;
 import dev.evalbot.app.store.StoreConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;

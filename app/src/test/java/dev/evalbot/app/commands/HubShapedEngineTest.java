@@ -5,17 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.evalbot.app.platform.ChangedPath;
-import dev.evalbot.app.platform.CommitState;
-import dev.evalbot.app.platform.Platform;
-import dev.evalbot.app.platform.PullRequestRef;
+import dev.evalbot.app.event.PlatformId;
+import dev.evalbot.app.event.PullRequestRef;
+import dev.evalbot.app.review.ChangedPath;
+import dev.evalbot.app.review.CommitState;
 import dev.evalbot.app.review.Links;
 import dev.evalbot.app.review.MemoryReviewLog;
+import dev.evalbot.app.review.Platform;
 import dev.evalbot.app.review.ReportJson;
 import dev.evalbot.app.review.ReviewPipeline;
 import dev.evalbot.app.review.TrustAnnotator;
 import dev.evalbot.app.store.MutableClock;
-import dev.evalbot.app.store.PlatformId;
 import dev.evalbot.app.store.PullRef;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,8 +80,8 @@ class HubShapedEngineTest {
         }
 
         @Override
-        public dev.evalbot.app.platform.PullHead currentHead(PullRequestRef pr) {
-            return dev.evalbot.app.platform.PullHead.asDelivered(pr);
+        public dev.evalbot.app.review.PullHead currentHead(PullRequestRef pr) {
+            return dev.evalbot.app.review.PullHead.asDelivered(pr);
         }
 
         @Override

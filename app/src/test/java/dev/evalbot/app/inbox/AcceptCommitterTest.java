@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.evalbot.app.store.PlatformId;
+import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.store.StoreUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;

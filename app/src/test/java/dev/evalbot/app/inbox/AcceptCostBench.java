@@ -1,9 +1,9 @@
 package dev.evalbot.app.inbox;
 
+import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.store.Database;
 import dev.evalbot.app.store.Dialect;
 import dev.evalbot.app.store.EmbeddedPostgresServer;
-import dev.evalbot.app.store.PlatformId;
 import dev.evalbot.app.store.StoreConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;

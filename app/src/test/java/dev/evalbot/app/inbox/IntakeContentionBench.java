@@ -1,7 +1,7 @@
 package dev.evalbot.app.inbox;
 
+import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.store.Database;
-import dev.evalbot.app.store.PlatformId;
 import dev.evalbot.app.store.PullRef;
 import dev.evalbot.app.store.Review;
 import dev.evalbot.app.store.ReviewStore;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.store.Database;
 import dev.evalbot.app.store.MutableClock;
-import dev.evalbot.app.store.PlatformId;
 import dev.evalbot.app.store.StoreConfig;
 import dev.evalbot.app.store.StoreUnavailableException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -1,6 +1,6 @@
 package dev.evalbot.app.review;
 
-import dev.evalbot.app.platform.PullRequestRef;
+import dev.evalbot.app.event.PullRequestRef;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 

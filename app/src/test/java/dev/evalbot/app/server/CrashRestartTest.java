@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalbot.app.Eventually;
 import dev.evalbot.app.platform.github.FakeGitHub;
-import dev.evalbot.app.server.github.WebhookSignature;
+import dev.evalbot.app.platform.github.WebhookSignature;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

@@ -8,11 +8,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalbot.app.EvalbotApp;
 import dev.evalbot.app.Eventually;
 import dev.evalbot.app.platform.github.FakeGitHub;
-import dev.evalbot.app.server.github.WebhookSignature;
+import dev.evalbot.app.platform.github.WebhookSignature;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.nio.file.Path;
 
 /**
  * The check run through a running server authenticated as a GitHub App: a signed webhook of an

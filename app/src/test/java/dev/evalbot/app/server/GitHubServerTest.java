@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.evalbot.app.EvalbotApp;
 import dev.evalbot.app.Eventually;
 import dev.evalbot.app.platform.github.FakeGitHub;
-import dev.evalbot.app.server.github.WebhookSignature;
+import dev.evalbot.app.platform.github.WebhookSignature;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.evalbot.app.EvalbotApp;
 import dev.evalbot.app.Eventually;
+import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.platform.github.FakeGitHub;
 import dev.evalbot.app.platform.github.FakeGitHubListings;
 import dev.evalbot.app.platform.hub.FakeHub;
 import dev.evalbot.app.store.Database;
-import dev.evalbot.app.store.PlatformId;
 import dev.evalbot.app.store.PullRef;
 import dev.evalbot.app.store.ReviewStore;
 import dev.evalbot.app.store.StoredReview;

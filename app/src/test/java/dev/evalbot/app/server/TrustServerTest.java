@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.evalbot.app.EvalbotApp;
 import dev.evalbot.app.Eventually;
 import dev.evalbot.app.platform.github.FakeGitHub;
-import dev.evalbot.app.server.github.WebhookSignature;
+import dev.evalbot.app.platform.github.WebhookSignature;
 import dev.evalbot.app.trust.SigningAlgorithm;
 import dev.evalbot.app.trust.TokenIssuer;
 import dev.evalbot.app.trust.TokenSubject;

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalbot.app.EvalbotApp;
 import dev.evalbot.app.platform.github.FakeGitHub;
-import dev.evalbot.app.server.github.WebhookSignature;
+import dev.evalbot.app.platform.github.WebhookSignature;
 import dev.evalbot.app.store.EmbeddedPostgresServer;
 import java.io.IOException;
 import java.math.BigDecimal;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.evalbot.app.server.github.WebhookSignature;
+import dev.evalbot.app.platform.github.WebhookSignature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -1,11 +1,12 @@
 package dev.evalbot.app.store;
 
-import dev.evalbot.rules.tier.PrState;
-import dev.evalbot.rules.tier.Tier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.evalbot.app.event.PlatformId;
+import dev.evalbot.rules.tier.PrState;
+import dev.evalbot.rules.tier.Tier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

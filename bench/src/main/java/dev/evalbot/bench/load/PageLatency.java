@@ -2,8 +2,8 @@ package dev.evalbot.bench.load;
 
 import dev.evalbot.app.board.BoardRoutes;
 import dev.evalbot.app.board.BoardService;
+import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.store.Database;
-import dev.evalbot.app.store.PlatformId;
 import dev.evalbot.app.store.PullRef;
 import dev.evalbot.app.store.RefreshStore;
 import dev.evalbot.app.store.ResultStore;

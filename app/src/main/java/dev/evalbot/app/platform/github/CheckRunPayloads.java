@@ -93,7 +93,7 @@ final class CheckRunPayloads {
      * A run that only says where the review stands: queued or in progress (left open), or completed
      * with a title and no annotations (nothing to review).
      */
-    ObjectNode mark(String sha, String externalId, dev.evalbot.app.platform.CommitState state, String description) {
+    ObjectNode mark(String sha, String externalId, dev.evalbot.app.review.CommitState state, String description) {
         ObjectNode body = json.createObjectNode();
         body.put("name", NAME);
         body.put("head_sha", sha);

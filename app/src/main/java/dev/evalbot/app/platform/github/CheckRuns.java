@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.evalbot.app.event.PullRequestRef;
+import dev.evalbot.app.review.PlatformException;
+import dev.evalbot.app.review.Review;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import dev.evalbot.app.platform.PlatformException;
-import dev.evalbot.app.platform.PullRequestRef;
-import dev.evalbot.app.review.Review;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -94,7 +94,7 @@ final class CheckRuns {
      *
      * @return whether the run was written (else the caller sets the commit status)
      */
-    boolean mark(PullRequestRef pr, String sha, dev.evalbot.app.platform.CommitState state, String description) {
+    boolean mark(PullRequestRef pr, String sha, dev.evalbot.app.review.CommitState state, String description) {
         try {
             return write(pr, sha, payloads.mark(sha, pr.repo() + "#" + pr.number(), state, description)) != null;
         } catch (PlatformException e) {
@@ -123,7 +123,7 @@ final class CheckRuns {
                 .header("Authorization", auth.authorization(payload.installationId()))
                 .header("Accept", "application/vnd.github+json").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(payloads.mark(sha, pr.repo() + "#" + pr.number(),
-                        dev.evalbot.app.platform.CommitState.PENDING, text).toString())).build();
+                        dev.evalbot.app.review.CommitState.PENDING, text).toString())).build();
         try {
             requests.increment();
             HttpResponse<String> answer = paced.sendNotice(request).orElse(null);

@@ -11,7 +11,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.evalbot.app.platform.PlatformException;
+import dev.evalbot.app.review.PlatformException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -79,7 +79,7 @@ public final class GitHubAuth {
      * installation's token for a GitHub pull request, the bot's token for any; none for a Hub pull
      * request under a GitHub App (it has no installation).
      */
-    public java.util.Optional<String> forPullRequest(dev.evalbot.app.platform.PullRequestRef pr) {
+    public java.util.Optional<String> forPullRequest(dev.evalbot.app.event.PullRequestRef pr) {
         if (pr.payload() instanceof GitHubPayload p && (p.installationId() != null || !settings.isApp())) {
             return java.util.Optional.of(authorization(p.installationId()));
         }

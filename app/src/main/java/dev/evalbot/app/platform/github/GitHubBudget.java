@@ -2,7 +2,7 @@ package dev.evalbot.app.platform.github;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.evalbot.app.platform.PlatformException;
+import dev.evalbot.app.review.PlatformException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

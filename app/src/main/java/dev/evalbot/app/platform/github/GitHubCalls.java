@@ -2,8 +2,10 @@ package dev.evalbot.app.platform.github;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.evalbot.app.platform.PlatformException;
+import dev.evalbot.app.review.PlatformException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -15,8 +17,6 @@ import org.kohsuke.github.GitHubBuilder;
 import org.kohsuke.github.GitHubRateLimitHandler;
 import org.kohsuke.github.HttpException;
 import org.kohsuke.github.connector.GitHubConnectorResponse;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.net.http.HttpClient;
 
 /**
  * github-api clients per installation, and failures turned into {@link PlatformException}s the

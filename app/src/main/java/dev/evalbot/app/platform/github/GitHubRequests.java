@@ -1,6 +1,6 @@
 package dev.evalbot.app.platform.github;
 
-import dev.evalbot.app.platform.PlatformException;
+import dev.evalbot.app.review.PlatformException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

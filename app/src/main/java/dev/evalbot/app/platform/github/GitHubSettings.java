@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * GitHub configuration from the environment. Either a token, or a GitHub App (id and private
- * key); neither means GitHub is not live ({@link dev.evalbot.app.deploy.Deployment} decides). The secret and keys are never logged: {@link #toString()} hides them.
+ * key); neither means GitHub is not live ({@link dev.evalbot.app.platform.Deployment} decides). The secret and keys are never logged: {@link #toString()} hides them.
  *
  * @param apiUrl REST base, {@code https://api.github.com} or {@code https://HOST/api/v3} (Enterprise Server)
  * @param botLogin the bot's account login, to recognise its own comments; null = ask GitHub once

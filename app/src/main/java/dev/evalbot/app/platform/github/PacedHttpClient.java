@@ -1,6 +1,5 @@
 package dev.evalbot.app.platform.github;
 
-import dev.evalbot.app.platform.PlatformException;
 import java.io.IOException;
 import java.net.Authenticator;
 import java.net.CookieHandler;

@@ -2,7 +2,7 @@ package dev.evalbot.app.platform.hub;
 
 import dev.evalbot.app.commands.CommandPlatform;
 import dev.evalbot.app.commands.Reaction;
-import dev.evalbot.app.platform.PullRequestRef;
+import dev.evalbot.app.event.PullRequestRef;
 import java.util.List;
 import java.util.Optional;
 

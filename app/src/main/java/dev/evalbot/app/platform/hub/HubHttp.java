@@ -2,7 +2,7 @@ package dev.evalbot.app.platform.hub;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.evalbot.app.platform.PlatformException;
+import dev.evalbot.app.review.PlatformException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;

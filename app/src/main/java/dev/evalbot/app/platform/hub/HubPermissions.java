@@ -48,7 +48,7 @@ public final class HubPermissions {
     /**
      * @param repo {@code owner/name}
      * @param user a Hub user name
-     * @throws dev.evalbot.app.platform.PlatformException when the Hub cannot be asked now
+     * @throws dev.evalbot.app.review.PlatformException when the Hub cannot be asked now
      */
     public boolean allowed(String repo, String user) {
         if (repo == null || user == null || user.isBlank() || !repo.contains("/")) {

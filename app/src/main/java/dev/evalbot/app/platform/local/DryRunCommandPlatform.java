@@ -2,7 +2,7 @@ package dev.evalbot.app.platform.local;
 
 import dev.evalbot.app.commands.CommandPlatform;
 import dev.evalbot.app.commands.Reaction;
-import dev.evalbot.app.platform.PullRequestRef;
+import dev.evalbot.app.event.PullRequestRef;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.evalbot.app.config.LocalConfig;
-import dev.evalbot.app.platform.PullRequestRef;
+import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.review.MemoryReviewLog;
 import dev.evalbot.app.review.ReportJson;
 import dev.evalbot.app.review.ReviewPipeline;
@@ -224,7 +224,7 @@ class GitHubCheckRunTest {
 
         github.server().stubFor(post(urlPathEqualTo(RUNS)).atPriority(1).willReturn(aResponse().withStatus(502)));
         github.files(FakeGitHub.files(".eval_results/hle.yaml", GitHubPipelineTest.VALID));
-        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.evalbot.app.platform.PlatformException.class,
+        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.evalbot.app.review.PlatformException.class,
                 () -> pipeline.review(app, installed("pull_request.synchronize.json"), List.of(), false, false, false));
         assertTrue(e.retryable(), e.getMessage());
         assertEquals(List.of("failure"), github.statuses(), "no status before the check run is written");

@@ -7,14 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.evalbot.app.config.LocalConfig;
-import dev.evalbot.app.platform.PlatformException;
-import dev.evalbot.app.platform.PullRequestRef;
+import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.review.MemoryReviewLog;
+import dev.evalbot.app.review.PlatformException;
 import dev.evalbot.app.review.ReportJson;
 import dev.evalbot.app.review.ReviewOutcome;
 import dev.evalbot.app.review.ReviewPipeline;
 import dev.evalbot.app.review.TrustAnnotator;
-import dev.evalbot.app.server.github.GitHubEvent;
 import dev.evalbot.rules.check.ChangeValidator;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -172,15 +171,15 @@ class GitHubPipelineTest {
         CountingLog counting = new CountingLog();
         ReviewPipeline p = pipeline(counting);
         java.util.concurrent.atomic.AtomicBoolean failStatus = new java.util.concurrent.atomic.AtomicBoolean(true);
-        dev.evalbot.app.platform.Platform flaky = new dev.evalbot.app.platform.Platform() {
+        dev.evalbot.app.review.Platform flaky = new dev.evalbot.app.review.Platform() {
             public String name() { return platform.name(); }
-            public List<dev.evalbot.app.platform.ChangedPath> changedFiles(PullRequestRef r, int cap) {
+            public List<dev.evalbot.app.review.ChangedPath> changedFiles(PullRequestRef r, int cap) {
                 return platform.changedFiles(r, cap);
             }
             public Map<String, byte[]> read(PullRequestRef r, String rev, List<String> paths, int max) {
                 return platform.read(r, rev, paths, max);
             }
-            public dev.evalbot.app.platform.PullHead currentHead(PullRequestRef r) {
+            public dev.evalbot.app.review.PullHead currentHead(PullRequestRef r) {
                 return platform.currentHead(r);
             }
             public java.util.Optional<String> findOwnComment(PullRequestRef r, String marker) {
@@ -191,7 +190,7 @@ class GitHubPipelineTest {
             public void setLabels(PullRequestRef r, java.util.Set<String> add, java.util.Set<String> remove) {
                 platform.setLabels(r, add, remove);
             }
-            public void setStatus(PullRequestRef r, String sha, dev.evalbot.app.platform.CommitState state,
+            public void setStatus(PullRequestRef r, String sha, dev.evalbot.app.review.CommitState state,
                     String description) {
                 if (failStatus.getAndSet(false)) {
                     throw new PlatformException("HTTP 502 on status", 502, true, null, null);

@@ -3,7 +3,7 @@ package dev.evalbot.app.platform.hub;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.evalbot.app.platform.PlatformException;
+import dev.evalbot.app.review.PlatformException;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.ServerSocket;

@@ -1,4 +1,0 @@
-package dev.evalbot.app.platform;
-
-/** A commit status. GitHub has no "neutral" status: a PR with nothing to review gets success. */
-public enum CommitState { PENDING, SUCCESS, FAILURE, ERROR }
