@@ -1,6 +1,6 @@
 package dev.evalbot.app.trust;
 
-import dev.evalbot.rules.logs.InspectLog;
+import dev.evalbot.rules.logs.RunLog;
 import java.util.List;
 
 /** What reading the log a {@code source.url} names gave. */
@@ -9,7 +9,7 @@ public sealed interface CitedLog {
      * The log's runs, read from {@code url} (after the Hub's blob/ to resolve/ rewrite): one for an
      * Inspect log, one per task for a lighteval results file.
      */
-    record Read(List<InspectLog> runs, String url) implements CitedLog {
+    record Read(List<RunLog> runs, String url) implements CitedLog {
         public Read {
             runs = List.copyOf(runs);
         }

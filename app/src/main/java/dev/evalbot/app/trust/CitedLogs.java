@@ -2,7 +2,7 @@ package dev.evalbot.app.trust;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.evalbot.rules.logs.InspectLog;
+import dev.evalbot.rules.logs.RunLog;
 import dev.evalbot.rules.logs.InspectLogs;
 import dev.evalbot.rules.logs.LogFormatException;
 import java.io.IOException;
@@ -117,7 +117,7 @@ public final class CitedLogs {
             if (kind.equals("eval")) {
                 HttpByteSource source = new HttpByteSource(http, url, limits, deadline);
                 source.open(known);
-                InspectLog log = reader.readEval(source, name);
+                RunLog log = reader.readEval(source, name);
                 return new Cached(new CitedLog.Read(List.of(log), url.uri().toString()), source.etag(), now, immutable);
             }
             return json(url, name, known, immutable, now);
@@ -135,7 +135,7 @@ public final class CitedLogs {
     }
 
     /** A JSON log's answer: its runs and ETag (200), unchanged (304), or another status. */
-    private record JsonAnswer(int status, List<InspectLog> runs, String etag) {}
+    private record JsonAnswer(int status, List<RunLog> runs, String etag) {}
 
     private Cached json(SourceUrl url, String name, String known, boolean immutable, Instant now) throws IOException {
         Map<String, String> headers = new HashMap<>();

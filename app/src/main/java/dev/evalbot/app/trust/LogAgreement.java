@@ -1,16 +1,15 @@
 package dev.evalbot.app.trust;
 
-import dev.evalbot.app.cli.imports.BenchmarkTask;
-import dev.evalbot.app.cli.imports.ImportException;
-import dev.evalbot.app.cli.imports.MetricChoice;
-import dev.evalbot.app.cli.imports.TaskChoice;
-import dev.evalbot.app.cli.imports.ValueScale;
 import dev.evalbot.rules.benchmark.BenchmarkRegistry;
 import dev.evalbot.rules.benchmark.Lookup;
 import dev.evalbot.rules.check.Severity;
 import dev.evalbot.rules.config.RulesConfig;
+import dev.evalbot.rules.logs.BenchmarkTask;
 import dev.evalbot.rules.logs.HubTask;
-import dev.evalbot.rules.logs.InspectLog;
+import dev.evalbot.rules.logs.MetricChoice;
+import dev.evalbot.rules.logs.RunLog;
+import dev.evalbot.rules.logs.RunMatchException;
+import dev.evalbot.rules.logs.TaskChoice;
 import dev.evalbot.rules.model.Benchmark;
 import dev.evalbot.rules.model.ResultEntry;
 import dev.evalbot.rules.model.Task;
@@ -55,14 +54,14 @@ public final class LogAgreement {
     }
 
     /** The run of the log that reports on the entry's task (a lighteval file has one per task), checked. */
-    public Outcome check(String prModel, ResultEntry e, List<InspectLog> runs) {
+    public Outcome check(String prModel, ResultEntry e, List<RunLog> runs) {
         Optional<BenchmarkTask> target = target(e);
-        InspectLog run = runs.size() == 1 || target.isEmpty() ? runs.get(0)
+        RunLog run = runs.size() == 1 || target.isEmpty() ? runs.get(0)
                 : runs.stream().filter(r -> sameTask(target.get(), r)).findFirst().orElse(runs.get(0));
         return check(prModel, e, run);
     }
 
-    public Outcome check(String prModel, ResultEntry e, InspectLog log) {
+    public Outcome check(String prModel, ResultEntry e, RunLog log) {
         List<Problem> problems = new ArrayList<>();
         if (!"success".equals(log.status())) {
             problems.add(new Problem(Severity.ERROR, "the cited log's run did not finish (status "
@@ -86,8 +85,8 @@ public final class LogAgreement {
                     + e.datasetId() + " task " + e.taskId()));
         } else {
             try {
-                InspectLog.Metric metric = new MetricChoice().choose(log, target.get(), null);
-                BigDecimal value = new ValueScale().convert(metric, target.get(), null);
+                RunLog.Metric metric = new MetricChoice().choose(log, target.get(), null);
+                BigDecimal value = target.get().valueOf(metric, null);
                 scaled = metric.qualified() + " = " + plain(metric.value())
                         + (value.compareTo(new BigDecimal(Double.toString(metric.value()))) == 0 ? ""
                                 : " (" + value.toPlainString() + " on the task's " + target.get().scale() + " scale)");
@@ -95,7 +94,7 @@ public final class LogAgreement {
                     problems.add(new Problem(Severity.ERROR, "value " + plain(e.value()) + " is not what the cited log "
                             + "says: " + scaled));
                 }
-            } catch (ImportException x) {
+            } catch (RunMatchException x) {
                 problems.add(new Problem(Severity.WARNING, "cannot tell the cited log's score for this task: "
                         + x.getMessage()));
             }
@@ -118,7 +117,7 @@ public final class LogAgreement {
         return b.task(e.taskId()).map(t -> new BenchmarkTask(b.id(), t, rules.benchmark(b.id()).task(t.id())));
     }
 
-    private static boolean sameTask(BenchmarkTask target, InspectLog log) {
+    private static boolean sameTask(BenchmarkTask target, RunLog log) {
         Optional<HubTask> hub = HubTask.of(log);
         if (hub.isPresent()) {
             return hub.get().datasetId().equalsIgnoreCase(target.datasetId())
@@ -135,7 +134,7 @@ public final class LogAgreement {
         return w.subtract(logValue).abs().compareTo(halfUnit) <= 0;
     }
 
-    private static Optional<Problem> dateProblem(ResultEntry e, InspectLog log) {
+    private static Optional<Problem> dateProblem(ResultEntry e, RunLog log) {
         if (e.date() == null || log.created() == null) {
             return Optional.empty();
         }

@@ -13,7 +13,7 @@ import java.util.Optional;
 public record HubTask(String datasetId, String taskId) {
     private static final String PREFIX = "hf/";
 
-    public static Optional<HubTask> of(InspectLog log) {
+    public static Optional<HubTask> of(RunLog log) {
         String task = log.task();
         if (task == null || !task.startsWith(PREFIX)) {
             return Optional.empty();

@@ -34,7 +34,7 @@ public final class InspectJson {
      * {@code results} (Inspect writes {@code version, status, eval, plan, results, stats} first) or
      * at the first bulk field, so that a remote log is read only as far as the score.
      */
-    public InspectLog read(InputStream in, String what, boolean stopAfterResults) throws IOException {
+    public RunLog read(InputStream in, String what, boolean stopAfterResults) throws IOException {
         return of(header(in, what, stopAfterResults), what, null);
     }
 
@@ -42,7 +42,7 @@ public final class InspectJson {
      * An Inspect JSON log (one run) or a lighteval results file (one run per task), told apart by
      * their fields; {@code what} is the file's name (lighteval's carries the date).
      */
-    public List<InspectLog> runs(InputStream in, String what, boolean stopAfterResults) throws IOException {
+    public List<RunLog> runs(InputStream in, String what, boolean stopAfterResults) throws IOException {
         JsonNode root = header(in, what, stopAfterResults);
         return LightevalResults.looksLike(root) ? LightevalResults.read(root, what) : List.of(of(root, what, null));
     }
@@ -92,7 +92,7 @@ public final class InspectJson {
     }
 
     /** The record of a header node ({@code eval}, {@code plan}, {@code results}, {@code status}). */
-    InspectLog of(JsonNode root, String what, Integer journaledSamples) {
+    RunLog of(JsonNode root, String what, Integer journaledSamples) {
         if (root == null || !root.isObject() || !root.path("eval").isObject()) {
             throw new LogFormatException(what + ": not an Inspect AI log (expected an object with 'eval', "
                     + "'plan' and 'results')");
@@ -103,15 +103,15 @@ public final class InspectJson {
         JsonNode epochs = eval.path("config").path("epochs");
         JsonNode completed = root.path("results").path("completed_samples");
         Integer samples = completed.canConvertToInt() ? Integer.valueOf(completed.asInt()) : journaledSamples;
-        return new InspectLog(text(root.path("status")), text(eval.path("task")), text(eval.path("dataset").path("name")),
+        return new RunLog(text(root.path("status")), text(eval.path("task")), text(eval.path("dataset").path("name")),
                 text(eval.path("dataset").path("location")), text(eval.path("model")), text(eval.path("created")),
                 map(eval.path("task_args")), generation, tools(root.path("plan")),
                 epochs.canConvertToInt() ? epochs.asInt() : null, metrics(root.path("results")), samples);
     }
 
     /** Version 2 logs: {@code results.scores[]}; version 1: one {@code results.scorer} and {@code results.metrics}. */
-    private static List<InspectLog.Metric> metrics(JsonNode results) {
-        List<InspectLog.Metric> out = new ArrayList<>();
+    private static List<RunLog.Metric> metrics(JsonNode results) {
+        List<RunLog.Metric> out = new ArrayList<>();
         JsonNode scores = results.has("scores") || !results.has("metrics") ? results.path("scores")
                 : version1Scores(results);
         for (JsonNode score : scores) {
@@ -120,7 +120,7 @@ public final class InspectJson {
                 Map.Entry<String, JsonNode> m = it.next();
                 JsonNode value = m.getValue().path("value");
                 if (value.isNumber()) {
-                    out.add(new InspectLog.Metric(scorer, m.getValue().path("name").asText(m.getKey()), value.asDouble()));
+                    out.add(new RunLog.Metric(scorer, m.getValue().path("name").asText(m.getKey()), value.asDouble()));
                 }
             }
         }

@@ -30,7 +30,7 @@ public final class InspectLogs {
     }
 
     /** An {@code .eval} log. */
-    public InspectLog readEval(ByteSource source, String what) throws IOException {
+    public RunLog readEval(ByteSource source, String what) throws IOException {
         EvalArchive zip = EvalArchive.open(source, limits, what);
         Optional<byte[]> header = zip.member(HEADER);
         if (header.isPresent()) {
@@ -46,13 +46,13 @@ public final class InspectLogs {
     }
 
     /** A JSON log of Inspect (one run) or lighteval (one run per task); see {@link InspectJson#runs}. */
-    public java.util.List<InspectLog> readJsonRuns(InputStream in, String what, boolean stopAfterResults)
+    public java.util.List<RunLog> readJsonRuns(InputStream in, String what, boolean stopAfterResults)
             throws IOException {
         return json.runs(in, what, stopAfterResults);
     }
 
     /** A JSON log, streamed; see {@link InspectJson#read}. */
-    public InspectLog readJson(InputStream in, String what, boolean stopAfterResults) throws IOException {
+    public RunLog readJson(InputStream in, String what, boolean stopAfterResults) throws IOException {
         return json.read(in, what, stopAfterResults);
     }
 

@@ -32,7 +32,7 @@ public final class LightevalResults {
     }
 
     /** One run per task of the file; {@code fileName} gives the date, when it is lighteval's. */
-    public static List<InspectLog> read(JsonNode root, String fileName) {
+    public static List<RunLog> read(JsonNode root, String fileName) {
         if (!looksLike(root)) {
             throw new LogFormatException(fileName + ": not a lighteval results file (expected 'config_general' and "
                     + "'results')");
@@ -43,7 +43,7 @@ public final class LightevalResults {
             model = text(general.path("model_config").path("model_name"));
         }
         String created = created(fileName);
-        List<InspectLog> out = new ArrayList<>();
+        List<RunLog> out = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.path("results").fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> task = it.next();
             if (task.getKey().equals("all") || !task.getValue().isObject()) {
@@ -57,13 +57,13 @@ public final class LightevalResults {
                 args.put("num_fewshot", Integer.parseInt(parts[parts.length - 1]));
             }
             JsonNode config = taskConfig(root.path("config_tasks"), parts, name);
-            List<InspectLog.Metric> metrics = new ArrayList<>();
+            List<RunLog.Metric> metrics = new ArrayList<>();
             task.getValue().fields().forEachRemaining(m -> {
                 if (m.getValue().isNumber() && !m.getKey().endsWith("_stderr")) {
-                    metrics.add(new InspectLog.Metric(FRAMEWORK, m.getKey(), m.getValue().asDouble()));
+                    metrics.add(new RunLog.Metric(FRAMEWORK, m.getKey(), m.getValue().asDouble()));
                 }
             });
-            out.add(new InspectLog("success", name, text(config.path("hf_subset")), text(config.path("hf_repo")), model,
+            out.add(new RunLog("success", name, text(config.path("hf_subset")), text(config.path("hf_repo")), model,
                     created, args, Map.of(), null, null, metrics, null, FRAMEWORK));
         }
         if (out.isEmpty()) {

@@ -13,7 +13,7 @@ public sealed interface ModelCardImport {
      * @param entries every entry written, validated without error
      * @param skipped every metric (or source) that was not carried over, with its reason
      * @param warnings validation warnings on the entries written, at the card's metric
-     * @param rescaled values put on their task's range ({@link CardValueScale}), at the card's value
+     * @param rescaled values put on their task's range ({@link dev.evalbot.rules.scale.ValueScale#ofCard}), at the card's value
      * @param files one results file per benchmark: its name under {@code .eval_results/} to its YAML
      * @param combined all entries as one results file (a list may mix benchmarks), for printing
      */

@@ -5,6 +5,7 @@ import dev.evalbot.rules.check.FileReport;
 import dev.evalbot.rules.check.Finding;
 import dev.evalbot.rules.check.ResultsValidator;
 import dev.evalbot.rules.check.Severity;
+import dev.evalbot.rules.scale.ValueScale;
 import dev.evalbot.rules.yaml.LoadResult;
 import dev.evalbot.rules.yaml.Position;
 import dev.evalbot.rules.yaml.SafeYamlLoader;
@@ -36,8 +37,8 @@ public final class ModelCardImporter {
     }
 
     /** @param scale how the card writes values ({@code --scale}), or null to decide by value and metric name */
-    public ModelCardImporter(BenchmarkRegistry registry, ResultsValidator validator, CardValueScale.WrittenAs scale) {
-        this.mapper = new ModelIndexMapper(registry, validator.config(), new CardValueScale(scale));
+    public ModelCardImporter(BenchmarkRegistry registry, ResultsValidator validator, ValueScale.Written scale) {
+        this.mapper = new ModelIndexMapper(registry, validator.config(), new ValueScale(scale));
         this.validator = validator;
         this.loader = new SafeYamlLoader(validator.config().limits());
     }

@@ -9,6 +9,7 @@ import dev.evalbot.rules.config.RulesConfig;
 import dev.evalbot.rules.model.Benchmark;
 import dev.evalbot.rules.model.Source;
 import dev.evalbot.rules.model.Task;
+import dev.evalbot.rules.scale.ValueScale;
 import dev.evalbot.rules.yaml.Position;
 import dev.evalbot.rules.yaml.YamlNodes;
 import dev.evalbot.rules.yaml.YamlNumbers;
@@ -40,15 +41,15 @@ public final class ModelIndexMapper {
 
     private final BenchmarkRegistry registry;
     private final RulesConfig rules;
-    private final CardValueScale scale;
+    private final ValueScale scale;
 
     /** Values as written: no task ranges to put them on. */
     public ModelIndexMapper(BenchmarkRegistry registry) {
-        this(registry, RulesConfig.DEFAULT, new CardValueScale(null));
+        this(registry, RulesConfig.DEFAULT, new ValueScale(null));
     }
 
-    /** @param rules the task ranges values are put on ({@link CardValueScale}) */
-    public ModelIndexMapper(BenchmarkRegistry registry, RulesConfig rules, CardValueScale scale) {
+    /** @param rules the task ranges values are put on ({@link ValueScale#ofCard}) */
+    public ModelIndexMapper(BenchmarkRegistry registry, RulesConfig rules, ValueScale scale) {
         this.registry = registry;
         this.rules = rules;
         this.scale = scale;
@@ -151,13 +152,13 @@ public final class ModelIndexMapper {
             String value = PLAIN_DECIMAL.matcher(written).matches() ? written
                     : Double.toString(number.getAsDouble());
             String metricType = text(metric, "type").or(() -> text(metric, "name")).orElse("");
-            CardValueScale.Outcome onRange = scale.scale(value, rules.benchmark(datasetId).task(task.id()), metricType,
+            ValueScale.Outcome onRange = scale.ofCard(value, rules.benchmark(datasetId).task(task.id()), metricType,
                     datasetId + " task " + task.id());
-            if (onRange instanceof CardValueScale.Outcome.Ambiguous a) {
+            if (onRange instanceof ValueScale.Outcome.Ambiguous a) {
                 skipped.add(new Skipped(label + " on " + datasetId, a.reason(), Position.of(valueNode.get())));
                 continue;
             }
-            if (onRange instanceof CardValueScale.Outcome.Rescaled r) {
+            if (onRange instanceof ValueScale.Outcome.Rescaled r) {
                 value = r.value();
                 rescaled.add(new Skipped(label + " on " + datasetId, r.why(), Position.of(valueNode.get())));
             }

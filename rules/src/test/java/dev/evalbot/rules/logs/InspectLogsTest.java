@@ -19,24 +19,24 @@ import org.junit.jupiter.api.Test;
 class InspectLogsTest {
     final InspectLogs logs = new InspectLogs(LogLimits.DEFAULT);
 
-    InspectLog eval(byte[] zip) throws IOException {
+    RunLog eval(byte[] zip) throws IOException {
         return logs.readEval(ByteSource.of(zip), "run.eval");
     }
 
-    InspectLog json(String name) throws IOException {
+    RunLog json(String name) throws IOException {
         return logs.readJson(new ByteArrayInputStream(EvalZips.real(name)), name, false);
     }
 
     @Test
     void aDeflateEvalLogIsReadFromItsHeader() throws Exception {
-        InspectLog log = eval(EvalZips.real("popularity.eval"));
+        RunLog log = eval(EvalZips.real("popularity.eval"));
         assertEquals("success", log.status());
         assertEquals("popularity", log.task());
         assertEquals("openai/gpt-4o-mini", log.model());
         assertEquals("gpt-4o-mini", log.modelId());
         assertEquals("2025-02-11T15:18:04-05:00", log.created());
-        assertEquals(List.of(new InspectLog.Metric("match", "accuracy", 0.8),
-                new InspectLog.Metric("match", "stderr", 0.13333333333333333)), log.metrics());
+        assertEquals(List.of(new RunLog.Metric("match", "accuracy", 0.8),
+                new RunLog.Metric("match", "stderr", 0.13333333333333333)), log.metrics());
         assertEquals(10, log.samples());
     }
 
@@ -55,7 +55,7 @@ class InspectLogsTest {
     void aRunWithoutAHeaderIsReadFromItsJournalAsStarted() throws Exception {
         byte[] noHeader = EvalZips.repack(EvalZips.real("input_task.eval"), 93,
                 (name, bytes) -> name.equals("header.json") ? null : bytes);
-        InspectLog log = eval(noHeader);
+        RunLog log = eval(noHeader);
         assertEquals("started", log.status());
         assertEquals("input_task", log.task());
         assertEquals("openai/gpt-4o-mini", log.model());
@@ -68,12 +68,12 @@ class InspectLogsTest {
 
     @Test
     void jsonLogsWithBareNaNAndTheOldResultsLayout() throws Exception {
-        InspectLog nan = json("log_with_nan.json");
+        RunLog nan = json("log_with_nan.json");
         assertEquals("openai/gpt-4", nan.model());
         assertEquals(2, nan.metrics().size());
         assertEquals("model_graded_fact/accuracy", nan.metrics().get(0).qualified());
         assertTrue(Double.isNaN(nan.metrics().get(0).value()));
-        InspectLog formats = json("log_formats.json");
+        RunLog formats = json("log_formats.json");
         assertEquals("success", formats.status());
         assertEquals(eval(EvalZips.real("log_formats.eval")).metrics(), formats.metrics());
         assertEquals("cancelled", json("popularity_cancelled.json").status());
@@ -83,7 +83,7 @@ class InspectLogsTest {
     void aStreamingReadStopsAtTheResults() throws Exception {
         byte[] bytes = EvalZips.real("popularity_cancelled.json");
         CountingStream in = new CountingStream(bytes);
-        InspectLog log = logs.readJson(in, "p.json", true);
+        RunLog log = logs.readJson(in, "p.json", true);
         assertEquals("cancelled", log.status());
         assertEquals(0.6666666666666666, log.metrics().get(0).value());
         assertTrue(in.consumed() < bytes.length / 2, "read " + in.consumed() + " of " + bytes.length);
@@ -94,7 +94,7 @@ class InspectLogsTest {
         byte[] hf = EvalZips.repack(EvalZips.real("mmlu_0_shot.eval"), 93, (name, bytes) -> name.equals("header.json")
                 ? new String(bytes, StandardCharsets.UTF_8).replace("\"inspect_evals/mmlu_0_shot\"", "\"hf/cais/mmlu/anatomy\"")
                         .getBytes(StandardCharsets.UTF_8) : bytes);
-        InspectLog log = eval(hf);
+        RunLog log = eval(hf);
         assertEquals(new HubTask("cais/mmlu", "anatomy"), HubTask.of(log).orElseThrow());
         assertEquals("cais/mmlu", log.datasetLocation());
         assertEquals(new HubTask("org/ds", null), HubTask.of(withTask("hf/org/ds@v1.2")).orElseThrow());
@@ -102,8 +102,8 @@ class InspectLogsTest {
         assertTrue(HubTask.of(withTask("hf/just-one")).isEmpty());
     }
 
-    static InspectLog withTask(String task) {
-        return new InspectLog("success", task, null, null, "hf/a/b", null, java.util.Map.of(), java.util.Map.of(), null,
+    static RunLog withTask(String task) {
+        return new RunLog("success", task, null, null, "hf/a/b", null, java.util.Map.of(), java.util.Map.of(), null,
                 null, List.of(), null);
     }
 
@@ -132,8 +132,8 @@ class InspectLogsTest {
         assertNull(withModel(null).modelId());
     }
 
-    static InspectLog withModel(String model) {
-        return new InspectLog("success", "t", null, null, model, null, java.util.Map.of(), java.util.Map.of(), null, null,
+    static RunLog withModel(String model) {
+        return new RunLog("success", "t", null, null, model, null, java.util.Map.of(), java.util.Map.of(), null, null,
                 List.of(), null);
     }
 

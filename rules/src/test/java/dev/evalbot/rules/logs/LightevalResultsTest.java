@@ -20,9 +20,9 @@ class LightevalResultsTest {
 
     @Test
     void oneRunPerTaskWithoutTheAggregateOrStderr() throws Exception {
-        List<InspectLog> runs = logs.readJsonRuns(Files.newInputStream(FILE), FILE.toString(), true);
+        List<RunLog> runs = logs.readJsonRuns(Files.newInputStream(FILE), FILE.toString(), true);
         assertEquals(1, runs.size());
-        InspectLog run = runs.get(0);
+        RunLog run = runs.get(0);
         assertEquals("success", run.status());
         assertEquals("gsm8k", run.task());
         assertEquals("gsm8k", run.datasetLocation(), "config_tasks[lighteval|gsm8k].hf_repo");
@@ -31,7 +31,7 @@ class LightevalResultsTest {
         assertEquals("gpt2", run.modelId(), "lighteval names the model without a provider");
         assertEquals("lighteval", run.framework());
         assertEquals(Map.of("num_fewshot", 0), run.taskArgs());
-        assertEquals(List.of(new InspectLog.Metric("lighteval", "em", 0.0), new InspectLog.Metric("lighteval", "maj@8", 0.0)),
+        assertEquals(List.of(new RunLog.Metric("lighteval", "em", 0.0), new RunLog.Metric("lighteval", "maj@8", 0.0)),
                 run.metrics());
         assertNull(run.created(), "the example was renamed: no timestamp in its name");
     }
@@ -39,7 +39,7 @@ class LightevalResultsTest {
     @Test
     void theDateIsInLightevalsFileNameAndSuitesAreDropped() throws Exception {
         String json = Files.readString(FILE).replace("\"gsm8k|0\"", "\"lighteval|gsm8k|5\"");
-        List<InspectLog> runs = logs.readJsonRuns(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
+        List<RunLog> runs = logs.readJsonRuns(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
                 "out/results/gpt2/results_2026-01-15T10-22-33.123456.json", false);
         assertEquals("gsm8k", runs.get(0).task());
         assertEquals(Map.of("num_fewshot", 5), runs.get(0).taskArgs());

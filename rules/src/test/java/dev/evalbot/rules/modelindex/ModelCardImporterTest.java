@@ -13,6 +13,7 @@ import dev.evalbot.rules.check.ResultsValidator;
 import dev.evalbot.rules.check.Severity;
 import dev.evalbot.rules.config.RulesConfig;
 import dev.evalbot.rules.model.Benchmark;
+import dev.evalbot.rules.scale.ValueScale;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -244,7 +245,7 @@ class ModelCardImporterTest {
 
         RulesConfig config = Fixtures.config();
         ModelCardImport.Done percent = done(new ModelCardImporter(Fixtures.registry(), new ResultsValidator(config,
-                Fixtures.registry(), Fixtures.CLOCK), CardValueScale.WrittenAs.PERCENT).read(card));
+                Fixtures.registry(), Fixtures.CLOCK), ValueScale.Written.percent).read(card));
         assertEquals(List.of("0.452", "0.209", "0.8", "26.1"), percent.entries().stream().map(ImportedEntry::value).toList(),
                 "--scale percent: values of at most 1 on a 0..100 task are kept as percentages");
     }

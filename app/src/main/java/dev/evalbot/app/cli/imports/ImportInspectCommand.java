@@ -8,8 +8,13 @@ import dev.evalbot.rules.check.ChangeValidator;
 import dev.evalbot.rules.check.ChangedFile;
 import dev.evalbot.rules.check.FileKind;
 import dev.evalbot.rules.check.Finding;
-import dev.evalbot.rules.logs.InspectLog;
+import dev.evalbot.rules.logs.BenchmarkTask;
+import dev.evalbot.rules.logs.MetricChoice;
+import dev.evalbot.rules.logs.RunLog;
+import dev.evalbot.rules.logs.RunMatchException;
+import dev.evalbot.rules.logs.TaskChoice;
 import dev.evalbot.rules.logs.LogLimits;
+import dev.evalbot.rules.scale.ValueScale;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -73,7 +78,7 @@ public class ImportInspectCommand implements Callable<Integer> {
             for (LocalLogs.Read read : new LocalLogs(LogLimits.DEFAULT).read(logs)) {
                 entries.add(entry(read.file(), read.log(), tasks));
             }
-        } catch (ImportException e) {
+        } catch (ImportException | RunMatchException e) {
             err.println(prefix() + e.getMessage());
             return 2;
         }
@@ -99,14 +104,14 @@ public class ImportInspectCommand implements Callable<Integer> {
         return "evalbot import " + spec.name() + ": ";
     }
 
-    private ResultsYaml.Entry entry(Path file, InspectLog log, TaskChoice tasks) {
+    private ResultsYaml.Entry entry(Path file, RunLog log, TaskChoice tasks) {
         if (log.status() != null && !log.status().equals("success")) {
             throw new ImportException(file + ": the run did not finish (status " + log.status() + ")"
                     + (log.samples() == null ? "" : " after " + log.samples() + " samples") + "; a partial run's score is not a result");
         }
         BenchmarkTask target = tasks.choose(log, dataset, task);
-        InspectLog.Metric chosen = new MetricChoice().choose(log, target, metric);
-        var value = new ValueScale().convert(chosen, target, scale);
+        RunLog.Metric chosen = new MetricChoice().choose(log, target, metric);
+        var value = target.valueOf(chosen, scale);
         String origin = "from " + file.getFileName() + ": task " + log.task() + ", " + chosen.qualified() + " = "
                 + chosen.value() + ", reported on " + target.datasetId() + " " + target.task().id() + " ("
                 + target.scale() + (target.lowerIsBetter() ? ", lower is better" : "") + ")";
@@ -114,7 +119,7 @@ public class ImportInspectCommand implements Callable<Integer> {
                 origin);
     }
 
-    private String runDate(InspectLog log) {
+    private String runDate(RunLog log) {
         if (date == null) {
             return RunDate.of(log.created(), log.framework());
         }

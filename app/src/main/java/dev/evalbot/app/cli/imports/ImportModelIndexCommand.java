@@ -6,12 +6,12 @@ import dev.evalbot.app.config.ConfigSource;
 import dev.evalbot.app.config.LocalConfig;
 import dev.evalbot.rules.benchmark.BenchmarkRegistry;
 import dev.evalbot.rules.check.ResultsValidator;
-import dev.evalbot.rules.modelindex.CardValueScale;
 import dev.evalbot.rules.modelindex.ImportedEntry;
 import dev.evalbot.rules.modelindex.ModelCardImport;
 import dev.evalbot.rules.modelindex.ModelCardImporter;
 import dev.evalbot.rules.modelindex.ResultsFileMerge;
 import dev.evalbot.rules.modelindex.Skipped;
+import dev.evalbot.rules.scale.ValueScale;
 import dev.evalbot.rules.yaml.Position;
 import java.io.IOException;
 import java.io.InputStream;
@@ -85,9 +85,9 @@ public final class ImportModelIndexCommand implements Callable<Integer> {
         if (text == null) {
             return ExitCodes.USAGE_OR_IO;
         }
-        CardValueScale.WrittenAs writtenAs;
+        ValueScale.Written writtenAs;
         try {
-            writtenAs = scale == null ? null : CardValueScale.WrittenAs.valueOf(scale.trim().toUpperCase(Locale.ROOT));
+            writtenAs = scale == null ? null : ValueScale.Written.valueOf(scale.trim().toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             err.println("evalbot: --scale is fraction or percent, not '" + scale + "'");
             return ExitCodes.USAGE_OR_IO;

@@ -1,6 +1,6 @@
 package dev.evalbot.app.cli.imports;
 
-import dev.evalbot.rules.logs.InspectLog;
+import dev.evalbot.rules.logs.RunLog;
 import dev.evalbot.rules.logs.InspectLogs;
 import dev.evalbot.rules.logs.LogFormatException;
 import dev.evalbot.rules.logs.LogLimits;
@@ -25,7 +25,7 @@ final class LocalLogs {
     private static final Set<String> NOT_LOGS = Set.of("eval-set.json", "logs.json", "listing.json");
 
     /** One log read, and the file it came from. */
-    record Read(Path file, InspectLog log) {}
+    record Read(Path file, RunLog log) {}
 
     private final InspectLogs reader;
 
@@ -42,12 +42,12 @@ final class LocalLogs {
                     throw new ImportException(p + ": no Inspect logs (*.eval, *.json) in this directory");
                 }
                 for (Path log : logs) {
-                    for (InspectLog run : runs(log)) {
+                    for (RunLog run : runs(log)) {
                         out.add(new Read(log, run));
                     }
                 }
             } else {
-                for (InspectLog log : runs(p)) {
+                for (RunLog log : runs(p)) {
                     out.add(new Read(p, log));
                 }
             }
@@ -67,7 +67,7 @@ final class LocalLogs {
     }
 
     /** The runs of a log file: one for an Inspect log, one per task for a lighteval results file. */
-    List<InspectLog> runs(Path file) {
+    List<RunLog> runs(Path file) {
         String what = file.toString();
         try {
             byte[] first;

@@ -1,6 +1,6 @@
 package dev.evalbot.app.cli.imports;
 
-import dev.evalbot.rules.logs.InspectLog;
+import dev.evalbot.rules.logs.RunLog;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -15,10 +15,10 @@ import java.time.temporal.ChronoUnit;
 final class RunDate {
     private RunDate() {}
 
-    /** @param framework what wrote the log ({@link InspectLog#framework()}): says where the date was looked for */
+    /** @param framework what wrote the log ({@link RunLog#framework()}): says where the date was looked for */
     static String of(String created, String framework) {
         if (created == null || created.isBlank()) {
-            throw new ImportException((InspectLog.INSPECT.equals(framework) ? "the log has no eval.created"
+            throw new ImportException((RunLog.INSPECT.equals(framework) ? "the log has no eval.created"
                     : "the file's name has no timestamp (lighteval writes results_<timestamp>.json)")
                     + ": give the run's date with --date YYYY-MM-DD");
         }

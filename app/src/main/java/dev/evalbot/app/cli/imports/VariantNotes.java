@@ -1,6 +1,6 @@
 package dev.evalbot.app.cli.imports;
 
-import dev.evalbot.rules.logs.InspectLog;
+import dev.evalbot.rules.logs.RunLog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +14,11 @@ final class VariantNotes {
     /** task_args keys that hold a few-shot count, as Inspect tasks name them. */
     private static final List<String> SHOTS = List.of("fewshot", "num_fewshot", "few_shot", "shots", "n_shots", "k_shot");
 
-    String of(InspectLog log) {
+    String of(RunLog log) {
         List<String> parts = new ArrayList<>();
         if (log.model() != null) {
             // Inspect writes provider/model; lighteval names the model alone.
-            int slash = InspectLog.INSPECT.equals(log.framework()) ? log.model().indexOf('/') : -1;
+            int slash = RunLog.INSPECT.equals(log.framework()) ? log.model().indexOf('/') : -1;
             parts.add(slash > 0 ? log.model().substring(slash + 1) + " via " + log.model().substring(0, slash) : log.model());
         }
         Map<String, Object> g = log.generation();

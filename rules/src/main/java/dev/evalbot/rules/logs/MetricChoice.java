@@ -1,6 +1,5 @@
-package dev.evalbot.app.cli.imports;
+package dev.evalbot.rules.logs;
 
-import dev.evalbot.rules.logs.InspectLog;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,39 +19,39 @@ public final class MetricChoice {
     private static final List<String> HIGHER = List.of("accuracy", "acc", "mean", "f1", "precision", "recall",
             "pass", "exact", "match", "score", "success", "win", "bleu", "rouge", "auc");
 
-    public InspectLog.Metric choose(InspectLog log, BenchmarkTask task, String metricFlag) {
+    public RunLog.Metric choose(RunLog log, BenchmarkTask task, String metricFlag) {
         if (log.metrics().isEmpty()) {
-            throw new ImportException("the log has no metric values (results.scores[].metrics is empty"
+            throw new RunMatchException("the log has no metric values (results.scores[].metrics is empty"
                     + (log.status() == null ? "" : "; status " + log.status()) + ")");
         }
         if (metricFlag != null) {
-            InspectLog.Metric m = log.metrics().stream()
+            RunLog.Metric m = log.metrics().stream()
                     .filter(x -> x.qualified().equals(metricFlag) || x.name().equals(metricFlag))
-                    .findFirst().orElseThrow(() -> new ImportException("--metric " + metricFlag + " is not in the log "
+                    .findFirst().orElseThrow(() -> new RunMatchException("--metric " + metricFlag + " is not in the log "
                             + "(its metrics: " + names(log) + ")"));
             Optional<Boolean> lower = lowerIsBetter(m.name());
             if (lower.isPresent() && lower.get() != task.lowerIsBetter()) {
-                throw new ImportException(contradiction(m, task));
+                throw new RunMatchException(contradiction(m, task));
             }
             return m;
         }
-        List<InspectLog.Metric> results = log.metrics().stream().filter(m -> !DISPERSION.contains(key(m.name()))).toList();
-        for (InspectLog.Metric m : results) {
+        List<RunLog.Metric> results = log.metrics().stream().filter(m -> !DISPERSION.contains(key(m.name()))).toList();
+        for (RunLog.Metric m : results) {
             if (lowerIsBetter(m.name()).map(l -> l == task.lowerIsBetter()).orElse(false)) {
                 return m;
             }
         }
-        for (InspectLog.Metric m : results) {
+        for (RunLog.Metric m : results) {
             if (lowerIsBetter(m.name()).isEmpty()) {
                 return m;
             }
         }
-        throw new ImportException(results.isEmpty() ? "the log has only dispersion statistics (" + names(log)
+        throw new RunMatchException(results.isEmpty() ? "the log has only dispersion statistics (" + names(log)
                 + "): name the metric with --metric" : contradiction(results.get(0), task) + " (the log's metrics: "
                 + names(log) + ")");
     }
 
-    private static String contradiction(InspectLog.Metric m, BenchmarkTask task) {
+    private static String contradiction(RunLog.Metric m, BenchmarkTask task) {
         return "metric '" + m.qualified() + "' is " + (task.lowerIsBetter() ? "higher" : "lower") + "-is-better, but "
                 + task.datasetId() + " task " + task.task().id() + " ranks " + (task.lowerIsBetter() ? "lower" : "higher")
                 + " values first: name the metric the benchmark reports with --metric";
@@ -78,7 +77,7 @@ public final class MetricChoice {
         return name.toLowerCase(Locale.ROOT).replace('-', '_').replace('@', '_').replace(' ', '_');
     }
 
-    private static String names(InspectLog log) {
-        return String.join(", ", log.metrics().stream().map(InspectLog.Metric::qualified).toList());
+    private static String names(RunLog log) {
+        return String.join(", ", log.metrics().stream().map(RunLog.Metric::qualified).toList());
     }
 }

@@ -1,7 +1,5 @@
-package dev.evalbot.app.cli.imports;
+package dev.evalbot.rules.logs;
 
-import dev.evalbot.rules.logs.HubTask;
-import dev.evalbot.rules.logs.InspectLog;
 import dev.evalbot.rules.benchmark.BenchmarkRegistry;
 import dev.evalbot.rules.benchmark.Lookup;
 import dev.evalbot.rules.config.RulesConfig;
@@ -24,12 +22,12 @@ public final class TaskChoice {
     private final BenchmarkRegistry registry;
     private final RulesConfig rules;
 
-    TaskChoice(BenchmarkRegistry registry, RulesConfig rules) {
+    public TaskChoice(BenchmarkRegistry registry, RulesConfig rules) {
         this.registry = registry;
         this.rules = rules;
     }
 
-    BenchmarkTask choose(InspectLog log, String datasetFlag, String taskFlag) {
+    public BenchmarkTask choose(RunLog log, String datasetFlag, String taskFlag) {
         Optional<HubTask> hub = HubTask.of(log);
         if (datasetFlag == null && hub.isPresent() && registry.lookup(hub.get().datasetId(), null) instanceof Lookup.Found f) {
             Benchmark b = f.benchmark();
@@ -38,7 +36,7 @@ public final class TaskChoice {
             return new BenchmarkTask(b.id(), task, rules.benchmark(b.id()).task(task.id()));
         }
         if (datasetFlag == null && hub.isPresent()) {
-            throw new ImportException("the log is a run of " + hub.get().datasetId() + "'s eval.yaml, which is not a "
+            throw new RunMatchException("the log is a run of " + hub.get().datasetId() + "'s eval.yaml, which is not a "
                     + "registered benchmark (registered: " + String.join(", ", new TreeSet<>(registry.ids())) + ")");
         }
         if (datasetFlag != null) {
@@ -62,11 +60,11 @@ public final class TaskChoice {
         }
         String what = taskFlag != null ? "task '" + taskFlag + "'" : "the log's task '" + log.task() + "'";
         if (found.isEmpty()) {
-            throw new ImportException("no registered benchmark has " + what + ": name it with --dataset ID --task ID "
+            throw new RunMatchException("no registered benchmark has " + what + ": name it with --dataset ID --task ID "
                     + "(registered: " + String.join(", ", new TreeSet<>(registry.ids())) + ")");
         }
         if (found.size() > 1) {
-            throw new ImportException(what + " is a task of several benchmarks ("
+            throw new RunMatchException(what + " is a task of several benchmarks ("
                     + String.join(", ", found.stream().map(BenchmarkTask::datasetId).toList()) + "): choose one with --dataset ID");
         }
         return found.get(0);
@@ -77,24 +75,24 @@ public final class TaskChoice {
         if (lookup instanceof Lookup.Found f) {
             return f.benchmark();
         }
-        throw new ImportException("--dataset " + id + " is not a registered benchmark (registered: "
+        throw new RunMatchException("--dataset " + id + " is not a registered benchmark (registered: "
                 + String.join(", ", new TreeSet<>(registry.ids())) + ")");
     }
 
     private static Task byId(Benchmark b, String taskId) {
-        return b.task(taskId).orElseThrow(() -> new ImportException("--task " + taskId + " is not a task of " + b.id()
+        return b.task(taskId).orElseThrow(() -> new RunMatchException("--task " + taskId + " is not a task of " + b.id()
                 + " (its tasks: " + String.join(", ", b.taskIds()) + ")"));
     }
 
     /** A run of {@code hf/ORG/DS} without a task id: the benchmark has one task (Inspect requires ids otherwise). */
-    private static Task only(Benchmark b, InspectLog log) {
+    private static Task only(Benchmark b, RunLog log) {
         if (b.tasks().size() == 1) {
             return b.tasks().get(0);
         }
         return inBenchmark(b, log);
     }
 
-    private static Task inBenchmark(Benchmark b, InspectLog log) {
+    private static Task inBenchmark(Benchmark b, RunLog log) {
         List<Task> matching = b.tasks().stream().filter(t -> matches(t, log)).toList();
         if (matching.size() == 1) {
             return matching.get(0);
@@ -102,12 +100,12 @@ public final class TaskChoice {
         if (b.tasks().size() == 1) {
             return b.tasks().get(0);
         }
-        throw new ImportException("cannot tell which task of " + b.id() + " the log's task '" + log.task()
+        throw new RunMatchException("cannot tell which task of " + b.id() + " the log's task '" + log.task()
                 + "' is: name it with --task (one of " + String.join(", ", b.taskIds()) + ")");
     }
 
     /** The log's task name (without its package, e.g. {@code inspect_evals/}) is the task's id or config. */
-    public static boolean matches(Task t, InspectLog log) {
+    public static boolean matches(Task t, RunLog log) {
         String name = bare(log.task());
         String dataset = bare(log.datasetName());
         return name != null && (same(t.id(), name) || same(t.config(), name) || same(bare(t.id()), name))

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What evalbot reads of an Inspect AI evaluation log ({@code eval}, {@code plan}, {@code results}
- * of a JSON log or of an {@code .eval} log's {@code header.json}). Absent fields are null or empty.
+ * What evalbot reads of one evaluation run: an Inspect AI log ({@code eval}, {@code plan}, {@code results}
+ * of a JSON log or of an {@code .eval} log's {@code header.json}) or a lighteval results file's task
+ * ({@link LightevalResults}). Absent fields are null or empty.
  *
  * @param status {@code status}: {@code success}, {@code started}, {@code cancelled}, {@code error}
  * @param task {@code eval.task}, e.g. {@code inspect_evals/gpqa_diamond} or {@code hf/ORG/DS/TASK}
@@ -23,20 +24,20 @@ import java.util.Map;
  * @param framework what wrote the log: {@code Inspect AI}, or {@code lighteval} for a run read from its
  *     results file ({@link LightevalResults})
  */
-public record InspectLog(String status, String task, String datasetName, String datasetLocation, String model,
+public record RunLog(String status, String task, String datasetName, String datasetLocation, String model,
         String created, Map<String, Object> taskArgs, Map<String, Object> generation, List<String> tools,
         Integer epochs, List<Metric> metrics, Integer samples, String framework) {
     public static final String INSPECT = "Inspect AI";
 
     /** A run logged by Inspect AI. */
-    public InspectLog(String status, String task, String datasetName, String datasetLocation, String model,
+    public RunLog(String status, String task, String datasetName, String datasetLocation, String model,
             String created, Map<String, Object> taskArgs, Map<String, Object> generation, List<String> tools,
             Integer epochs, List<Metric> metrics, Integer samples) {
         this(status, task, datasetName, datasetLocation, model, created, taskArgs, generation, tools, epochs, metrics,
                 samples, INSPECT);
     }
 
-    public InspectLog {
+    public RunLog {
         taskArgs = Map.copyOf(taskArgs);
         generation = Map.copyOf(generation);
         tools = tools == null ? null : List.copyOf(tools);
