@@ -9,8 +9,9 @@ import dev.evalbot.app.config.ConfigSource;
 import dev.evalbot.app.config.LocalConfig;
 import dev.evalbot.app.core.Core;
 import dev.evalbot.app.core.LazyHttpClient;
+import dev.evalbot.app.dispatch.EventDispatcher;
+import dev.evalbot.app.dispatch.Lane;
 import dev.evalbot.app.event.PlatformId;
-import dev.evalbot.app.inbox.DeliveryHandler;
 import dev.evalbot.app.inbox.InboxWorker;
 import dev.evalbot.app.inbox.WorkerConfig;
 import dev.evalbot.app.platform.Deployment;
@@ -27,7 +28,6 @@ import dev.evalbot.app.platform.local.ExampleRepos;
 import dev.evalbot.app.reconcile.PullSource;
 import dev.evalbot.app.reconcile.ReconcileSettings;
 import dev.evalbot.app.reconcile.Reconciler;
-import dev.evalbot.app.server.DeliveryRouter;
 import dev.evalbot.app.server.EvalbotServer;
 import dev.evalbot.app.server.ServerSettings;
 import dev.evalbot.app.store.Database;
@@ -43,7 +43,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -133,12 +133,12 @@ public final class EvalbotApp implements AutoCloseable {
             if (online) {
                 warnOfExamples(new ExampleRepos(examples(env, configSource)).of(core.results().pulls()));
             }
-            Map<PlatformId, DeliveryHandler> handlers = new EnumMap<>(PlatformId.class);
+            Map<PlatformId, Lane> lanes = new HashMap<>();
             for (PlatformUnit unit : units) {
-                handlers.put(unit.platform(), unit.wire(core));
+                lanes.put(unit.platform(), unit.wire(core));
             }
-            InboxWorker worker = new InboxWorker(core.inbox(), new DeliveryRouter(handlers), workers,
-                    metrics);
+            InboxWorker worker = new InboxWorker(core.inbox(),
+                    new EventDispatcher(lanes, core.pipeline(), core.closed(), metrics), workers, metrics);
             List<PullSource> sources = new ArrayList<>();
             units.forEach(u -> u.pullSource(reconcile).ifPresent(sources::add));
             Reconciler reconciler = Reconciler.of(sources, core.inbox(), core.db(), reconcile, metrics, clock);

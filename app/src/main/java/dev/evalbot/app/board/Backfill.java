@@ -1,5 +1,6 @@
 package dev.evalbot.app.board;
 
+import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.review.ModelCardListener;
 import dev.evalbot.app.review.ResultRecorder;
@@ -84,7 +85,7 @@ public final class Backfill {
             }
         }
         ChangeReport report = validator.validate(repo, files);
-        PullRequestRef pr = new PullRequestRef(platform, repo, "model", 0, "backfill", null, null, null, Set.of(), null);
+        PullRequestRef pr = new PullRequestRef(PlatformId.of(platform), repo, "model", 0, "backfill", null, null, null, Set.of(), null);
         TrustAnnotator.Annotated annotated = trust.annotate(pr, report, false);
         Review review = new Review(repo, 0, "backfill", annotated.report(), annotated.statuses(), List.of(), false);
         byte[] card = cards != ModelCardListener.NONE ? card(checkout) : null;

@@ -1,6 +1,5 @@
 package dev.evalbot.app.board;
 
-import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.review.ModelCardListener;
 import dev.evalbot.app.store.ModelCardStore;
@@ -35,8 +34,8 @@ public final class BaseModelRecorder implements ModelCardListener {
     @Override
     public void read(PullRequestRef pr, byte[] card) {
         String text = card == null || card.length > maxBytes ? null : new String(card, StandardCharsets.UTF_8);
-        if (cards.record(PlatformId.of(pr.platform()), pr.repo(), parser.declared(text))) {
-            changed.accept(new ModelKey(pr.platform(), pr.repo()));
+        if (cards.record(pr.platform(), pr.repo(), parser.declared(text))) {
+            changed.accept(new ModelKey(pr.platform().code(), pr.repo()));
         }
     }
 }

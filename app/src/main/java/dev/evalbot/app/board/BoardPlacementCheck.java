@@ -51,7 +51,7 @@ public final class BoardPlacementCheck implements TrustAnnotator {
     @Override
     public Annotated annotate(PullRequestRef pr, ChangeReport report, boolean bypassCaches) {
         Annotated annotated = inner.annotate(pr, report, bypassCaches);
-        ModelKey model = new ModelKey(pr.platform(), pr.repo());
+        ModelKey model = new ModelKey(pr.platform().code(), pr.repo());
         List<FileReport> files = new ArrayList<>();
         for (FileReport file : annotated.report().files()) {
             FindingSink sink = new FindingSink(file.path(), config);

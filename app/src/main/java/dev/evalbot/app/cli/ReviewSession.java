@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.evalbot.app.config.ConfigSource;
 import dev.evalbot.app.config.LocalConfig;
+import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.review.Links;
 import dev.evalbot.app.review.ReportJson;
@@ -49,7 +50,7 @@ record ReviewSession(ConfigSource source, LocalConfig config, BenchmarkRegistry 
 
     /** The review as the bot would post it: trust checks online, shown as skipped offline. */
     Review review(String repo, int number, String headSha, ChangeReport report) {
-        PullRequestRef pr = new PullRequestRef("local", repo, "model", number, headSha, null, null, null, Set.of(), null);
+        PullRequestRef pr = new PullRequestRef(PlatformId.of("local"), repo, "model", number, headSha, null, null, null, Set.of(), null);
         TrustAnnotator.Annotated annotated = trust.annotate(pr, report, false);
         return new Review(repo, number, headSha, annotated.report(), annotated.statuses(), List.of(), false);
     }

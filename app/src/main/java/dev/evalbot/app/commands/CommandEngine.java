@@ -1,5 +1,7 @@
 package dev.evalbot.app.commands;
 
+import dev.evalbot.app.event.Comment;
+import dev.evalbot.app.event.PullRequestEvent;
 import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.review.Markdown;
 import dev.evalbot.app.review.Platform;
@@ -84,12 +86,22 @@ public final class CommandEngine {
     }
 
     /**
+     * Runs the commands of a posted comment; the platform finds the pull request's head (a comment
+     * names none) only when there is something to run.
+     *
+     * @throws PlatformException when the platform fails in a way worth retrying (the whole comment is retried)
+     */
+    public List<Executed> handle(PullRequestEvent.CommentPosted posted) {
+        return handle(posted.comment(), () -> host.pullRequest(posted.pr()));
+    }
+
+    /**
      * Runs what {@code event} asks for. {@code pullRequest} is called only when there is something
      * to run, so a comment without commands costs no platform call.
      *
      * @throws PlatformException when the platform fails in a way worth retrying (the whole comment is retried)
      */
-    public List<Executed> handle(CommentEvent event, Supplier<PullRequestRef> pullRequest) {
+    public List<Executed> handle(Comment event, Supplier<PullRequestRef> pullRequest) {
         List<CommandLine> lines = parser.toRun(event);
         if (lines.isEmpty()) {
             return List.of();
@@ -171,7 +183,7 @@ public final class CommandEngine {
             }
         }
         if (wanted.contains(CommandResult.FollowUp.REFRESH_BOARDS)) {
-            stores.boards().refresh(pr.platform(), pr.repo(), pr.number());
+            stores.boards().refresh(pr.platform().code(), pr.repo(), pr.number());
         }
     }
 
@@ -205,7 +217,7 @@ public final class CommandEngine {
      */
     private boolean toldRecently(PullRequestRef pr, String actor, Instant at) {
         Instant since = at.minus(settings.refusalReplyInterval());
-        return stores.audit().recent(pr.platform(), pr.repo(), pr.number(), settings.auditLookback()).stream()
+        return stores.audit().recent(pr.platform().code(), pr.repo(), pr.number(), settings.auditLookback()).stream()
                 .anyMatch(e -> AuditEntry.REFUSED.equals(e.outcome()) && e.actor().equalsIgnoreCase(actor)
                         && e.at().isAfter(since));
     }
@@ -233,7 +245,7 @@ public final class CommandEngine {
             outcome = AuditEntry.FAILED;
             reason = f.why();
         }
-        return new AuditEntry(actor, word, e.line().argument(), at, pr.platform(), pr.repo(), pr.number(), outcome,
+        return new AuditEntry(actor, word, e.line().argument(), at, pr.platform().code(), pr.repo(), pr.number(), outcome,
                 reason);
     }
 }

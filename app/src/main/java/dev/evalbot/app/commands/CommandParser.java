@@ -1,5 +1,6 @@
 package dev.evalbot.app.commands;
 
+import dev.evalbot.app.event.Comment;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,7 +40,7 @@ public final class CommandParser {
      * The commands to run for this comment now: none from bots (evalbot included), and for an
      * edit only those the comment did not hold before, so that fixing a typo repeats nothing.
      */
-    public List<CommandLine> toRun(CommentEvent e) {
+    public List<CommandLine> toRun(Comment e) {
         if (e.actorIsBot() || e.commentAuthorIsBot() || isSelf(e.actor()) || isSelf(e.commentAuthor())) {
             return List.of();
         }

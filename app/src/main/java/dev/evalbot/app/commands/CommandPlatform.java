@@ -31,4 +31,12 @@ public interface CommandPlatform {
 
     /** Closes the pull request; {@code reason} is for platforms that keep one. */
     void close(PullRequestRef pr, String reason);
+
+    /**
+     * The pull request a comment is on, with its head and base now (a comment names no head).
+     * Called only when the comment holds something to run. By default: as the event named it.
+     */
+    default PullRequestRef pullRequest(PullRequestRef named) {
+        return named;
+    }
 }

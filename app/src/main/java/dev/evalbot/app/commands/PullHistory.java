@@ -1,6 +1,5 @@
 package dev.evalbot.app.commands;
 
-import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.review.PullContext;
 import dev.evalbot.app.store.Decision;
@@ -35,7 +34,7 @@ public final class PullHistory implements PullContext {
 
     /** The history including {@code pending} entries not yet recorded. */
     public List<String> lines(PullRequestRef pr, List<AuditEntry> pending) {
-        List<AuditEntry> all = new ArrayList<>(audit.recent(pr.platform(), pr.repo(), pr.number(),
+        List<AuditEntry> all = new ArrayList<>(audit.recent(pr.platform().code(), pr.repo(), pr.number(),
                 settings.auditLookback()));
         all.addAll(pending);
         return AuditHistory.lines(all, settings.historyLines());
@@ -51,6 +50,6 @@ public final class PullHistory implements PullContext {
     }
 
     public static PullRef key(PullRequestRef pr) {
-        return new PullRef(PlatformId.of(pr.platform()), pr.repo(), pr.number());
+        return new PullRef(pr.platform(), pr.repo(), pr.number());
     }
 }

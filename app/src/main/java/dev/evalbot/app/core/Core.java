@@ -114,7 +114,7 @@ public record Core(Map<String, String> env, Clock clock, LocalConfig config, boo
         TrustAnnotator trust = new BoardPlacementCheck(new KnownValueCheck(offline.trustChecks(), results,
                 config.rules()), boards, catalog, config.rules());
         // Every close goes to the audit trail, so that withdrawn reports say who closed them and why.
-        PullRequestClosed closed = new CloseAudit(auditStore, recorder::closed, clock);
+        PullRequestClosed closed = new CloseAudit(auditStore, c -> recorder.closed(c.pr(), c.merged()), clock);
         StoreReviewLog reviews = new StoreReviewLog(new ReviewStore(db, clock));
         Supplier<ChangeValidator> validators = () -> new ChangeValidator(config.rules(), offline.registry(), clock);
         ReviewPipeline pipeline = new ReviewPipeline(validators, config.rules().limits().maxBytes(), trust, reviews,

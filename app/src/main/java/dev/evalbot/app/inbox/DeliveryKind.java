@@ -1,5 +1,7 @@
 package dev.evalbot.app.inbox;
 
+import dev.evalbot.app.event.PullRequestEvent;
+
 /**
  * What a delivery asks for, which decides whether newer work may replace it. The webhook server
  * chooses it when it accepts the delivery.
@@ -32,5 +34,13 @@ public enum DeliveryKind {
             }
         }
         throw new IllegalArgumentException("unknown delivery kind: " + code);
+    }
+
+    /** What the queue does with a delivery of this event: the one place that says so. */
+    public static DeliveryKind of(PullRequestEvent event) {
+        if (event instanceof PullRequestEvent.ReviewRequested) {
+            return REVIEW;
+        }
+        return event instanceof PullRequestEvent.CommentPosted ? COMMAND : OTHER;
     }
 }

@@ -682,7 +682,7 @@ public final class Inbox {
                 Delivery d = new Delivery(rs.getLong(1), PlatformId.of(rs.getString(2)), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
                         DeliveryKind.of(rs.getString(8)), rs.getBytes(9), Instant.ofEpochMilli(rs.getLong(10)),
-                        rs.getInt(11));
+                        rs.getInt(11), null);
                 return new Claim(d, token, Instant.ofEpochMilli(until));
             }
         }

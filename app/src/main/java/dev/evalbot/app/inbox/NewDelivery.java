@@ -1,6 +1,7 @@
 package dev.evalbot.app.inbox;
 
 import dev.evalbot.app.event.PlatformId;
+import dev.evalbot.app.event.PullRequestEvent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,9 +20,11 @@ import java.util.Objects;
  *     ({@link dev.evalbot.app.store.PullRef#subject()})
  * @param headSha the pull request head this delivery is about, or null
  * @param payload the raw body (not copied: do not change it afterwards)
+ * @param pullRequestEvent what the payload means, read once by the platform's intake and stored with
+ *     the delivery; null only for a delivery whose payload is read again when it runs
  */
 public record NewDelivery(PlatformId platform, String key, String event, String action, String subject,
-        String headSha, DeliveryKind kind, byte[] payload, Instant receivedAt) {
+        String headSha, DeliveryKind kind, byte[] payload, Instant receivedAt, PullRequestEvent pullRequestEvent) {
     public static final int MAX_KEY_LENGTH = 200;
     /**
      * Longest event, action, subject or head sha the store keeps: far above any real one (a GitHub
@@ -65,11 +68,16 @@ public record NewDelivery(PlatformId platform, String key, String event, String 
         }
     }
 
-    /** A Hub delivery, keyed by the SHA-256 of its body. */
-    public static NewDelivery hub(String event, String action, String subject, String headSha, DeliveryKind kind,
-            byte[] payload, Instant receivedAt) {
-        return new NewDelivery(PlatformId.HUB, hubKey(payload), event, action, subject, headSha, kind, payload,
-                receivedAt);
+    /**
+     * The delivery of a platform's event: its subject, head and kind are the event's.
+     *
+     * @param event the platform's name of the event ({@code X-GitHub-Event}, the Hub's scope), for the journal
+     * @param action the payload's own action, for the journal, or null
+     */
+    public static NewDelivery of(String key, String event, String action, PullRequestEvent what, byte[] payload,
+            Instant receivedAt) {
+        return new NewDelivery(what.pr().platform(), key, event, action, what.pr().subject(), what.pr().headSha(),
+                DeliveryKind.of(what), payload, receivedAt, what);
     }
 
     /** Hex SHA-256 of the body: the Hub sends no delivery id, and a resent body is byte-identical. */

@@ -1,8 +1,8 @@
 package dev.evalbot.app.platform;
 
 import dev.evalbot.app.core.Core;
+import dev.evalbot.app.dispatch.Lane;
 import dev.evalbot.app.event.PlatformId;
-import dev.evalbot.app.inbox.DeliveryHandler;
 import dev.evalbot.app.reconcile.PullSource;
 import dev.evalbot.app.reconcile.ReconcileSettings;
 import java.io.IOException;
@@ -17,8 +17,8 @@ public interface PlatformUnit {
     /** Whose deliveries the handler takes. */
     PlatformId platform();
 
-    /** Mounts the platform's webhook route on {@code core.server()} and returns the handler of its deliveries. */
-    DeliveryHandler wire(Core core) throws IOException;
+    /** Mounts the platform's webhook route on {@code core.server()} and returns what the dispatcher needs of it. */
+    Lane wire(Core core) throws IOException;
 
     /** Where the reconciler lists this platform's open pull requests, once {@link #wire} ran; none by default. */
     default Optional<PullSource> pullSource(ReconcileSettings settings) {

@@ -1,6 +1,5 @@
 package dev.evalbot.app.review;
 
-import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.store.ResultStore;
 import dev.evalbot.app.store.StoredResult;
@@ -75,7 +74,7 @@ public final class KnownValueCheck implements TrustAnnotator {
         // One indexed lookup per task of the change: reading the repository's every entry for the task
         // and sorting in Java grew with its pull requests (more than half of a 10-file review's CPU).
         return stored.computeIfAbsent(List.of(e.datasetId(), e.taskId()), k -> results.bestKnown(
-                PlatformId.of(pr.platform()), pr.repo(), e.datasetId(), e.taskId(), pr.number()));
+                pr.platform(), pr.repo(), e.datasetId(), e.taskId(), pr.number()));
     }
 
     private double tolerance(ResultEntry e) {

@@ -1,5 +1,6 @@
 package dev.evalbot.app.review;
 
+import dev.evalbot.app.event.PullHead;
 import dev.evalbot.app.event.PullRequestRef;
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package dev.evalbot.app.review;
 
-import dev.evalbot.app.event.PullRequestRef;
+import dev.evalbot.app.event.PullRequestEvent;
 
 /** What happens when a pull request closes: its final state is recorded for the leaderboards. */
 @FunctionalInterface
 public interface PullRequestClosed {
-    PullRequestClosed IGNORE = (pr, merged) -> { };
+    PullRequestClosed IGNORE = closed -> { };
 
-    void closed(PullRequestRef pr, boolean merged);
+    void closed(PullRequestEvent.Closed closed);
 }

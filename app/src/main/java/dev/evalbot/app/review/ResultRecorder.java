@@ -1,6 +1,5 @@
 package dev.evalbot.app.review;
 
-import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.store.PullRef;
 import dev.evalbot.app.store.ResultStore;
@@ -70,6 +69,6 @@ public final class ResultRecorder implements ReviewListener {
     }
 
     private static PullRef pull(PullRequestRef pr) {
-        return new PullRef(PlatformId.of(pr.platform()), pr.repo(), pr.number());
+        return new PullRef(pr.platform(), pr.repo(), pr.number());
     }
 }

@@ -1,5 +1,6 @@
 package dev.evalbot.app.review;
 
+import dev.evalbot.app.event.PullHead;
 import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.rules.check.ChangeReport;
 import dev.evalbot.rules.check.ChangeValidator;

@@ -79,6 +79,6 @@ public final class StoreReviewLog implements ReviewLog {
     }
 
     private static PullRef pull(PullRequestRef pr) {
-        return new PullRef(PlatformId.of(pr.platform()), pr.repo(), pr.number());
+        return new PullRef(pr.platform(), pr.repo(), pr.number());
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.evalbot.app.config.LocalConfig;
+import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.platform.hub.FakeHub;
 import dev.evalbot.app.platform.hub.HubPlatform;
@@ -70,7 +71,7 @@ class BaseModelRecordingTest {
             HubPlatform platform = new HubPlatform(new HubSettings("s3cret", hub.url(), "hf_test"),
                     HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), new SimpleMeterRegistry(),
                     Clock.systemUTC());
-            pipeline.review(platform, new PullRequestRef("hub", "org/fine-tune", "model", 5, FakeHub.HEAD,
+            pipeline.review(platform, new PullRequestRef(PlatformId.HUB, "org/fine-tune", "model", 5, FakeHub.HEAD,
                     "refs/heads/main", "refs/heads/main", null, Set.of(), null), List.of(), false, false, false);
         }
         assertEquals(Map.of(new ModelKey("hub", "org/fine-tune"), List.of("org/base")), cards.derived());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.evalbot.app.Eventually;
+import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.event.PullRequestRef;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -143,7 +144,7 @@ class HubLeaderboardJsonTest {
         assertTrue(ids("/api/datasets/bench/multi/leaderboard").contains("lab/beta"));
         long refreshes = fixture.boards.refreshCount();
         // A review of one of lab/beta's pull requests reads its card, which now declares a base model.
-        new BaseModelRecorder(fixture.cards, 1 << 20, fixture.hub::cardChanged).read(new PullRequestRef("hub",
+        new BaseModelRecorder(fixture.cards, 1 << 20, fixture.hub::cardChanged).read(new PullRequestRef(PlatformId.HUB,
                 "lab/beta", "model", 9, "sha9", null, null, null, Set.of(), null),
                 "---\nbase_model: lab/alpha\n---\n".getBytes(StandardCharsets.UTF_8));
         // Every board lab/beta is on (three benchmarks) is refreshed, not only the pull request's.

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.evalbot.app.event.PlatformId;
+import dev.evalbot.app.event.PullRequestEvent;
 import dev.evalbot.app.event.PullRequestRef;
-import dev.evalbot.app.platform.github.GitHubPayload;
 import dev.evalbot.app.review.ResultRecorder;
 import dev.evalbot.app.store.AuditEntry;
 import dev.evalbot.app.store.AuditStore;
@@ -122,10 +122,11 @@ class LeaderboardBrowserTest {
         gpqa(results, "ai/gamma", 9, PrState.OPEN, Tier.COMMUNITY, 0.99, "with tools");
         gpqa(results, "ai/delta", 2, PrState.OPEN, Tier.COMMUNITY, 0.97, "no tools");
 
-        String closedEvent = "{\"action\":\"closed\",\"sender\":{\"login\":\"gamma-owner\"}}";
-        PullRequestRef gamma = new PullRequestRef("github", "ai/gamma", "code", 9, "sha", "base", "main", "mallory",
-                Set.of(), new GitHubPayload("pull_request", closedEvent, null));
-        new CloseAudit(audit, new ResultRecorder(results, id -> { })::closed, Clock.systemUTC()).closed(gamma, false);
+        PullRequestRef gamma = new PullRequestRef(PlatformId.GITHUB, "ai/gamma", "code", 9, "sha", "base", "main", "mallory",
+                Set.of(), null);
+        ResultRecorder recorder = new ResultRecorder(results, id -> { });
+        new CloseAudit(audit, c -> recorder.closed(c.pr(), c.merged()), Clock.systemUTC())
+                .closed(new PullRequestEvent.Closed(gamma, false, "gamma-owner", null));
 
         PullRef delta = new PullRef(PlatformId.GITHUB, "ai/delta", 2);
         results.setDecision(delta, Decision.NONE.reject());

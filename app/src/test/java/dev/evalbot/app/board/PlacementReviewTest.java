@@ -10,7 +10,6 @@ import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.platform.github.FakeGitHub;
 import dev.evalbot.app.platform.github.GitHubEvent;
-import dev.evalbot.app.platform.github.GitHubPayload;
 import dev.evalbot.app.platform.github.GitHubPlatform;
 import dev.evalbot.app.review.MemoryReviewLog;
 import dev.evalbot.app.review.ReportJson;
@@ -77,8 +76,8 @@ class PlacementReviewTest {
                 ReviewPipeline.Settings.DEFAULT);
         String json = Files.readString(Path.of("src/test/resources/github-webhooks/pull_request.opened.json"));
         GitHubEvent e = GitHubEvent.parse("pull_request", new ObjectMapper().readTree(json));
-        pr = new PullRequestRef("github", e.repo(), "code", e.number(), e.headSha(), e.baseSha(), e.baseRef(),
-                e.author(), e.labels(), new GitHubPayload("pull_request", json, e.installationId()));
+        pr = new PullRequestRef(PlatformId.GITHUB, e.repo(), "code", e.number(), e.headSha(), e.baseSha(), e.baseRef(),
+                e.author(), e.labels(), e.installationId() == null ? null : e.installationId().toString());
     }
 
     private static void seed(ResultStore results, String model, PrState state, Tier tier, double value) {

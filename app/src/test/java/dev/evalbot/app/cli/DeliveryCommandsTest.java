@@ -51,7 +51,7 @@ class DeliveryCommandsTest {
 
     static NewDelivery delivery(String key, String subject) {
         return new NewDelivery(PlatformId.GITHUB, key, "pull_request", "opened", subject, "abc", DeliveryKind.REVIEW,
-                "{}".getBytes(StandardCharsets.UTF_8), MutableClock.atDefaultStart().instant());
+                "{}".getBytes(StandardCharsets.UTF_8), MutableClock.atDefaultStart().instant(), null);
     }
 
     Run run(Callable<Integer> command, String... args) {

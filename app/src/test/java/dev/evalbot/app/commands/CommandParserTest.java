@@ -2,6 +2,7 @@ package dev.evalbot.app.commands;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.evalbot.app.event.Comment;
 import java.util.List;
 import java.util.stream.Stream;
 import net.jqwik.api.ForAll;
@@ -74,31 +75,31 @@ class CommandParserTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("edits")
     void anEditRunsOnlyCommandsItDidNotHoldBefore(String name, String before, String after, List<String> expected) {
-        var event = new CommentEvent("1", after, before, "alice", false, "alice", false);
+        var event = new Comment("1", after, before, "alice", false, "alice", false, null);
         assertEquals(expected, parser.toRun(event).stream().map(CommandParserTest::show).toList());
     }
 
     static Stream<Arguments> authors() {
         return Stream.of(
-                Arguments.of("a person", new CommentEvent("1", "/evalbot help", null, "alice", false, "alice", false), 1),
-                Arguments.of("a bot sender", new CommentEvent("1", "/evalbot help", null, "ci[bot]", true, "ci[bot]", true), 0),
-                Arguments.of("itself by login", new CommentEvent("1", "/evalbot help", null, "EvalBot[bot]", false,
-                        "evalbot[bot]", false), 0),
-                Arguments.of("a person editing the bot's comment", new CommentEvent("1", "/evalbot help", "x", "alice",
-                        false, "evalbot[bot]", true), 0));
+                Arguments.of("a person", new Comment("1", "/evalbot help", null, "alice", false, "alice", false, null), 1),
+                Arguments.of("a bot sender", new Comment("1", "/evalbot help", null, "ci[bot]", true, "ci[bot]", true, null), 0),
+                Arguments.of("itself by login", new Comment("1", "/evalbot help", null, "EvalBot[bot]", false,
+                        "evalbot[bot]", false, null), 0),
+                Arguments.of("a person editing the bot's comment", new Comment("1", "/evalbot help", "x", "alice",
+                        false, "evalbot[bot]", true, null), 0));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("authors")
-    void commentsByBotsAreIgnored(String name, CommentEvent event, int expected) {
+    void commentsByBotsAreIgnored(String name, Comment event, int expected) {
         assertEquals(expected, parser.toRun(event).size());
     }
 
     @org.junit.jupiter.api.Test
     void runsAtMostTheConfiguredNumberOfCommandsAndCutsLongArguments() {
         var small = new CommandParser(null, 2, 5);
-        var event = new CommentEvent("1", "/evalbot approve abcdefgh\n/evalbot hide\n/evalbot refresh", null, "a",
-                false, "a", false);
+        var event = new Comment("1", "/evalbot approve abcdefgh\n/evalbot hide\n/evalbot refresh", null, "a",
+                false, "a", false, null);
         assertEquals(List.of("approve abcde", "hide"), small.toRun(event).stream().map(CommandParserTest::show).toList());
     }
 

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalbot.app.config.LocalConfig;
+import dev.evalbot.app.dispatch.CommentAuthors;
+import dev.evalbot.app.dispatch.EventDispatcher;
+import dev.evalbot.app.dispatch.Lane;
 import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.inbox.Delivery;
 import dev.evalbot.app.inbox.DeliveryKind;
@@ -15,11 +18,11 @@ import dev.evalbot.app.inbox.Outcome;
 import dev.evalbot.app.platform.github.FakeGitHub;
 import dev.evalbot.app.platform.github.GitHubAuth;
 import dev.evalbot.app.platform.github.GitHubCommandPlatform;
-import dev.evalbot.app.platform.github.GitHubCommandRunner;
-import dev.evalbot.app.platform.github.GitHubDeliveryHandler;
+import dev.evalbot.app.platform.github.GitHubEvents;
 import dev.evalbot.app.platform.github.GitHubPlatform;
 import dev.evalbot.app.platform.github.GitHubSettings;
 import dev.evalbot.app.review.MemoryReviewLog;
+import dev.evalbot.app.review.PullContext;
 import dev.evalbot.app.review.PullRequestClosed;
 import dev.evalbot.app.review.ReportJson;
 import dev.evalbot.app.review.ReviewPipeline;
@@ -57,7 +60,7 @@ class GitHubCommandsTest {
     MemoryCommandAudit audit;
     MemoryDecisions decisions;
     List<String> refreshed;
-    GitHubDeliveryHandler handler;
+    EventDispatcher handler;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -82,8 +85,8 @@ class GitHubCommandsTest {
         var engine = new CommandEngine(platform, commands, new RepoPermissions(commands, limits.permissionTtl(), clock),
                 pipeline, new CommandStores(decisions, audit, (p, r, n) -> refreshed.add(p + ":" + r + "#" + n)),
                 limits, clock);
-        handler = new GitHubDeliveryHandler(platform, pipeline, PullRequestClosed.IGNORE,
-                new GitHubCommandRunner(engine, commands));
+        handler = new EventDispatcher(Map.of(PlatformId.GITHUB, new Lane(platform, CommentAuthors.AS_POSTED, engine::handle, PullContext.NONE,
+                d -> GitHubEvents.read(d, json), true)), pipeline, PullRequestClosed.IGNORE, new SimpleMeterRegistry());
         github.files(FakeGitHub.files(".eval_results/hle.yaml", WARNS));
     }
 
@@ -255,7 +258,7 @@ class GitHubCommandsTest {
         var root = json.readTree(payload);
         return handler.handle(new Delivery(ids.incrementAndGet(), PlatformId.GITHUB, "d" + ids.get(), "issue_comment",
                 root.path("action").asText(), "github:" + REPO + "#2", null, DeliveryKind.COMMAND,
-                payload.getBytes(StandardCharsets.UTF_8), clock.instant(), 1));
+                payload.getBytes(StandardCharsets.UTF_8), clock.instant(), 1, null));
     }
 
     /** GitHub's own issue_comment example, moved onto pull request 2 with the given comment. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.evalbot.app.event.Comment;
 import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.review.ChangedPath;
@@ -33,7 +34,7 @@ class HubShapedEngineTest {
     final MemoryCommandAudit audit = new MemoryCommandAudit();
     final MemoryDecisions decisions = new MemoryDecisions();
     final MutableClock clock = MutableClock.atDefaultStart();
-    final PullRequestRef pr = new PullRequestRef("hub", "org/model", "model", 7, "abc", null, "main", "author",
+    final PullRequestRef pr = new PullRequestRef(PlatformId.HUB, "org/model", "model", 7, "abc", null, "main", "author",
             Set.of(), null);
 
     final CommandPlatform hub = new CommandPlatform() {
@@ -80,8 +81,8 @@ class HubShapedEngineTest {
         }
 
         @Override
-        public dev.evalbot.app.review.PullHead currentHead(PullRequestRef pr) {
-            return dev.evalbot.app.review.PullHead.asDelivered(pr);
+        public dev.evalbot.app.event.PullHead currentHead(PullRequestRef pr) {
+            return dev.evalbot.app.event.PullHead.asDelivered(pr);
         }
 
         @Override
@@ -125,8 +126,8 @@ class HubShapedEngineTest {
         CommandSettings settings = CommandSettings.defaults("evalbot");
         var engine = new CommandEngine(reviewPort, hub, (p, login) -> hub.permission(p, login).equals("admin"), pipeline,
                 new CommandStores(decisions, audit, LeaderboardRefresh.NONE), settings, clock);
-        var done = engine.handle(new CommentEvent("9", "/evalbot hide spam", null, "org-admin", false, "org-admin",
-                false), () -> pr);
+        var done = engine.handle(new Comment("9", "/evalbot hide spam", null, "org-admin", false, "org-admin",
+                false, null), () -> pr);
         assertInstanceOf(CommandResult.Done.class, done.get(0).result());
         assertTrue(decisions.get(new PullRef(PlatformId.HUB, "org/model", 7)).hidden());
         assertTrue(calls.get(0).contains("&#64;org\\-admin hid the results from the leaderboards: spam"), calls.toString());

@@ -63,7 +63,7 @@ class AcceptCommitterTest {
 
     static NewDelivery delivery(String key, int bytes) {
         return new NewDelivery(PlatformId.GITHUB, key, "issue_comment", "created", "github:o/r#1", null,
-                DeliveryKind.COMMAND, new byte[bytes], Deliveries.RECEIVED);
+                DeliveryKind.COMMAND, new byte[bytes], Deliveries.RECEIVED, null);
     }
 
     Future<AcceptResult> submit(AcceptCommitter committer, String key) {

@@ -76,6 +76,6 @@ class AcceptCostBench {
 
     private static NewDelivery delivery(String key, int i) {
         return new NewDelivery(PlatformId.GITHUB, key, "pull_request", "synchronize", "github:o/r#" + i % 50,
-                "sha" + i, DeliveryKind.REVIEW, PAYLOAD, Instant.now());
+                "sha" + i, DeliveryKind.REVIEW, PAYLOAD, Instant.now(), null);
     }
 }

@@ -12,17 +12,18 @@ final class Deliveries {
 
     static NewDelivery review(String key, String subject, String headSha) {
         return new NewDelivery(PlatformId.GITHUB, key, "pull_request", "synchronize", subject, headSha,
-                DeliveryKind.REVIEW, body(key), RECEIVED);
+                DeliveryKind.REVIEW, body(key), RECEIVED, null);
     }
 
     static NewDelivery command(String key, String subject) {
         return new NewDelivery(PlatformId.GITHUB, key, "issue_comment", "created", subject, null,
-                DeliveryKind.COMMAND, body(key), RECEIVED);
+                DeliveryKind.COMMAND, body(key), RECEIVED, null);
     }
 
     static NewDelivery hub(String body, String subject) {
-        return NewDelivery.hub("discussion", "update", subject, null, DeliveryKind.OTHER,
-                body.getBytes(StandardCharsets.UTF_8), RECEIVED);
+        byte[] payload = body.getBytes(StandardCharsets.UTF_8);
+        return new NewDelivery(PlatformId.HUB, NewDelivery.hubKey(payload), "discussion", "update", subject, null,
+                DeliveryKind.OTHER, payload, RECEIVED, null);
     }
 
     static byte[] body(String key) {

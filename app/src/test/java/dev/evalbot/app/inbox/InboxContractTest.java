@@ -221,7 +221,7 @@ abstract class InboxContractTest {
         inbox.accept(Deliveries.review("t1", third, "sha1"));
         NewDelivery t1 = Deliveries.review("t2", third, "sha1");
         NewDelivery edited = new NewDelivery(t1.platform(), t1.key(), t1.event(), "edited", t1.subject(),
-                t1.headSha(), t1.kind(), t1.payload(), t1.receivedAt());
+                t1.headSha(), t1.kind(), t1.payload(), t1.receivedAt(), null);
         assertInstanceOf(AcceptResult.Accepted.class, inbox.accept(edited), "an edited base is news to the queued review");
         assertEquals(0, count("evalbot.deliveries.coalesced"));
     }

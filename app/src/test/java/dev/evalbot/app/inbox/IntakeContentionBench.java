@@ -64,7 +64,7 @@ class IntakeContentionBench {
                         long t0 = System.nanoTime();
                         inbox.accept(new NewDelivery(PlatformId.GITHUB, "k" + i, "pull_request", "opened",
                                 "github:o/r#" + i % 200, String.format("%040x", i % 200), DeliveryKind.REVIEW, payload,
-                                Instant.now()));
+                                Instant.now(), null));
                         latencies.add(System.nanoTime() - t0);
                     }
                     ended.countDown();

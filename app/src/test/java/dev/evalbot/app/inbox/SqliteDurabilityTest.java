@@ -154,7 +154,7 @@ class SqliteDurabilityTest {
                 return null;
             });
             NewDelivery big = new NewDelivery(PlatformId.GITHUB, "big", "pull_request", "opened", "github:o/r#1",
-                    "sha", DeliveryKind.REVIEW, new byte[1 << 20], Deliveries.RECEIVED);
+                    "sha", DeliveryKind.REVIEW, new byte[1 << 20], Deliveries.RECEIVED, null);
             StoreUnavailableException e = assertThrows(StoreUnavailableException.class, () -> inbox.accept(big));
             assertTrue(e.getMessage().contains("SQLITE_FULL"), e.getMessage());
             assertEquals(0, inbox.depth());
@@ -173,7 +173,7 @@ class SqliteDurabilityTest {
                 return null;
             });
             NewDelivery big = new NewDelivery(PlatformId.GITHUB, "big", "pull_request", "opened", "github:o/r#2",
-                    "sha", DeliveryKind.REVIEW, new byte[1 << 20], Deliveries.RECEIVED);
+                    "sha", DeliveryKind.REVIEW, new byte[1 << 20], Deliveries.RECEIVED, null);
             StoreUnavailableException e = assertThrows(StoreUnavailableException.class, () -> inbox.acceptAll(
                     List.of(Deliveries.command("small-1", "github:o/r#1"), big,
                             Deliveries.command("small-2", "github:o/r#3"))));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.evalbot.app.config.LocalConfig;
+import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.review.EntryStatus;
 import dev.evalbot.app.review.Review;
@@ -117,7 +118,7 @@ class CitedLogCheckTest {
     Reviewed review(TrustAnnotations with, String model, String entry) {
         ChangeReport report = new ChangeValidator(config.rules(), config.registry(), java.time.Clock.systemUTC())
                 .validate(model, List.of(new ChangedFile(FILE, FileKind.RESULTS, entry.getBytes(StandardCharsets.UTF_8))));
-        PullRequestRef pr = new PullRequestRef("hub", model, "model", 7, "0123456789abcdef", null, "main", "someone",
+        PullRequestRef pr = new PullRequestRef(PlatformId.HUB, model, "model", 7, "0123456789abcdef", null, "main", "someone",
                 Set.of(), null);
         TrustAnnotator.Annotated a = with.annotate(pr, report, false);
         Review review = new Review(model, 7, pr.headSha(), a.report(), a.statuses(), List.of(), false);

@@ -54,7 +54,7 @@ final class CheckRuns {
 
     /** Whether check runs are worth a request for this pull request: an App whose installation has not refused. */
     boolean enabledFor(PullRequestRef pr) {
-        Long installation = ((GitHubPayload) pr.payload()).installationId();
+        Long installation = GitHubAuth.installation(pr);
         return settings.isApp() && installation != null && refused.getIfPresent(installation) == null;
     }
 
@@ -118,9 +118,9 @@ final class CheckRuns {
         if (open.getIfPresent(key) != null) {
             return true;
         }
-        GitHubPayload payload = (GitHubPayload) pr.payload();
+        Long installation = GitHubAuth.installation(pr);
         HttpRequest request = HttpRequest.newBuilder(URI.create(runsUrl(pr))).timeout(Duration.ofSeconds(20))
-                .header("Authorization", auth.authorization(payload.installationId()))
+                .header("Authorization", auth.authorization(installation))
                 .header("Accept", "application/vnd.github+json").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(payloads.mark(sha, pr.repo() + "#" + pr.number(),
                         dev.evalbot.app.review.CommitState.PENDING, text).toString())).build();
@@ -177,7 +177,7 @@ final class CheckRuns {
         if (response.statusCode() != 403 || RetryAdvice.notBefore(response.headers().map(), clock) != null) {
             return false;
         }
-        Long installation = ((GitHubPayload) pr.payload()).installationId();
+        Long installation = GitHubAuth.installation(pr);
         refused.put(installation, Boolean.TRUE);
         LOG.warn("GitHub refused a check run on {} (HTTP 403): the App needs the 'checks: write' permission; "
                 + "installation {} gets the commit status alone for the next hour", pr.repo(), installation);
@@ -198,9 +198,9 @@ final class CheckRuns {
     }
 
     private HttpResponse<String> send(PullRequestRef pr, String method, String url, ObjectNode body) {
-        GitHubPayload payload = (GitHubPayload) pr.payload();
+        Long installation = GitHubAuth.installation(pr);
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-                .header("Authorization", auth.authorization(payload.installationId()))
+                .header("Authorization", auth.authorization(installation))
                 .header("Accept", "application/vnd.github+json")
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(body.toString())).build();

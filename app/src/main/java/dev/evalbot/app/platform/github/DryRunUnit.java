@@ -1,12 +1,14 @@
 package dev.evalbot.app.platform.github;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.evalbot.app.board.Backfill;
 import dev.evalbot.app.commands.CommandEngine;
 import dev.evalbot.app.commands.CommandSettings;
 import dev.evalbot.app.commands.RepoPermissions;
 import dev.evalbot.app.core.Core;
+import dev.evalbot.app.dispatch.CommentAuthors;
+import dev.evalbot.app.dispatch.Lane;
 import dev.evalbot.app.event.PlatformId;
-import dev.evalbot.app.inbox.DeliveryHandler;
 import dev.evalbot.app.platform.PlatformUnit;
 import dev.evalbot.app.platform.local.DryRunCommandPlatform;
 import dev.evalbot.app.platform.local.DryRunPlatform;
@@ -49,7 +51,7 @@ public final class DryRunUnit implements PlatformUnit {
     }
 
     @Override
-    public DeliveryHandler wire(Core core) throws IOException {
+    public Lane wire(Core core) throws IOException {
         refuseRealResults(core.results().pulls(), core.db().config().redactedUrl());
         if (core.results().datasetIds().isEmpty()) {
             // The quick start shows full leaderboards at once: seed them from the shipped examples.
@@ -66,13 +68,13 @@ public final class DryRunUnit implements PlatformUnit {
                 core.serverSettings().maxBodyBytes(), core.clock(), core.metrics(), false));
         DryRunPlatform platform = new DryRunPlatform("github", examples);
         // Maintainers' commands run too (replies and reactions logged), so that they can be tried.
-        DryRunCommandPlatform commandHost = new DryRunCommandPlatform(examples);
+        DryRunCommandPlatform commandHost = new DryRunCommandPlatform(examples, platform);
         CommandSettings commandSettings = CommandSettings.defaults(null);
         CommandEngine engine = new CommandEngine(platform, commandHost,
                 new RepoPermissions(commandHost, commandSettings.permissionTtl(), core.clock()), core.pipeline(),
                 core.commandStores(), commandSettings, core.clock());
-        return new GitHubDeliveryHandler(platform, core.pipeline(), core.closed(),
-                new DryRunCommandRunner(engine, platform), engine.history(), core.metrics());
+        ObjectMapper json = new ObjectMapper();
+        return new Lane(platform, CommentAuthors.AS_POSTED, engine::handle, engine.history(), d -> GitHubEvents.read(d, json), true);
     }
 
     /**

@@ -11,6 +11,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.review.PlatformException;
 import java.io.IOException;
 import java.net.URI;
@@ -80,8 +81,8 @@ public final class GitHubAuth {
      * request under a GitHub App (it has no installation).
      */
     public java.util.Optional<String> forPullRequest(dev.evalbot.app.event.PullRequestRef pr) {
-        if (pr.payload() instanceof GitHubPayload p && (p.installationId() != null || !settings.isApp())) {
-            return java.util.Optional.of(authorization(p.installationId()));
+        if (pr.platform().equals(PlatformId.GITHUB) && (installation(pr) != null || !settings.isApp())) {
+            return java.util.Optional.of(authorization(installation(pr)));
         }
         return settings.isApp() ? java.util.Optional.empty() : java.util.Optional.of(authorization(null));
     }
@@ -185,5 +186,10 @@ public final class GitHubAuth {
             throw new IllegalStateException("cannot sign the GitHub App JWT", e);
         }
         return jwt.serialize();
+    }
+
+    /** The GitHub App installation that acts on {@code pr}'s repository, or null for a token's own account. */
+    public static Long installation(dev.evalbot.app.event.PullRequestRef pr) {
+        return pr.access() == null ? null : Long.valueOf(pr.access());
     }
 }

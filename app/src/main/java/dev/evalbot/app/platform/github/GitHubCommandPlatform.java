@@ -1,7 +1,7 @@
 package dev.evalbot.app.platform.github;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalbot.app.commands.CommandPlatform;
 import dev.evalbot.app.commands.Reaction;
 import dev.evalbot.app.event.PullRequestRef;
@@ -35,9 +35,7 @@ public final class GitHubCommandPlatform implements CommandPlatform {
     public record Head(String sha, String baseSha, String baseRef) {}
 
     private final GitHubCalls calls;
-    /** Parsed payloads per delivery, so one comment's calls parse it once (weak keys: identity). */
-    private final Cache<GitHubPayload, GHEventPayload.IssueComment> wired =
-            Caffeine.newBuilder().weakKeys().maximumSize(1_000).build();
+    private final ObjectMapper json = new ObjectMapper();
 
     public GitHubCommandPlatform(GitHubSettings settings, GitHubAuth auth, HttpClient http, MeterRegistry meters,
             Clock clock) {
@@ -45,9 +43,9 @@ public final class GitHubCommandPlatform implements CommandPlatform {
     }
 
     /** Fetches the pull request the comment is on (one request): its head and base. */
-    public Head head(GitHubPayload payload, int number) {
+    public Head head(PullRequestRef pr) {
         return calls.call(() -> {
-            GHPullRequest pull = wired(payload).getRepository().getPullRequest(number);
+            GHPullRequest pull = wired(pr, null).getRepository().getPullRequest(pr.number());
             return new Head(pull.getHead().getSha(), pull.getBase().getSha(), pull.getBase().getRef());
         });
     }
@@ -55,10 +53,7 @@ public final class GitHubCommandPlatform implements CommandPlatform {
     @Override
     public void react(PullRequestRef pr, String commentId, Reaction reaction) {
         calls.call(() -> {
-            GHIssueComment comment = wired(payload(pr)).getComment();
-            if (!Long.toString(comment.getId()).equals(commentId)) {
-                throw new IllegalArgumentException("comment " + commentId + " is not the payload's comment");
-            }
+            GHIssueComment comment = wired(pr, commentId).getComment();
             comment.createReaction(switch (reaction) {
                 case EYES -> ReactionContent.EYES;
                 case PLUS_ONE -> ReactionContent.PLUS_ONE;
@@ -70,7 +65,7 @@ public final class GitHubCommandPlatform implements CommandPlatform {
 
     @Override
     public void reply(PullRequestRef pr, String body) {
-        calls.call(() -> wired(payload(pr)).getIssue().comment(body));
+        calls.call(() -> wired(pr, null).getIssue().comment(body));
     }
 
     @Override
@@ -78,7 +73,7 @@ public final class GitHubCommandPlatform implements CommandPlatform {
         return calls.call(() -> {
             try {
                 // github-api reads the "permission" field, where GitHub reports maintain as write.
-                GHPermissionType type = wired(payload(pr)).getRepository().getPermission(login);
+                GHPermissionType type = wired(pr, null).getRepository().getPermission(login);
                 return type == null ? "none" : type.name().toLowerCase(Locale.ROOT);
             } catch (GHFileNotFoundException notACollaborator) {
                 return "none";
@@ -91,7 +86,7 @@ public final class GitHubCommandPlatform implements CommandPlatform {
         return calls.call(() -> {
             GHContent content;
             try {
-                content = wired(payload(pr)).getRepository().getFileContent(CONFIG_PATH); // the default branch
+                content = wired(pr, null).getRepository().getFileContent(CONFIG_PATH); // the default branch
             } catch (GHFileNotFoundException none) {
                 return Optional.empty();
             }
@@ -111,26 +106,39 @@ public final class GitHubCommandPlatform implements CommandPlatform {
     @Override
     public void close(PullRequestRef pr, String reason) {
         calls.call(() -> {
-            wired(payload(pr)).getIssue().close();
+            wired(pr, null).getIssue().close();
             return null;
         });
     }
 
-    private static GitHubPayload payload(PullRequestRef pr) {
-        if (pr.payload() instanceof GitHubPayload p && "issue_comment".equals(p.event())) {
-            return p;
+    /**
+     * github-api's objects for the comment's pull request, wired from what the delivery's event names
+     * (the routes need the repository and the numbers, nothing else): no request, and no stored payload.
+     */
+    private GHEventPayload.IssueComment wired(PullRequestRef pr, String commentId) throws IOException {
+        Long installation = GitHubAuth.installation(pr);
+        String[] ownerName = pr.repo().split("/", 2);
+        ObjectNode root = json.createObjectNode();
+        root.put("action", "created");
+        ObjectNode comment = root.putObject("comment");
+        if (commentId != null) {
+            comment.put("id", Long.parseLong(commentId));
         }
-        throw new IllegalArgumentException("GitHub commands need the issue_comment payload, got " + pr.payload());
+        ObjectNode issue = root.putObject("issue");
+        issue.put("number", pr.number());
+        issue.putObject("pull_request");
+        ObjectNode repository = root.putObject("repository");
+        repository.put("name", ownerName.length == 2 ? ownerName[1] : pr.repo());
+        repository.put("full_name", pr.repo());
+        repository.putObject("owner").put("login", ownerName[0]);
+        return GitHubPlatform.parsePayload(calls.client(installation),
+                new GitHubPayload("issue_comment", root.toString(), installation), GHEventPayload.IssueComment.class);
     }
 
-    private GHEventPayload.IssueComment wired(GitHubPayload payload) throws IOException {
-        GHEventPayload.IssueComment cached = wired.getIfPresent(payload);
-        if (cached != null) {
-            return cached;
-        }
-        GHEventPayload.IssueComment parsed = GitHubPlatform.parsePayload(calls.client(payload.installationId()), payload,
-                GHEventPayload.IssueComment.class);
-        wired.put(payload, parsed);
-        return parsed;
+    /** The comment's pull request with its head and base now (one request): a comment names neither. */
+    @Override
+    public PullRequestRef pullRequest(PullRequestRef named) {
+        Head head = head(named);
+        return named.at(head.sha(), head.baseSha(), head.baseRef());
     }
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.evalbot.app.event.PlatformId;
+import dev.evalbot.app.event.PullHead;
 import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.review.ChangedPath;
 import dev.evalbot.app.review.CommitState;
@@ -13,7 +15,6 @@ import dev.evalbot.app.review.Links;
 import dev.evalbot.app.review.OwnedLabels;
 import dev.evalbot.app.review.Platform;
 import dev.evalbot.app.review.PlatformException;
-import dev.evalbot.app.review.PullHead;
 import dev.evalbot.app.review.Review;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -158,12 +159,12 @@ public final class GitHubPlatform implements Platform {
      */
     @Override
     public void awaitWriteBudget(PullRequestRef pr, int writes) {
-        GitHubPayload payload = (GitHubPayload) pr.payload();
-        if (paced == null || pr.headSha() == null || (payload == null || payload.installationId() == null)
+        Long installation = GitHubAuth.installation(pr);
+        if (paced == null || pr.headSha() == null || installation == null
                 && settings.isApp()) {
             return;
         }
-        String account = paced.accountOf(auth.authorization(payload == null ? null : payload.installationId()));
+        String account = paced.accountOf(auth.authorization(installation));
         if (account == null) {
             return;
         }
@@ -258,8 +259,8 @@ public final class GitHubPlatform implements Platform {
     }
 
     private static PullRequestRef waitingRef(WaitingReviews.Waiting w) {
-        return new PullRequestRef("github", w.repo(), "code", w.number(), w.headSha(), null, null, null, Set.of(),
-                new GitHubPayload("pull_request", null, w.installationId()));
+        return new PullRequestRef(PlatformId.GITHUB, w.repo(), "code", w.number(), w.headSha(), null, null, null, Set.of(),
+                w.installationId() == null ? null : w.installationId().toString());
     }
 
     private boolean statusNotice(PullRequestRef pr, String sha, String text) {
@@ -418,12 +419,12 @@ public final class GitHubPlatform implements Platform {
         if (cached != null) {
             return cached;
         }
-        GitHubPayload payload = (GitHubPayload) pr.payload();
-        GitHub gh = calls.client(payload.installationId());
+        Long installation = GitHubAuth.installation(pr);
+        GitHub gh = calls.client(installation);
         // The adapter's calls need only the pull request's route, which every delivery names: a review
         // that a comment asked for (/evalbot recheck) no longer fetches the pull request for it; the
         // command already read its head.
-        GHPullRequest pull = parsePayload(gh, new GitHubPayload("pull_request", routeOnly(pr), payload.installationId()),
+        GHPullRequest pull = parsePayload(gh, new GitHubPayload("pull_request", routeOnly(pr), installation),
                 GHEventPayload.PullRequest.class).getPullRequest();
         pulls.put(pr, pull);
         return pull;
@@ -454,7 +455,7 @@ public final class GitHubPlatform implements Platform {
     public void warmUp() {
         try {
             GitHub offline = GitHub.offline();
-            parsePayload(offline, new GitHubPayload("pull_request", routeOnly(new PullRequestRef("github", "o/r",
+            parsePayload(offline, new GitHubPayload("pull_request", routeOnly(new PullRequestRef(PlatformId.GITHUB, "o/r",
                     "code", 1, null, null, null, null, Set.of(), null)), null), GHEventPayload.PullRequest.class);
             for (Class<?> type : List.of(GHIssueComment.class, GHIssueComment[].class, GHLabel.class, GHLabel[].class,
                     GHPullRequestFileDetail[].class, org.kohsuke.github.GHCommitStatus.class)) {
@@ -492,16 +493,16 @@ public final class GitHubPlatform implements Platform {
     }
 
     private HttpRequest.Builder authorized(PullRequestRef pr, String url) {
-        GitHubPayload payload = (GitHubPayload) pr.payload();
+        Long installation = GitHubAuth.installation(pr);
         return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-                .header("Authorization", auth.authorization(payload.installationId()))
+                .header("Authorization", auth.authorization(installation))
                 .header("Accept", "application/vnd.github+json");
     }
 
     private JsonNode post(PullRequestRef pr, String url, String body) {
-        GitHubPayload payload = (GitHubPayload) pr.payload();
+        Long installation = GitHubAuth.installation(pr);
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-                .header("Authorization", auth.authorization(payload.installationId()))
+                .header("Authorization", auth.authorization(installation))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString());
@@ -520,11 +521,11 @@ public final class GitHubPlatform implements Platform {
 
     /** A binary or truncated file, straight from the contents API, at most {@code maxBytes + 1} bytes. */
     private byte[] raw(PullRequestRef pr, String rev, String path, int maxBytes) {
-        GitHubPayload payload = (GitHubPayload) pr.payload();
+        Long installation = GitHubAuth.installation(pr);
         String url = settings.apiUrl() + "/repos/" + pr.repo() + "/contents/" + encodePath(path) + "?ref="
                 + URLEncoder.encode(rev, StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-                .header("Authorization", auth.authorization(payload.installationId()))
+                .header("Authorization", auth.authorization(installation))
                 .header("Accept", "application/vnd.github.raw").GET().build();
         HttpResponse<InputStream> response = send(request, HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream in = response.body()) {

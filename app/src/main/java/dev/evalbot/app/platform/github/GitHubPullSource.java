@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalbot.app.event.PlatformId;
+import dev.evalbot.app.event.PullRequestEvent.Trigger;
+import dev.evalbot.app.event.PullRequestEvent;
+import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.reconcile.OpenPull;
 import dev.evalbot.app.reconcile.PullSource;
 import dev.evalbot.app.reconcile.RateBudget;
@@ -234,8 +237,9 @@ final class GitHubPullSource implements PullSource {
             root.putObject("installation").put("id", installation);
         }
         try {
+            PullRequestRef ref = GitHubEvents.ref(GitHubEvent.parse("pull_request", root));
             return new OpenPull(new PullRef(PlatformId.GITHUB, repo, number), head, "pull_request",
-                    json.writeValueAsBytes(root));
+                    json.writeValueAsBytes(root), new PullRequestEvent.ReviewRequested(ref, Trigger.SWEPT));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,11 +1,13 @@
 package dev.evalbot.app.platform.github;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.evalbot.app.commands.CommandEngine;
 import dev.evalbot.app.commands.CommandSettings;
 import dev.evalbot.app.commands.RepoPermissions;
 import dev.evalbot.app.core.Core;
+import dev.evalbot.app.dispatch.CommentAuthors;
+import dev.evalbot.app.dispatch.Lane;
 import dev.evalbot.app.event.PlatformId;
-import dev.evalbot.app.inbox.DeliveryHandler;
 import dev.evalbot.app.platform.PlatformUnit;
 import dev.evalbot.app.reconcile.PullSource;
 import dev.evalbot.app.reconcile.ReconcileSettings;
@@ -33,7 +35,7 @@ public final class GitHubUnit implements PlatformUnit {
     }
 
     @Override
-    public DeliveryHandler wire(Core core) {
+    public Lane wire(Core core) {
         // One budget for every GitHub call of this process: reviews, commands, and any reader handed this client.
         GitHubBudget budget = new GitHubBudget(BudgetSettings.fromEnvironment(core.env()), core.clock(),
                 Pause.sleeping(core.clock()), core.metrics());
@@ -56,8 +58,8 @@ public final class GitHubUnit implements PlatformUnit {
                 : GitHubWebhookRoute.Arrivals.NONE;
         core.server().post(ROUTE, new GitHubWebhookRoute(new WebhookSignature(settings.webhookSecret()), core.inbox(),
                 core.serverSettings().maxBodyBytes(), core.clock(), core.metrics(), settings.isApp(), arrivals));
-        return new GitHubDeliveryHandler(platform, core.pipeline(), core.closed(),
-                new GitHubCommandRunner(engine, commandHost), engine.history(), core.metrics());
+        ObjectMapper json = new ObjectMapper();
+        return new Lane(platform, CommentAuthors.AS_POSTED, engine::handle, engine.history(), d -> GitHubEvents.read(d, json), true);
     }
 
     @Override

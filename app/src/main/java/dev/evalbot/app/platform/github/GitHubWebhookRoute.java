@@ -2,9 +2,8 @@ package dev.evalbot.app.platform.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.evalbot.app.event.PlatformId;
+import dev.evalbot.app.event.PullRequestEvent;
 import dev.evalbot.app.inbox.AcceptResult;
-import dev.evalbot.app.inbox.DeliveryKind;
 import dev.evalbot.app.inbox.Inbox;
 import dev.evalbot.app.inbox.NewDelivery;
 import dev.evalbot.app.server.DirectRoute;
@@ -19,10 +18,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +31,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class GitHubWebhookRoute implements DirectRoute {
     private static final Logger LOG = LoggerFactory.getLogger(GitHubWebhookRoute.class);
-    private static final Set<String> REVIEW_ACTIONS = Set.of("opened", "synchronize", "reopened");
 
     private final WebhookSignature signature;
     private final Inbox inbox;
@@ -101,7 +97,7 @@ public final class GitHubWebhookRoute implements DirectRoute {
         }
         // An event evalbot never acts on (star, push, ...) is only checked to be a JSON object: no
         // field of it is read, and nothing touches the store.
-        boolean used = ACTED_ON.contains(event);
+        boolean used = GitHubEvents.ACTED_ON.contains(event);
         JsonNode root;
         try {
             root = used ? PayloadFields.read(json, body) : PayloadFields.check(json, body);
@@ -117,13 +113,13 @@ public final class GitHubWebhookRoute implements DirectRoute {
             reply(res, HttpStatus.ACCEPTED, "event not used by evalbot: dropped", "dropped");
             return;
         }
-        GitHubEvent e = GitHubEvent.parse(event, root);
-        Optional<DeliveryKind> kind = kindOf(e, root);
-        if (kind.isEmpty() || e.repo() == null || e.number() <= 0) {
+        Optional<PullRequestEvent> meant = GitHubEvents.read(event, root);
+        if (meant.isEmpty()) {
             reply(res, HttpStatus.ACCEPTED, "event not used by evalbot: dropped", "dropped");
             return;
         }
-        if (requireInstallation && e.installationId() == null) {
+        PullRequestEvent what = meant.get();
+        if (requireInstallation && what.pr().access() == null) {
             reply(res, HttpStatus.BAD_REQUEST, "no installation in the payload: evalbot runs as a GitHub App "
                     + "(GITHUB_APP_ID) and answers the App's own webhook; this one looks like a repository or "
                     + "organisation webhook (remove it, or run evalbot with GITHUB_TOKEN)", "no_installation");
@@ -131,8 +127,7 @@ public final class GitHubWebhookRoute implements DirectRoute {
         }
         NewDelivery d;
         try {
-            d = new NewDelivery(PlatformId.GITHUB, delivery, event, e.action(), e.subject(), e.headSha(), kind.get(),
-                    body, clock.instant());
+            d = NewDelivery.of(delivery, event, root.path("action").asText(null), what, body, clock.instant());
         } catch (IllegalArgumentException malformed) {
             // Signed, so from GitHub, but no real event looks like this: refuse it clearly rather
             // than fail in the store (PostgreSQL refuses NUL characters and huge index keys).
@@ -145,36 +140,13 @@ public final class GitHubWebhookRoute implements DirectRoute {
         if (result instanceof AcceptResult.Duplicate) {
             reply(res, HttpStatus.OK, "duplicate delivery: already accepted", "duplicate");
         } else {
-            LOG.debug("accepted {} {}.{} for {}", delivery, event, e.action(), e.subject());
-            if (kind.get() == DeliveryKind.REVIEW) {
-                arrivals.review(e.repo(), e.number(), e.headSha(), e.installationId());
+            LOG.debug("accepted {} {}.{} for {}", delivery, event, d.action(), d.subject());
+            if (what instanceof PullRequestEvent.ReviewRequested) {
+                arrivals.review(what.pr().repo(), what.pr().number(), what.pr().headSha(),
+                        GitHubAuth.installation(what.pr()));
             }
             reply(res, HttpStatus.ACCEPTED, "accepted", "accepted");
         }
-    }
-
-    /** The events {@link #kindOf} may act on; the payloads of all others are never read. */
-    private static final Set<String> ACTED_ON = Set.of("pull_request", "issue_comment");
-
-    /** Which deliveries evalbot acts on; everything else is answered 202 and dropped. */
-    static Optional<DeliveryKind> kindOf(GitHubEvent e, JsonNode root) {
-        String action = e.action() == null ? "" : e.action();
-        return switch (e.event()) {
-            case "pull_request" -> {
-                if (REVIEW_ACTIONS.contains(action) || (action.equals("edited") && e.baseChanged())) {
-                    yield Optional.of(DeliveryKind.REVIEW);
-                }
-                yield action.equals("closed") ? Optional.of(DeliveryKind.OTHER) : Optional.empty();
-            }
-            case "issue_comment" -> {
-                boolean created = action.equals("created") || action.equals("edited");
-                String body = root.path("comment").path("body").asText("");
-                // Comments by bots (evalbot included) never run commands.
-                boolean command = body.toLowerCase(Locale.ROOT).contains("/evalbot") && !e.senderIsBot();
-                yield created && e.isPullRequest() && command ? Optional.of(DeliveryKind.COMMAND) : Optional.empty();
-            }
-            default -> Optional.empty();
-        };
     }
 
     private void reply(HttpServletResponse res, HttpStatus status, String message, String outcome) throws IOException {

@@ -29,8 +29,8 @@ final class PayloadFields {
             "repository", Map.of("full_name", ALL),
             "installation", Map.of("id", ALL),
             "sender", Map.of("login", ALL, "type", ALL),
-            "changes", Map.of("base", ALL),
-            "comment", Map.of("body", ALL),
+            "changes", Map.of("base", ALL, "body", Map.of("from", ALL)),
+            "comment", Map.of("id", ALL, "body", ALL, "user", Map.of("login", ALL, "type", ALL)),
             "pull_request", Map.of("number", ALL, "head", Map.of("sha", ALL), "base", Map.of("sha", ALL, "ref", ALL),
                     "user", Map.of("login", ALL), "labels", ALL, "merged", ALL),
             "issue", Map.of("number", ALL, "user", Map.of("login", ALL), "labels", ALL, "pull_request", ALL));

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.evalbot.app.event.PullHead;
 import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.review.PlatformException;
-import dev.evalbot.app.review.PullHead;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -49,11 +49,11 @@ final class PullHeads {
     PullHead current(PullRequestRef pr) {
         String key = pr.repo() + "#" + pr.number();
         Known before = known.getIfPresent(key);
-        GitHubPayload payload = (GitHubPayload) pr.payload();
+        Long installation = GitHubAuth.installation(pr);
         HttpRequest.Builder request = HttpRequest.newBuilder(
                         URI.create(settings.apiUrl() + "/repos/" + pr.repo() + "/pulls/" + pr.number()))
                 .timeout(Duration.ofSeconds(20))
-                .header("Authorization", auth.authorization(payload == null ? null : payload.installationId()))
+                .header("Authorization", auth.authorization(installation))
                 .header("Accept", "application/vnd.github+json")
                 .header("X-GitHub-Api-Version", "2022-11-28");
         if (before != null) {

@@ -2,13 +2,14 @@ package dev.evalbot.app.platform.hub;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.evalbot.app.event.Comment;
+import dev.evalbot.app.event.PullHead;
 import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.review.ChangedPath;
 import dev.evalbot.app.review.CommitState;
 import dev.evalbot.app.review.Links;
 import dev.evalbot.app.review.Platform;
 import dev.evalbot.app.review.PlatformException;
-import dev.evalbot.app.review.PullHead;
 import dev.evalbot.rules.check.FileKind;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
@@ -260,5 +261,13 @@ public final class HubPlatform implements Platform {
 
     private static boolean isDataset(PullRequestRef pr) {
         return "dataset".equals(pr.repoType());
+    }
+
+    /** A comment's author by name (the Hub's payloads give the id only); empty for the bot's own comment. */
+    public Optional<Comment> namedAuthor(PullRequestRef pr, Comment comment) {
+        if (isMe(comment.actorId())) {
+            return Optional.empty();
+        }
+        return Optional.of(comment.by(commentAuthor(pr, comment.commentId()).orElse(""), false));
     }
 }

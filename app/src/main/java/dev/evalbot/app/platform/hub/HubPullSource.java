@@ -3,6 +3,9 @@ package dev.evalbot.app.platform.hub;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalbot.app.event.PlatformId;
+import dev.evalbot.app.event.PullRequestEvent.Trigger;
+import dev.evalbot.app.event.PullRequestEvent;
+import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.reconcile.OpenPull;
 import dev.evalbot.app.reconcile.PullSource;
 import dev.evalbot.app.reconcile.RateBudget;
@@ -110,8 +113,9 @@ final class HubPullSource implements PullSource {
         root.putObject("repo").put("type", type).put("name", repo);
         root.putObject("discussion").put("num", p.number()).put("status", "open").put("isPullRequest", true);
         try {
+            PullRequestRef ref = HubEvents.ref(HubEvent.parse(root), p.number(), p.headSha());
             return new OpenPull(new PullRef(PlatformId.HUB, repo, p.number()), p.headSha(), "discussion",
-                    json.writeValueAsBytes(root));
+                    json.writeValueAsBytes(root), new PullRequestEvent.ReviewRequested(ref, Trigger.SWEPT));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,11 +1,12 @@
 package dev.evalbot.app.platform.hub;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.evalbot.app.commands.CommandEngine;
 import dev.evalbot.app.commands.CommandSettings;
 import dev.evalbot.app.commands.RepoPermissions;
 import dev.evalbot.app.core.Core;
+import dev.evalbot.app.dispatch.Lane;
 import dev.evalbot.app.event.PlatformId;
-import dev.evalbot.app.inbox.DeliveryHandler;
 import dev.evalbot.app.platform.PlatformUnit;
 import dev.evalbot.app.reconcile.PullSource;
 import dev.evalbot.app.reconcile.ReconcileSettings;
@@ -28,7 +29,7 @@ public final class HubUnit implements PlatformUnit {
     }
 
     @Override
-    public DeliveryHandler wire(Core core) {
+    public Lane wire(Core core) {
         this.core = core;
         HubPlatform platform = new HubPlatform(settings, core.http(), core.metrics(), core.clock());
         HubCommandPlatform commands = new HubCommandPlatform(platform,
@@ -39,8 +40,9 @@ public final class HubUnit implements PlatformUnit {
                 core.commandStores(), commandSettings, core.clock());
         core.server().post(ROUTE, new HubWebhookRoute(settings, core.inbox(), core.serverSettings().maxBodyBytes(),
                 core.clock(), core.metrics()));
-        return new HubDeliveryHandler(platform, core.pipeline(), core.closed(),
-                new HubCommandRunner(engine, platform), engine.history(), core.metrics());
+        ObjectMapper json = new ObjectMapper();
+        // The Hub has no commit statuses: a retried review has no "pending" to say first.
+        return new Lane(platform, platform::namedAuthor, engine::handle, engine.history(), d -> HubEvents.read(d, json), false);
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.evalbot.app.platform.hub;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.evalbot.app.event.PlatformId;
+import dev.evalbot.app.event.PullRequestEvent;
 import dev.evalbot.app.inbox.AcceptResult;
 import dev.evalbot.app.inbox.Inbox;
 import dev.evalbot.app.inbox.NewDelivery;
@@ -76,7 +76,7 @@ public final class HubWebhookRoute implements Handler {
             return;
         }
         HubEvent e = HubEvent.parse(root);
-        List<HubRouting.Work> work = HubRouting.route(e);
+        List<PullRequestEvent> work = HubEvents.read(e);
         if (work.isEmpty()) {
             reply(ctx, HttpStatus.ACCEPTED, "event not used by evalbot: dropped", "dropped");
             return;
@@ -84,7 +84,7 @@ public final class HubWebhookRoute implements Handler {
         Instant now = clock.instant();
         List<NewDelivery> deliveries = new ArrayList<>();
         try {
-            for (HubRouting.Work w : work) {
+            for (PullRequestEvent w : work) {
                 deliveries.add(delivery(e, w, work.size(), body, now));
             }
         } catch (IllegalArgumentException malformed) {
@@ -107,13 +107,9 @@ public final class HubWebhookRoute implements Handler {
     }
 
     /** One delivery per pull request; when one body names several, each gets its own key. */
-    private static NewDelivery delivery(HubEvent e, HubRouting.Work w, int units, byte[] body, Instant now) {
-        String subject = e.subject(w.number());
-        if (units == 1) {
-            return NewDelivery.hub(e.scope(), e.action(), subject, w.headSha(), w.kind(), body, now);
-        }
-        return new NewDelivery(PlatformId.HUB, NewDelivery.hubKey(body) + "#" + w.number(), e.scope(), e.action(),
-                subject, w.headSha(), w.kind(), body, now);
+    private static NewDelivery delivery(HubEvent e, PullRequestEvent w, int units, byte[] body, Instant now) {
+        String key = NewDelivery.hubKey(body) + (units == 1 ? "" : "#" + w.pr().number());
+        return NewDelivery.of(key, e.scope(), e.action(), w, body, now);
     }
 
     /** Constant time: both sides are hashed first, so neither the content nor the length leaks. */

@@ -21,11 +21,25 @@ import org.slf4j.LoggerFactory;
 public final class DryRunCommandPlatform implements CommandPlatform {
     private static final Logger LOG = LoggerFactory.getLogger(DryRunCommandPlatform.class);
 
-    private final Path root;
+    /** A pull request that was never reviewed here has no head: zeros stand in. */
+    private static final String NO_HEAD = "0".repeat(40);
 
-    /** @param root the example checkouts, {@code owner/name/} under it (as {@link DryRunPlatform}'s) */
-    public DryRunCommandPlatform(Path root) {
+    private final Path root;
+    private final DryRunPlatform reviews;
+
+    /**
+     * @param root the example checkouts, {@code owner/name/} under it (as {@link DryRunPlatform}'s)
+     * @param reviews the dry-run's review port, whose last review of a pull request a comment's commands act on
+     */
+    public DryRunCommandPlatform(Path root, DryRunPlatform reviews) {
         this.root = root;
+        this.reviews = reviews;
+    }
+
+    /** A comment names no head: the pull request as its last review saw it, else at a head of zeros. */
+    @Override
+    public PullRequestRef pullRequest(PullRequestRef named) {
+        return reviews.lastReviewed(named.subject()).orElseGet(() -> named.at(NO_HEAD, null, null));
     }
 
     @Override

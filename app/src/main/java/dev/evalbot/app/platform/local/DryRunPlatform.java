@@ -1,11 +1,11 @@
 package dev.evalbot.app.platform.local;
 
+import dev.evalbot.app.event.PullHead;
 import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.review.ChangedPath;
 import dev.evalbot.app.review.CommitState;
 import dev.evalbot.app.review.Links;
 import dev.evalbot.app.review.Platform;
-import dev.evalbot.app.review.PullHead;
 import dev.evalbot.rules.check.FileKind;
 import java.io.IOException;
 import java.io.InputStream;

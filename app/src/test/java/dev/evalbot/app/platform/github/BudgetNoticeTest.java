@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.evalbot.app.config.LocalConfig;
+import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.review.MemoryReviewLog;
 import dev.evalbot.app.review.PlatformException;
@@ -199,8 +200,8 @@ class BudgetNoticeTest {
                 null));
         long installation = GitHubCheckRunTest.INSTALLATION;
         PullRequestRef pr = GitHubCheckRunTest.installed("pull_request.opened.json");
-        PullRequestRef running = new PullRequestRef("github", REPO, "code", 9, "d".repeat(40), null, null, null,
-                java.util.Set.of(), new GitHubPayload("pull_request", null, installation));
+        PullRequestRef running = new PullRequestRef(PlatformId.GITHUB, REPO, "code", 9, "d".repeat(40), null, null, null,
+                java.util.Set.of(), String.valueOf(installation));
         app.arrived(REPO, 10, "a".repeat(40), installation);
         app.arrived(REPO, 11, "e".repeat(40), installation);
         app.arrived(REPO, pr.number(), pr.headSha(), installation);

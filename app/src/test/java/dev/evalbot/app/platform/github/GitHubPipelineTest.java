@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.evalbot.app.config.LocalConfig;
+import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.review.MemoryReviewLog;
 import dev.evalbot.app.review.PlatformException;
@@ -50,8 +51,8 @@ class GitHubPipelineTest {
     static PullRequestRef ref(String payloadFile) throws Exception {
         String json = Files.readString(Path.of("src/test/resources/github-webhooks", payloadFile));
         GitHubEvent e = GitHubEvent.parse("pull_request", new ObjectMapper().readTree(json));
-        return new PullRequestRef("github", e.repo(), "code", e.number(), e.headSha(), e.baseSha(), e.baseRef(),
-                e.author(), e.labels(), new GitHubPayload("pull_request", json, e.installationId()));
+        return new PullRequestRef(PlatformId.GITHUB, e.repo(), "code", e.number(), e.headSha(), e.baseSha(), e.baseRef(),
+                e.author(), e.labels(), e.installationId() == null ? null : e.installationId().toString());
     }
 
     @AfterEach
@@ -179,7 +180,7 @@ class GitHubPipelineTest {
             public Map<String, byte[]> read(PullRequestRef r, String rev, List<String> paths, int max) {
                 return platform.read(r, rev, paths, max);
             }
-            public dev.evalbot.app.review.PullHead currentHead(PullRequestRef r) {
+            public dev.evalbot.app.event.PullHead currentHead(PullRequestRef r) {
                 return platform.currentHead(r);
             }
             public java.util.Optional<String> findOwnComment(PullRequestRef r, String marker) {
@@ -218,7 +219,7 @@ class GitHubPipelineTest {
         pipeline.review(platform, pr, List.of(), false, false, false);
         int writes = github.count("POST", ".*") + github.count("PATCH", ".*");
         PullRequestRef older = new PullRequestRef(pr.platform(), pr.repo(), pr.repoType(), pr.number(), "0".repeat(40),
-                pr.baseSha(), pr.baseRef(), pr.author(), pr.labels(), pr.payload());
+                pr.baseSha(), pr.baseRef(), pr.author(), pr.labels(), pr.access());
         assertInstanceOf(ReviewOutcome.Stale.class, pipeline.review(platform, older, List.of(), false, false, false));
         assertInstanceOf(ReviewOutcome.Stale.class, pipeline.review(platform, older, List.of(), false, false, false));
         assertEquals(writes, github.count("POST", ".*") + github.count("PATCH", ".*"), "nothing written");

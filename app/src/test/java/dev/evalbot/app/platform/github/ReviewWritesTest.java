@@ -85,7 +85,7 @@ class ReviewWritesTest {
 
     static PullRequestRef at(PullRequestRef r, String head) {
         return new PullRequestRef(r.platform(), r.repo(), r.repoType(), r.number(), head, r.baseSha(), r.baseRef(),
-                r.author(), r.labels(), r.payload());
+                r.author(), r.labels(), r.access());
     }
 
     void reviewThree(GitHubPlatform platform, PullRequestRef opened, String verdictWrite) throws Exception {

@@ -14,6 +14,8 @@ import dev.evalbot.app.commands.MemoryCommandAudit;
 import dev.evalbot.app.commands.MemoryDecisions;
 import dev.evalbot.app.commands.RepoPermissions;
 import dev.evalbot.app.config.LocalConfig;
+import dev.evalbot.app.dispatch.EventDispatcher;
+import dev.evalbot.app.dispatch.Lane;
 import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.inbox.Claim;
 import dev.evalbot.app.review.MemoryReviewLog;
@@ -42,7 +44,7 @@ class HubCommandsTest {
     Path dir;
     HubWebhookServer webhooks;
     FakeHub hub;
-    HubDeliveryHandler handler;
+    EventDispatcher handler;
     MemoryDecisions decisions;
 
     @BeforeEach
@@ -66,8 +68,9 @@ class HubCommandsTest {
                 new RepoPermissions(host, Duration.ofSeconds(60), Clock.systemUTC()), pipeline,
                 new CommandStores(decisions, new MemoryCommandAudit(), LeaderboardRefresh.NONE), settings,
                 Clock.systemUTC());
-        handler = new HubDeliveryHandler(platform, pipeline, PullRequestClosed.IGNORE,
-                new HubCommandRunner(engine, platform), engine.history());
+        ObjectMapper json = new ObjectMapper();
+        handler = new EventDispatcher(Map.of(PlatformId.HUB, new Lane(platform, platform::namedAuthor, engine::handle, engine.history(),
+                d -> HubEvents.read(d, json), false)), pipeline, PullRequestClosed.IGNORE, new SimpleMeterRegistry());
         hub.files(FakeHub.files(".eval_results/hle.yaml", HubDeliveryHandlerTest.VALID));
     }
 

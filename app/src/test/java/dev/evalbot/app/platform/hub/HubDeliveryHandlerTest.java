@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalbot.app.config.LocalConfig;
-import dev.evalbot.app.event.PullRequestRef;
+import dev.evalbot.app.dispatch.EventDispatcher;
+import dev.evalbot.app.dispatch.Lane;
+import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.inbox.Claim;
 import dev.evalbot.app.inbox.Outcome;
 import dev.evalbot.app.review.MemoryReviewLog;
+import dev.evalbot.app.review.PullContext;
 import dev.evalbot.app.review.ReportJson;
 import dev.evalbot.app.review.ReviewPipeline;
 import dev.evalbot.app.review.TrustAnnotator;
@@ -38,7 +41,7 @@ class HubDeliveryHandlerTest {
     Path dir;
     HubWebhookServer webhooks;
     FakeHub hub;
-    HubDeliveryHandler handler;
+    EventDispatcher handler;
     final List<String> closed = new ArrayList<>();
     final List<String> commands = new ArrayList<>();
 
@@ -54,12 +57,11 @@ class HubDeliveryHandlerTest {
                 () -> new ChangeValidator(config.rules(), config.registry(), Clock.systemUTC()),
                 config.rules().limits().maxBytes(), TrustAnnotator.OFFLINE, new MemoryReviewLog(),
                 new ReportJson(new ObjectMapper()), ReviewPipeline.Settings.DEFAULT);
-        handler = new HubDeliveryHandler(platform, pipeline,
-                (PullRequestRef pr, boolean merged) -> closed.add(pr.subject() + (merged ? " merged" : " closed")),
-                (delivery, event, pr) -> {
-                    commands.add(pr.subject() + " " + event.commentContent());
-                    return Outcome.done();
-                });
+        ObjectMapper json = new ObjectMapper();
+        handler = new EventDispatcher(Map.of(PlatformId.HUB, new Lane(platform, platform::namedAuthor,
+                posted -> commands.add(posted.pr().subject() + " " + posted.comment().body()), PullContext.NONE,
+                d -> HubEvents.read(d, json), false)), pipeline,
+                c -> closed.add(c.pr().subject() + (c.merged() ? " merged" : " closed")), new SimpleMeterRegistry());
     }
 
     @AfterEach

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.evalbot.app.config.LocalConfig;
+import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.review.MemoryReviewLog;
 import dev.evalbot.app.review.PlatformException;
@@ -62,7 +63,7 @@ class HubPipelineTest {
     }
 
     static PullRequestRef pr(String type, String repo, int number, String head) {
-        return new PullRequestRef("hub", repo, type, number, head, "refs/heads/main", "refs/heads/main", null, Set.of(), null);
+        return new PullRequestRef(PlatformId.HUB, repo, type, number, head, "refs/heads/main", "refs/heads/main", null, Set.of(), null);
     }
 
     @AfterEach

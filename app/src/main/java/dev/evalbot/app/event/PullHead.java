@@ -1,6 +1,5 @@
-package dev.evalbot.app.review;
+package dev.evalbot.app.event;
 
-import dev.evalbot.app.event.PullRequestRef;
 import java.util.Set;
 
 /**
