@@ -5,15 +5,14 @@ import dev.evalbot.app.board.BoardService;
 import dev.evalbot.app.board.PublishPlan;
 import dev.evalbot.app.board.PublishTargets;
 import dev.evalbot.app.board.Publishers;
-import dev.evalbot.app.config.ConfigSource;
 import dev.evalbot.app.config.LocalConfig;
 import dev.evalbot.app.core.Core;
+import dev.evalbot.app.core.CoreSettings;
 import dev.evalbot.app.core.LazyHttpClient;
 import dev.evalbot.app.dispatch.EventDispatcher;
 import dev.evalbot.app.dispatch.Lane;
 import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.inbox.InboxWorker;
-import dev.evalbot.app.inbox.WorkerConfig;
 import dev.evalbot.app.platform.Deployment;
 import dev.evalbot.app.platform.Mode;
 import dev.evalbot.app.platform.PlatformMode;
@@ -26,10 +25,8 @@ import dev.evalbot.app.platform.hub.HubSettings;
 import dev.evalbot.app.platform.hub.HubUnit;
 import dev.evalbot.app.platform.local.ExampleRepos;
 import dev.evalbot.app.reconcile.PullSource;
-import dev.evalbot.app.reconcile.ReconcileSettings;
 import dev.evalbot.app.reconcile.Reconciler;
 import dev.evalbot.app.server.EvalbotServer;
-import dev.evalbot.app.server.ServerSettings;
 import dev.evalbot.app.store.Database;
 import dev.evalbot.app.store.PullRef;
 import dev.evalbot.app.store.StoreConfig;
@@ -39,7 +36,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.http.HttpClient;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,42 +78,39 @@ public final class EvalbotApp implements AutoCloseable {
     /** Starts everything; the server answers as soon as this returns. */
     public static EvalbotApp start(Map<String, String> env, Clock clock) throws IOException {
         long started = System.nanoTime();
-        StoreConfig storeConfig = StoreConfig.fromEnvironment(env);
-        // First of all, so that a second server on the same SQLite file stops with one line.
-        Optional<StoreLock> lock = StoreLock.forServing(storeConfig);
+        // The one read of the environment: a malformed value is one line, before anything is logged or locked.
+        Deployment deployment = Deployment.decide(env);
+        CoreSettings settings = CoreSettings.parse(env, deployment.dryRun());
+        GitHubSettings github = GitHubSettings.fromEnvironment(env);
+        HubSettings hub = HubSettings.fromEnvironment(env);
+        // Before the rest, so that a second server on the same SQLite file stops with one line.
+        Optional<StoreLock> lock = StoreLock.forServing(settings.store());
         try {
-            return start(env, clock, storeConfig, lock, started);
+            return start(deployment, settings, github, hub, clock, lock, started);
         } catch (RuntimeException | IOException | Error e) {
             lock.ifPresent(StoreLock::close);
             throw e;
         }
     }
 
-    private static EvalbotApp start(Map<String, String> env, Clock clock, StoreConfig storeConfig,
-            Optional<StoreLock> lock, long started) throws IOException {
-        Deployment deployment = Deployment.decide(env);
-        ReconcileSettings reconcile = ReconcileSettings.fromEnvironment(env); // a malformed value: one line, nothing else
+    private static EvalbotApp start(Deployment deployment, CoreSettings settings, GitHubSettings github,
+            HubSettings hub, Clock clock, Optional<StoreLock> lock, long started) throws IOException {
         deployment.platforms().forEach(p -> LOG.info(p.line()));
-        ConfigSource configSource = ConfigSource.resolve(null, env, Path.of(""));
-        LOG.info(configSource.describe());
-        LocalConfig config = LocalConfig.load(configSource, null);
-        ServerSettings serverSettings = ServerSettings.fromEnvironment(env, deployment.dryRun());
-        GitHubSettings github = GitHubSettings.fromEnvironment(env);
-        HubSettings hub = HubSettings.fromEnvironment(env);
-        WorkerConfig workers = WorkerConfig.fromEnvironment(env);
+        LOG.info(settings.config().describe());
+        LocalConfig config = LocalConfig.load(settings.config(), null);
 
         // Opening the store (SQLite's native library, the migration check) is one of the longest steps
         // of a start: it runs on its own thread while the parts that do not need the store are built.
-        CompletableFuture<Database> opening = openInBackground(storeConfig);
+        CompletableFuture<Database> opening = openInBackground(settings.store());
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         HttpClient http = new LazyHttpClient(() -> HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build());
         boolean online = deployment.anyLive();
         GitHubAuth githubAuth = deployment.mode(PlatformId.GITHUB) == Mode.LIVE ? new GitHubAuth(github, http, clock) : null;
         // Source checks call GitHub's API with the reviewed PR's installation token when GitHub is live.
-        Core.Offline offline = Core.Offline.build(env, clock, config, online,
+        Core.Offline offline = Core.Offline.build(settings, clock, config, online,
                 githubAuth == null ? ApiCredentials.NONE : githubAuth::forPullRequest);
-        List<PlatformUnit> units = units(deployment, env, configSource, github, githubAuth, hub);
+        List<PlatformUnit> units = units(deployment, settings.dryRun(), github, githubAuth, hub);
         // Nothing is published from a dry-run: it is the no-account quick start. Live, a target on a
         // platform that is off is left out, with a warning, rather than failing at every refresh.
         PublishPlan plan = PublishPlan.decide(PublishTargets.parse("evalbot.yaml", config.evalbotYaml()), deployment);
@@ -125,23 +118,23 @@ public final class EvalbotApp implements AutoCloseable {
             plan.skipped().forEach(s -> LOG.warn(s.warning()));
         }
         List<BoardPublisher> publishers = online ? List.of(new Publishers(plan.targets(), http, github, githubAuth,
-                hub, env.get("EVALBOT_PUBLISH_SECRET"))) : List.of();
+                hub, settings.publishSecret())) : List.of();
 
-        Core core = Core.build(env, clock, config, online, http, metrics, serverSettings, offline, opened(opening),
-                publishers);
+        Core core = Core.build(settings, clock, config, online, http, metrics, offline, opened(opening), publishers);
         try {
             if (online) {
-                warnOfExamples(new ExampleRepos(examples(env, configSource)).of(core.results().pulls()));
+                warnOfExamples(new ExampleRepos(settings.dryRun().examples()).of(core.results().pulls()));
             }
             Map<PlatformId, Lane> lanes = new HashMap<>();
             for (PlatformUnit unit : units) {
                 lanes.put(unit.platform(), unit.wire(core));
             }
             InboxWorker worker = new InboxWorker(core.inbox(),
-                    new EventDispatcher(lanes, core.pipeline(), core.closed(), metrics), workers, metrics);
+                    new EventDispatcher(lanes, core.pipeline(), core.closed(), metrics), settings.workers(), metrics);
             List<PullSource> sources = new ArrayList<>();
-            units.forEach(u -> u.pullSource(reconcile).ifPresent(sources::add));
-            Reconciler reconciler = Reconciler.of(sources, core.inbox(), core.db(), reconcile, metrics, clock);
+            units.forEach(u -> u.pullSource(settings.reconcile()).ifPresent(sources::add));
+            Reconciler reconciler = Reconciler.of(sources, core.inbox(), core.db(), settings.reconcile(), metrics,
+                    clock);
             worker.start();
             core.server().start();
             // After the server: boards are read on first use, and the refresher's background read of
@@ -149,7 +142,7 @@ public final class EvalbotApp implements AutoCloseable {
             core.boards().start();
             reconciler.start();
             LOG.info("evalbot ready in {} ms on port {}: {}; store {}, {}", (System.nanoTime() - started) / 1_000_000,
-                    core.server().port(), summary(deployment), core.db().config().redactedUrl(), serverSettings);
+                    core.server().port(), summary(deployment), core.db().config().redactedUrl(), settings.server());
             return new EvalbotApp(core.db(), worker, core.server(), core.boards(), deployment, reconciler, lock);
         } catch (RuntimeException | IOException e) {
             core.db().close();
@@ -161,7 +154,7 @@ public final class EvalbotApp implements AutoCloseable {
      * The unit of each platform in its mode: live, the dry-run's (GitHub payloads on local
      * examples), or none when it is off, so that its webhook route is not served.
      */
-    private static List<PlatformUnit> units(Deployment deployment, Map<String, String> env, ConfigSource config,
+    private static List<PlatformUnit> units(Deployment deployment, CoreSettings.DryRunFiles dryRun,
             GitHubSettings github, GitHubAuth githubAuth, HubSettings hub) {
         List<PlatformUnit> units = new ArrayList<>();
         for (PlatformMode p : deployment.platforms()) {
@@ -170,22 +163,12 @@ public final class EvalbotApp implements AutoCloseable {
                     case GITHUB -> new GitHubUnit(github, githubAuth);
                     case HUB -> new HubUnit(hub);
                 });
-                case DRY_RUN -> units.add(new DryRunUnit(github.webhookSecret(),
-                        Path.of(env.getOrDefault("EVALBOT_DATA", "data")).resolve("webhook-secret"),
-                        examples(env, config)));
+                case DRY_RUN -> units.add(new DryRunUnit(github.webhookSecret(), dryRun.webhookSecret(),
+                        dryRun.examples()));
                 case OFF -> { }
             }
         }
         return units;
-    }
-
-    /**
-     * The dry-run's example checkouts, {@code owner/name/} under {@code config/examples/models}. The
-     * jar ships no examples: with the shipped configuration a relative path is the working directory's.
-     */
-    private static Path examples(Map<String, String> env, ConfigSource config) {
-        String named = env.getOrDefault("EVALBOT_DRY_RUN_REPOS", "examples/models");
-        return config instanceof ConfigSource.Directory d ? d.dir().resolve(named) : Path.of(named);
     }
 
     /** A store that ran the quick start before going live still shows its made-up models: say so. */

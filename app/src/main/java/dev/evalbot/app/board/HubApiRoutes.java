@@ -73,24 +73,6 @@ public final class HubApiRoutes {
         this.cache = Caffeine.newBuilder().maximumSize(cacheEntries).build();
     }
 
-    /** {@value #CACHE_ENTRIES_VARIABLE}, else {@value #DEFAULT_CACHE_ENTRIES}. */
-    public static int cacheEntries(Map<String, String> env) {
-        String value = env.get(CACHE_ENTRIES_VARIABLE);
-        if (value == null || value.isBlank()) {
-            return DEFAULT_CACHE_ENTRIES;
-        }
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n >= 1) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(CACHE_ENTRIES_VARIABLE + " must be a whole number of at least 1, got '"
-                + value + "'");
-    }
-
     /**
      * The benchmark's first task as the Hub ranks it (the first task its {@code eval.yaml} declares),
      * or {@code ?task_id=} (evalbot's extension). {@code ?base_model=true} (the default, as the

@@ -1,6 +1,7 @@
 package dev.evalbot.app.cli;
 
 import dev.evalbot.app.config.ConfigSource;
+import dev.evalbot.app.registry.HubAccess;
 import dev.evalbot.app.registry.RegistrySettings;
 import dev.evalbot.app.registry.RegistrySettingsParser;
 import dev.evalbot.rules.config.ConfigException;
@@ -30,7 +31,8 @@ record CliConfig(ConfigSource source, RulesConfig rules, RegistrySettings settin
             throw new ConfigException(file + ": cannot read: " + e.getClass().getSimpleName());
         }
         RulesConfig rules = new RulesConfigParser(file.toString()).parse(bytes);
-        RegistrySettings settings = new RegistrySettingsParser(file.toString()).parse(bytes, rules, env);
+        RegistrySettings settings = new RegistrySettingsParser(file.toString()).parse(bytes, rules,
+                HubAccess.fromEnvironment(env));
         return new CliConfig(source, rules, settings);
     }
 

@@ -6,6 +6,7 @@ import dev.evalbot.app.config.ConfigSource;
 import dev.evalbot.app.config.LocalConfig;
 import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.event.PullRequestRef;
+import dev.evalbot.app.registry.HubAccess;
 import dev.evalbot.app.review.Links;
 import dev.evalbot.app.review.ReportJson;
 import dev.evalbot.app.review.Review;
@@ -35,7 +36,8 @@ record ReviewSession(ConfigSource source, LocalConfig config, BenchmarkRegistry 
         ConfigSource source = options.local.source(env);
         LocalConfig config = options.local.load(source);
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        BenchmarkRegistry registry = config.registry(env, options.online, options.local.registry(), clock);
+        BenchmarkRegistry registry = config.registry(HubAccess.fromEnvironment(env), options.online,
+                options.local.registry(), clock);
         TrustAnnotator trust = TrustAnnotator.OFFLINE;
         if (options.online) {
             TrustConfig trustConfig = TrustConfig.fromEnvironment(env);

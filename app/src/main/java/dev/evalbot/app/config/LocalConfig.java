@@ -1,5 +1,6 @@
 package dev.evalbot.app.config;
 
+import dev.evalbot.app.registry.HubAccess;
 import dev.evalbot.app.registry.LocalRegistryLoader;
 import dev.evalbot.app.registry.RegistryFactory;
 import dev.evalbot.app.registry.RegistrySettings;
@@ -13,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
 
 /**
  * The configuration directory as shipped ({@code config/}): {@code evalbot.yaml} and the offline
@@ -54,9 +54,9 @@ public record LocalConfig(Path dir, byte[] evalbotYaml, RulesConfig rules, Stati
      * The registry to review with: the Hub behind a cache when online, else the shipped
      * definitions only. {@code online} false never touches the network.
      */
-    public BenchmarkRegistry registry(Map<String, String> env, boolean online, Path benchmarksOverride, Clock clock) {
+    public BenchmarkRegistry registry(HubAccess hub, boolean online, Path benchmarksOverride, Clock clock) {
         RegistrySettings settings = new RegistrySettingsParser(dir.resolve("evalbot.yaml").toString())
-                .parse(evalbotYaml, rules, env);
+                .parse(evalbotYaml, rules, hub);
         if (!online) {
             settings = settings.withOffline(true);
         }

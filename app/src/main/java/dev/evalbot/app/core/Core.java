@@ -21,7 +21,6 @@ import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.inbox.Inbox;
 import dev.evalbot.app.inbox.InboxConfig;
 import dev.evalbot.app.inbox.Jitter;
-import dev.evalbot.app.inbox.LeaseSettings;
 import dev.evalbot.app.platform.PlatformUnit;
 import dev.evalbot.app.review.KnownValueCheck;
 import dev.evalbot.app.review.ModelCardListener;
@@ -45,7 +44,6 @@ import dev.evalbot.app.trust.ApiCredentials;
 import dev.evalbot.app.trust.CitedLogCheck;
 import dev.evalbot.app.trust.CitedLogs;
 import dev.evalbot.app.trust.LogAgreement;
-import dev.evalbot.app.trust.LogReadLimits;
 import dev.evalbot.app.trust.SourceChecker;
 import dev.evalbot.app.trust.TokenVerifier;
 import dev.evalbot.app.trust.TrustAnnotations;
@@ -71,44 +69,47 @@ import java.util.function.Supplier;
  * @param online whether any platform is live: the live registry, source and token checks and
  *     publishing follow it, never one platform's credentials
  */
-public record Core(Map<String, String> env, Clock clock, LocalConfig config, boolean online, HttpClient http,
+public record Core(Clock clock, LocalConfig config, boolean online, HttpClient http,
         PrometheusMeterRegistry metrics, ServerSettings serverSettings, Database db, Inbox inbox,
         ResultStore results, ResultRecorder recorder, ModelCardListener cards, PullRequestClosed closed, TrustAnnotator trust, Supplier<ChangeValidator> validators,
         ReviewPipeline pipeline, CommandStores commandStores, BoardService boards, EvalbotServer server) {
 
     /** The parts that need no store, built while the store opens on its own thread. */
     public record Offline(BenchmarkRegistry registry, TrustAnnotations trustChecks) {
-        public static Offline build(Map<String, String> env, Clock clock, LocalConfig config, boolean online,
+        public static Offline build(CoreSettings settings, Clock clock, LocalConfig config, boolean online,
                 ApiCredentials githubApi) {
             // Offline is the no-network quick start: definitions from config/, no source or token checks.
-            TrustConfig trust = TrustConfig.fromEnvironment(env);
+            TrustConfig trust = settings.trust();
             if (!online) {
                 trust = trust.withOffline(true);
             }
-            BenchmarkRegistry registry = config.registry(env, online, null, clock);
+            BenchmarkRegistry registry = config.registry(settings.registryHub(), online, null, clock);
             return new Offline(registry, new TrustAnnotations(TokenVerifier.fromConfig(trust, clock),
                     new SourceChecker(trust, clock), githubApi, new CitedLogCheck(new CitedLogs(trust,
-                            LogReadLimits.fromEnvironment(env), clock), new LogAgreement(registry, config.rules()))));
+                            settings.logReads(), clock), new LogAgreement(registry, config.rules()))));
         }
     }
 
-    public static Core build(Map<String, String> env, Clock clock, LocalConfig config, boolean online,
-            HttpClient http, PrometheusMeterRegistry metrics, ServerSettings serverSettings, Offline offline,
-            Database db, List<BoardPublisher> publishers) {
+    public static Core build(CoreSettings settings, Clock clock, LocalConfig config, boolean online,
+            HttpClient http, PrometheusMeterRegistry metrics, Offline offline, Database db,
+            List<BoardPublisher> publishers) {
+        ServerSettings serverSettings = settings.server();
         ObjectMapper json = new ObjectMapper();
         Inbox inbox = new Inbox(db, InboxConfig.DEFAULT, Clock.systemUTC(), Jitter.full(), metrics,
-                LeaseSettings.fromEnvironment(env));
+                settings.lease());
         ResultStore results = new ResultStore(db, clock);
         AuditStore auditStore = new AuditStore(db);
         TaskCatalog catalog = TaskCatalog.of(config.rules(), config.registry().all());
         BoardService boards = new BoardService(results, new RefreshStore(db, Duration.ofMinutes(2)), catalog,
-                definitions(config), boardDebounce(env), clock, publishers, BoardSettings.parse("evalbot.yaml",
-                        config.evalbotYaml()).withPublicUrl(env.get("EVALBOT_PUBLIC_URL")), new AuditTrail(auditStore),
-                boardCacheReports(env));
+                definitions(config), settings.boards().debounce(), clock, publishers,
+                BoardSettings.parse("evalbot.yaml", config.evalbotYaml()).withPublicUrl(settings.boards().publicUrl()),
+                new AuditTrail(auditStore),
+                settings.boards().cacheReports());
         ResultRecorder recorder = new ResultRecorder(results, boards::changed);
         ModelCardStore modelCards = new ModelCardStore(db, clock);
         // The Hub's own API paths, so that HfApi(endpoint=<evalbot>) reads evalbot's boards.
-        HubApiRoutes hubApi = new HubApiRoutes(boards, definitions(config), modelCards, HubApiRoutes.cacheEntries(env));
+        HubApiRoutes hubApi = new HubApiRoutes(boards, definitions(config), modelCards,
+                settings.boards().hubApiCacheEntries());
         BaseModelRecorder cards = new BaseModelRecorder(modelCards, config.rules().limits().maxBytes(),
                 hubApi::cardChanged);
         TrustAnnotator trust = new BoardPlacementCheck(new KnownValueCheck(offline.trustChecks(), results,
@@ -118,9 +119,7 @@ public record Core(Map<String, String> env, Clock clock, LocalConfig config, boo
         StoreReviewLog reviews = new StoreReviewLog(new ReviewStore(db, clock));
         Supplier<ChangeValidator> validators = () -> new ChangeValidator(config.rules(), offline.registry(), clock);
         ReviewPipeline pipeline = new ReviewPipeline(validators, config.rules().limits().maxBytes(), trust, reviews,
-                new ReportJson(json), new ReviewPipeline.Settings(ReviewPipeline.Settings.DEFAULT.maxChangedFiles(),
-                        Boolean.parseBoolean(env.getOrDefault("EVALBOT_COMMENT_WITHOUT_RESULTS", "false"))), recorder,
-                cards);
+                new ReportJson(json), settings.review(), recorder, cards);
         StoreCommandAudit audit = new StoreCommandAudit(auditStore);
         LeaderboardRefresh refresh = (platform, repo, number) -> results.byPull(
                 new PullRef(PlatformId.of(platform), repo, number)).stream().map(r -> r.entry().datasetId()).distinct()
@@ -137,7 +136,7 @@ public record Core(Map<String, String> env, Clock clock, LocalConfig config, boo
                 .get(BoardPaths.INDEX + "/{owner}/{name}", boardRoutes.page())
                 .get(BoardPaths.API_INDEX + "/{owner}/{name}", boardRoutes.json()).get("/badges/<path>", boardRoutes.badge());
         server.get(HubApiRoutes.LEADERBOARD, hubApi.leaderboard()).get(HubApiRoutes.MODEL, hubApi.model());
-        return new Core(env, clock, config, online, http, metrics, serverSettings, db, inbox, results, recorder, cards,
+        return new Core(clock, config, online, http, metrics, serverSettings, db, inbox, results, recorder, cards,
                 closed, trust, validators, pipeline, commandStores, boards, server);
     }
 
@@ -145,30 +144,5 @@ public record Core(Map<String, String> env, Clock clock, LocalConfig config, boo
         Map<String, Benchmark> out = new HashMap<>();
         config.registry().all().forEach(b -> out.put(b.id(), b));
         return out;
-    }
-
-    /** {@code EVALBOT_BOARD_CACHE_REPORTS}: reports the cached leaderboards hold together (300,000). */
-    private static long boardCacheReports(Map<String, String> env) {
-        String value = env.getOrDefault("EVALBOT_BOARD_CACHE_REPORTS", String.valueOf(BoardService.DEFAULT_CACHE_REPORTS));
-        try {
-            long n = Long.parseLong(value.strip());
-            if (n >= 1) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // said below
-        }
-        throw new IllegalArgumentException("EVALBOT_BOARD_CACHE_REPORTS must be a whole number of reports, at least 1, got "
-                + value);
-    }
-
-    /** {@code EVALBOT_BOARD_DEBOUNCE_SECONDS}: how long a leaderboard waits for more changes (30 s). */
-    private static Duration boardDebounce(Map<String, String> env) {
-        String value = env.getOrDefault("EVALBOT_BOARD_DEBOUNCE_SECONDS", "30");
-        try {
-            return Duration.ofMillis((long) (Double.parseDouble(value) * 1000));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("EVALBOT_BOARD_DEBOUNCE_SECONDS must be a number of seconds, got " + value);
-        }
     }
 }

@@ -7,35 +7,24 @@ import dev.evalbot.rules.yaml.Position;
 import dev.evalbot.rules.yaml.SafeYamlLoader;
 import dev.evalbot.rules.yaml.YamlLimits;
 import dev.evalbot.rules.yaml.YamlNodes;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
- * Reads {@code registry.mode} and {@code registry.offline} from {@code evalbot.yaml} and the Hub
- * settings from the environment. The allow-list itself comes from the rules config, which has
+ * Reads {@code registry.mode} and {@code registry.offline} from {@code evalbot.yaml} and adds the Hub's
+ * part ({@link HubAccess}, from the environment). The allow-list itself comes from the rules config, which has
  * already read {@code registry.benchmarks}. Wrong values fail with file:line:col.
  */
 public final class RegistrySettingsParser {
-    public static final String ENDPOINT_ENV = "HF_ENDPOINT";
-    public static final String TOKEN_ENV = "HF_TOKEN";
-    /** huggingface_hub's own offline switch; honoured so one setting covers both tools. */
-    public static final String HUB_OFFLINE_ENV = "HF_HUB_OFFLINE";
-
-    private static final Set<String> TRUTHY = Set.of("1", "true", "yes", "on");
-
     private final String file;
 
     public RegistrySettingsParser(String file) {
         this.file = file;
     }
 
-    public RegistrySettings parse(byte[] evalbotYaml, RulesConfig rules, Map<String, String> env) {
+    /** @param hub the Hub's part, parsed from the environment at start */
+    public RegistrySettings parse(byte[] evalbotYaml, RulesConfig rules, HubAccess hub) {
         RegistryMode mode = RegistryMode.ALLOW_LIST;
         boolean offline = false;
         Node registry = registryNode(evalbotYaml);
@@ -56,13 +45,11 @@ public final class RegistrySettingsParser {
                 offline = Boolean.parseBoolean(text);
             }
         }
-        String hubOffline = env.getOrDefault(HUB_OFFLINE_ENV, "").trim().toLowerCase(Locale.ROOT);
-        offline |= TRUTHY.contains(hubOffline);
         return RegistrySettings.defaults(rules.registeredBenchmarks())
                 .withMode(mode)
-                .withOffline(offline)
-                .withEndpoint(endpoint(env.get(ENDPOINT_ENV)))
-                .withToken(Optional.ofNullable(env.get(TOKEN_ENV)).map(String::trim));
+                .withOffline(offline || hub.offline())
+                .withEndpoint(hub.endpoint())
+                .withToken(hub.token());
     }
 
     private Node registryNode(byte[] bytes) {
@@ -82,29 +69,6 @@ public final class RegistrySettingsParser {
                     + YamlNodes.kindOf(registry.get()));
         }
         return registry.get();
-    }
-
-    /** The Hub's base URL; a path prefix (a mirror under /hf) is kept, a trailing slash is not. */
-    static URI endpoint(String value) {
-        if (value == null || value.isBlank()) {
-            return RegistrySettings.DEFAULT_ENDPOINT;
-        }
-        String trimmed = value.trim();
-        while (trimmed.endsWith("/")) {
-            trimmed = trimmed.substring(0, trimmed.length() - 1);
-        }
-        try {
-            URI uri = new URI(trimmed);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null
-                    && uri.getRawUserInfo() == null && uri.getRawQuery() == null && uri.getRawFragment() == null) {
-                return uri;
-            }
-        } catch (URISyntaxException e) {
-            // reported below, with the variable's name
-        }
-        throw new ConfigException(ENDPOINT_ENV + " must be an http(s) URL such as " + RegistrySettings.DEFAULT_ENDPOINT
-                + ", found '" + trimmed + "'");
     }
 
     private ConfigException error(Position p, String message) {

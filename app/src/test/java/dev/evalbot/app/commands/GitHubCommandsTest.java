@@ -15,6 +15,7 @@ import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.inbox.Delivery;
 import dev.evalbot.app.inbox.DeliveryKind;
 import dev.evalbot.app.inbox.Outcome;
+import dev.evalbot.app.platform.github.BudgetSettings;
 import dev.evalbot.app.platform.github.FakeGitHub;
 import dev.evalbot.app.platform.github.GitHubAuth;
 import dev.evalbot.app.platform.github.GitHubCommandPlatform;
@@ -68,7 +69,8 @@ class GitHubCommandsTest {
         fake = new FakeGitHubCommands(github, REPO);
         fake.permission("alice", "write", "maintain");
         clock = MutableClock.atDefaultStart();
-        var settings = new GitHubSettings("s3cret", "test-token", null, null, github.url(), "evalbot[bot]", null);
+        var settings = new GitHubSettings("s3cret", "test-token", null, null, github.url(), "evalbot[bot]", null,
+                BudgetSettings.DEFAULT);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         var meters = new SimpleMeterRegistry();
         var auth = new GitHubAuth(settings, http, clock);

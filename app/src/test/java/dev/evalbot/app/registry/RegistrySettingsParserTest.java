@@ -18,12 +18,14 @@ class RegistrySettingsParserTest {
 
     private RegistrySettings parse(String yaml, Map<String, String> env) {
         byte[] bytes = yaml.getBytes(StandardCharsets.UTF_8);
-        return parser.parse(bytes, new dev.evalbot.rules.config.RulesConfigParser("evalbot.yaml").parse(bytes), env);
+        return parser.parse(bytes, new dev.evalbot.rules.config.RulesConfigParser("evalbot.yaml").parse(bytes),
+                HubAccess.fromEnvironment(env));
     }
 
     @Test
     void theShippedConfigIsAnOnlineAllowListOfFive() {
-        RegistrySettings s = parser.parse(TestSupport.evalbotYaml(), TestSupport.rules(), Map.of());
+        RegistrySettings s = parser.parse(TestSupport.evalbotYaml(), TestSupport.rules(),
+                HubAccess.fromEnvironment(Map.of()));
         assertEquals(RegistryMode.ALLOW_LIST, s.mode());
         assertFalse(s.offline());
         assertEquals(List.of("cais/hle", "Idavidrein/gpqa", "TIGER-Lab/MMLU-Pro", "openai/gsm8k", "MathArena/aime_2026"),

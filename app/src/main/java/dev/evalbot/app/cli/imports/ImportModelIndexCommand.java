@@ -4,6 +4,7 @@ import dev.evalbot.app.cli.ExitCodes;
 import dev.evalbot.app.cli.LocalConfigOptions;
 import dev.evalbot.app.config.ConfigSource;
 import dev.evalbot.app.config.LocalConfig;
+import dev.evalbot.app.registry.HubAccess;
 import dev.evalbot.rules.benchmark.BenchmarkRegistry;
 import dev.evalbot.rules.check.ResultsValidator;
 import dev.evalbot.rules.modelindex.ImportedEntry;
@@ -96,7 +97,8 @@ public final class ImportModelIndexCommand implements Callable<Integer> {
         ConfigSource source = configOptions.source(env);
         LocalConfig local = configOptions.load(source);
         Clock clock = Clock.systemUTC();
-        BenchmarkRegistry registry = local.registry(env, online, configOptions.registry(), clock);
+        BenchmarkRegistry registry = local.registry(HubAccess.fromEnvironment(env), online, configOptions.registry(),
+                clock);
         ModelCardImport outcome = new ModelCardImporter(registry, new ResultsValidator(local.rules(), registry, clock),
                 writtenAs).read(text);
         if (outcome instanceof ModelCardImport.Failed f) {

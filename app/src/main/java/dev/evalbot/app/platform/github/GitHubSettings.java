@@ -9,17 +9,19 @@ import java.util.Map;
  *
  * @param apiUrl REST base, {@code https://api.github.com} or {@code https://HOST/api/v3} (Enterprise Server)
  * @param botLogin the bot's account login, to recognise its own comments; null = ask GitHub once
+ * @param budget the pace of this process's GitHub writes ({@code EVALBOT_GITHUB_WRITE_BUDGET} and its companions)
  */
 public record GitHubSettings(String webhookSecret, String token, String appId, String appPrivateKey, String apiUrl,
-        String botLogin, String publicUrl) {
+        String botLogin, String publicUrl, BudgetSettings budget) {
     public static final String DEFAULT_API = "https://api.github.com";
 
+    /** Parsed at start only, by the composition root; a malformed budget is a one-line error. */
     public static GitHubSettings fromEnvironment(Map<String, String> env) {
         String api = blankToNull(env.get("GITHUB_API_URL"));
         return new GitHubSettings(blankToNull(env.get("GITHUB_WEBHOOK_SECRET")), blankToNull(env.get("GITHUB_TOKEN")),
                 blankToNull(env.get("GITHUB_APP_ID")), blankToNull(env.get("GITHUB_APP_PRIVATE_KEY")),
                 api == null ? DEFAULT_API : stripSlash(api), blankToNull(env.get("GITHUB_BOT_LOGIN")),
-                blankToNull(env.get("EVALBOT_PUBLIC_URL")));
+                blankToNull(env.get("EVALBOT_PUBLIC_URL")), BudgetSettings.fromEnvironment(env));
     }
 
     public boolean hasCredentials() {

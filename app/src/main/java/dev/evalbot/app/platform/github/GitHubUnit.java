@@ -37,7 +37,7 @@ public final class GitHubUnit implements PlatformUnit {
     @Override
     public Lane wire(Core core) {
         // One budget for every GitHub call of this process: reviews, commands, and any reader handed this client.
-        GitHubBudget budget = new GitHubBudget(BudgetSettings.fromEnvironment(core.env()), core.clock(),
+        GitHubBudget budget = new GitHubBudget(settings.budget(), core.clock(),
                 Pause.sleeping(core.clock()), core.metrics());
         HttpClient github = new PacedHttpClient(core.http(), budget, auth::accountOf);
         GitHubPlatform platform = new GitHubPlatform(settings, auth, github, core.metrics(), core.clock());

@@ -83,7 +83,7 @@ class BudgetNoticeTest {
     @Test
     void withATokenThePendingStatusSaysHowLongAndTheReviewWaitsInTheInbox() throws Exception {
         GitHubPlatform token = platform(new GitHubSettings("s3cret", "test-token", null, null, github.url(),
-                "evalbot[bot]", null));
+                "evalbot[bot]", null, BudgetSettings.DEFAULT));
         spend("token");
         PullRequestRef pr = GitHubPipelineTest.ref("pull_request.opened.json");
         PlatformException wait = assertThrows(PlatformException.class,
@@ -109,7 +109,7 @@ class BudgetNoticeTest {
         String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes())
                 .encodeToString(generator.generateKeyPair().getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
         GitHubPlatform app = platform(new GitHubSettings("s3cret", null, "1234", pem, github.url(), "evalbot[bot]",
-                null));
+                null, BudgetSettings.DEFAULT));
         PullRequestRef pr = GitHubCheckRunTest.installed("pull_request.opened.json");
         app.currentHead(pr); // mints the installation's token
         spend("installation " + GitHubCheckRunTest.INSTALLATION);
@@ -140,7 +140,7 @@ class BudgetNoticeTest {
     @Test
     void aReviewWaitingInTheInboxShowsItsWaitOnceOnTheNoticesShare() throws Exception {
         GitHubPlatform token = platform(new GitHubSettings("s3cret", "test-token", null, null, github.url(),
-                "evalbot[bot]", null));
+                "evalbot[bot]", null, BudgetSettings.DEFAULT));
         PullRequestRef pr = GitHubPipelineTest.ref("pull_request.opened.json");
         for (int n = 10; n < 12; n++) {
             token.arrived(REPO, n, "a".repeat(39) + (n - 10), null);
@@ -178,7 +178,7 @@ class BudgetNoticeTest {
     @Test
     void aReviewThatStartedIsNoLongerInLine() throws Exception {
         GitHubPlatform token = platform(new GitHubSettings("s3cret", "test-token", null, null, github.url(),
-                "evalbot[bot]", null));
+                "evalbot[bot]", null, BudgetSettings.DEFAULT));
         PullRequestRef pr = GitHubPipelineTest.ref("pull_request.opened.json");
         for (int n = 10; n < 12; n++) {
             token.arrived(REPO, n, "a".repeat(39) + (n - 10), null);
@@ -197,7 +197,7 @@ class BudgetNoticeTest {
         String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes())
                 .encodeToString(generator.generateKeyPair().getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
         GitHubPlatform app = platform(new GitHubSettings("s3cret", null, "1234", pem, github.url(), "evalbot[bot]",
-                null));
+                null, BudgetSettings.DEFAULT));
         long installation = GitHubCheckRunTest.INSTALLATION;
         PullRequestRef pr = GitHubCheckRunTest.installed("pull_request.opened.json");
         PullRequestRef running = new PullRequestRef(PlatformId.GITHUB, REPO, "code", 9, "d".repeat(40), null, null, null,

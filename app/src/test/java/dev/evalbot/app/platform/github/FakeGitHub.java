@@ -286,7 +286,8 @@ public final class FakeGitHub implements AutoCloseable {
 
     /** evalbot's GitHub adapter pointed at this fake, with a plain token: the tests' usual set-up. */
     public GitHubPlatform platform() {
-        GitHubSettings settings = new GitHubSettings("s3cret", "test-token", null, null, url(), "evalbot[bot]", null);
+        GitHubSettings settings = new GitHubSettings("s3cret", "test-token", null, null, url(), "evalbot[bot]", null,
+                BudgetSettings.DEFAULT);
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1).build();
         return new GitHubPlatform(settings, new GitHubAuth(settings, http, Clock.systemUTC()), http,

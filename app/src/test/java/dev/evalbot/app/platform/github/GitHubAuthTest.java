@@ -57,7 +57,8 @@ class GitHubAuthTest {
     }
 
     private GitHubAuth auth(String key) {
-        var settings = new GitHubSettings("s", null, "1234", key, "http://127.0.0.1:" + github.port(), null, null);
+        var settings = new GitHubSettings("s", null, "1234", key, "http://127.0.0.1:" + github.port(), null, null,
+                BudgetSettings.DEFAULT);
         return new GitHubAuth(settings, HttpClient.newHttpClient(), Clock.systemUTC());
     }
 

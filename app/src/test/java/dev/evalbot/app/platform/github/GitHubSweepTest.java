@@ -53,7 +53,8 @@ class GitHubSweepTest {
                 listings.open(REPO, n, sha(n, 0));
             }
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
-            GitHubSettings settings = new GitHubSettings("s", null, "1234", pem(), github.url(), "evalbot[bot]", null);
+            GitHubSettings settings = new GitHubSettings("s", null, "1234", pem(), github.url(), "evalbot[bot]", null,
+                    BudgetSettings.DEFAULT);
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             GitHubPlatform platform = new GitHubPlatform(settings, new GitHubAuth(settings, http, Clock.systemUTC()),
                     http, meters, Clock.systemUTC());
@@ -110,7 +111,8 @@ class GitHubSweepTest {
             github.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
                     com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/app/hook/deliveries/[0-9]+/attempts"))
                     .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(202)));
-            GitHubSettings settings = new GitHubSettings("s", null, "1234", pem(), github.url(), "evalbot[bot]", null);
+            GitHubSettings settings = new GitHubSettings("s", null, "1234", pem(), github.url(), "evalbot[bot]", null,
+                    BudgetSettings.DEFAULT);
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             GitHubPlatform platform = new GitHubPlatform(settings, new GitHubAuth(settings, http, Clock.systemUTC()),
                     http, new SimpleMeterRegistry(), Clock.systemUTC());

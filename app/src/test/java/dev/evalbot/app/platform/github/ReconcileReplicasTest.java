@@ -117,7 +117,7 @@ class ReconcileReplicasTest {
 
     private static Reconciler replica(FakeGitHub github, Database db, ReconcileSettings settings) throws Exception {
         GitHubSettings gh = new GitHubSettings("s", null, "1234", GitHubSweepTest.pem(), github.url(), "evalbot[bot]",
-                null);
+                null, BudgetSettings.DEFAULT);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         GitHubPlatform platform = new GitHubPlatform(gh, new GitHubAuth(gh, http, Clock.systemUTC()), http,
                 new SimpleMeterRegistry(), Clock.systemUTC());

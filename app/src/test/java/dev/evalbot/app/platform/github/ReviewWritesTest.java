@@ -48,10 +48,12 @@ class ReviewWritesTest {
         generator.initialize(2048);
         String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes())
                 .encodeToString(generator.generateKeyPair().getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
-        var appSettings = new GitHubSettings("s3cret", null, "1234", pem, github.url(), "evalbot[bot]", null);
+        var appSettings = new GitHubSettings("s3cret", null, "1234", pem, github.url(), "evalbot[bot]", null,
+                BudgetSettings.DEFAULT);
         app = new GitHubPlatform(appSettings, new GitHubAuth(appSettings, http, Clock.systemUTC()), http,
                 new SimpleMeterRegistry(), Clock.systemUTC());
-        var tokenSettings = new GitHubSettings("s3cret", "test-token", null, null, github.url(), "evalbot[bot]", null);
+        var tokenSettings = new GitHubSettings("s3cret", "test-token", null, null, github.url(), "evalbot[bot]", null,
+                BudgetSettings.DEFAULT);
         token = new GitHubPlatform(tokenSettings, new GitHubAuth(tokenSettings, http, Clock.systemUTC()), http,
                 new SimpleMeterRegistry(), Clock.systemUTC());
         LocalConfig config = LocalConfig.load(Path.of("../config"), null);
