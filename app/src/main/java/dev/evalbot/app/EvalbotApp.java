@@ -2,9 +2,10 @@ package dev.evalbot.app;
 
 import dev.evalbot.app.board.BoardPublisher;
 import dev.evalbot.app.board.BoardService;
+import dev.evalbot.app.board.PublishHttp;
 import dev.evalbot.app.board.PublishPlan;
 import dev.evalbot.app.board.PublishTargets;
-import dev.evalbot.app.board.Publishers;
+import dev.evalbot.app.board.WebhookPublisher;
 import dev.evalbot.app.config.LocalConfig;
 import dev.evalbot.app.core.Core;
 import dev.evalbot.app.core.CoreSettings;
@@ -16,13 +17,8 @@ import dev.evalbot.app.inbox.InboxWorker;
 import dev.evalbot.app.platform.Deployment;
 import dev.evalbot.app.platform.Mode;
 import dev.evalbot.app.platform.PlatformMode;
-import dev.evalbot.app.platform.PlatformUnit;
-import dev.evalbot.app.platform.github.DryRunUnit;
-import dev.evalbot.app.platform.github.GitHubAuth;
-import dev.evalbot.app.platform.github.GitHubSettings;
-import dev.evalbot.app.platform.github.GitHubUnit;
-import dev.evalbot.app.platform.hub.HubSettings;
-import dev.evalbot.app.platform.hub.HubUnit;
+import dev.evalbot.app.platform.PlatformModule;
+import dev.evalbot.app.platform.PlatformWiring;
 import dev.evalbot.app.platform.local.ExampleRepos;
 import dev.evalbot.app.reconcile.PullSource;
 import dev.evalbot.app.reconcile.Reconciler;
@@ -117,11 +113,13 @@ public final class EvalbotApp implements AutoCloseable {
         Core.Offline offline = Core.Offline.build(settings, clock, config, online, sourceReads(deployment, http, clock));
         // Nothing is published from a dry-run: it is the no-account quick start. Live, a target on a
         // platform that is off is left out, with a warning, rather than failing at every refresh.
-        PublishPlan plan = PublishPlan.decide(PublishTargets.parse("evalbot.yaml", config.evalbotYaml()), deployment);
+        PublishPlan plan = PublishPlan.decide(PublishTargets.parse("evalbot.yaml", config.evalbotYaml()),
+                notLive(deployment));
         if (online) {
             plan.skipped().forEach(s -> LOG.warn(s.warning()));
         }
-        List<BoardPublisher> publishers = online ? publishers(deployment, plan, http, clock, settings) : List.of();
+        List<BoardPublisher> publishers = online ? publishers(deployment, plan.targets(), http, clock,
+                settings.publishSecret()) : List.of();
 
         Core core = Core.build(settings, clock, config, online, http, metrics, offline, opened(opening), publishers);
         try {
@@ -183,6 +181,26 @@ public final class EvalbotApp implements AutoCloseable {
             }
         }
         return pr -> reads.stream().map(c -> c.githubAuthorization(pr)).flatMap(Optional::stream).findFirst();
+    }
+
+    private static List<PublishPlan.NotLive> notLive(Deployment deployment) {
+        return deployment.platforms().stream().filter(p -> p.mode() != Mode.LIVE)
+                .map(p -> new PublishPlan.NotLive(p.platform(), p.label(), p.mode().word(), p.reason())).toList();
+    }
+
+    /**
+     * Where refreshed leaderboards go, in the order a benchmark's targets are published: each live
+     * platform's own (the plan kept only those), in the modules' order, then its webhook.
+     */
+    private static List<BoardPublisher> publishers(Deployment deployment, PublishTargets targets, HttpClient http,
+            Clock clock, String publishSecret) {
+        List<BoardPublisher> publishers = new ArrayList<>();
+        for (int i = 0; i < deployment.platforms().size(); i++) {
+            deployment.setups().get(i).publisher(deployment.platforms().get(i).mode(), targets, http, clock)
+                    .ifPresent(publishers::add);
+        }
+        publishers.add(new WebhookPublisher(targets, new PublishHttp(http), publishSecret));
+        return publishers;
     }
 
     private static void inBackground(Runnable task) {

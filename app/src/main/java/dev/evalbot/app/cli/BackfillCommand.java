@@ -2,6 +2,7 @@ package dev.evalbot.app.cli;
 
 import dev.evalbot.app.board.Backfill;
 import dev.evalbot.app.board.BaseModelRecorder;
+import dev.evalbot.app.cli.common.ExitCodes;
 import dev.evalbot.app.config.ConfigSource;
 import dev.evalbot.app.config.LocalConfig;
 import dev.evalbot.app.review.Counted;
@@ -24,9 +25,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -1,10 +1,13 @@
 package dev.evalbot.app.platform;
 
+import dev.evalbot.app.board.BoardPublisher;
+import dev.evalbot.app.board.PublishTargets;
 import dev.evalbot.app.core.Core;
 import dev.evalbot.app.trust.ApiCredentials;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.util.Optional;
 
 /** A platform with its settings read: whether it can run live, and how it is wired in the mode the deployment chose. */
 public interface PlatformSetup {
@@ -25,6 +28,14 @@ public interface PlatformSetup {
      */
     default ApiCredentials sourceReads(Mode mode, HttpClient http, Clock clock) {
         return ApiCredentials.NONE;
+    }
+
+    /**
+     * Where this platform publishes the leaderboards it hosts (a GitHub repository's file, a Hub
+     * dataset's), or empty. None by default.
+     */
+    default Optional<BoardPublisher> publisher(Mode mode, PublishTargets targets, HttpClient http, Clock clock) {
+        return Optional.empty();
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.evalbot.app.cli.imports;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.evalbot.app.cli.LocalConfigOptions;
+import dev.evalbot.app.cli.common.LocalConfigOptions;
 import dev.evalbot.app.config.LocalConfig;
 import dev.evalbot.rules.check.ChangeReport;
 import dev.evalbot.rules.check.ChangeValidator;
@@ -9,11 +9,11 @@ import dev.evalbot.rules.check.ChangedFile;
 import dev.evalbot.rules.check.FileKind;
 import dev.evalbot.rules.check.Finding;
 import dev.evalbot.rules.logs.BenchmarkTask;
+import dev.evalbot.rules.logs.LogLimits;
 import dev.evalbot.rules.logs.MetricChoice;
 import dev.evalbot.rules.logs.RunLog;
 import dev.evalbot.rules.logs.RunMatchException;
 import dev.evalbot.rules.logs.TaskChoice;
-import dev.evalbot.rules.logs.LogLimits;
 import dev.evalbot.rules.scale.ValueScale;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

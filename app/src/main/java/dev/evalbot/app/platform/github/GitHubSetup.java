@@ -1,5 +1,8 @@
 package dev.evalbot.app.platform.github;
 
+import dev.evalbot.app.board.BoardPublisher;
+import dev.evalbot.app.board.PublishHttp;
+import dev.evalbot.app.board.PublishTargets;
 import dev.evalbot.app.core.Core;
 import dev.evalbot.app.platform.Credentials;
 import dev.evalbot.app.platform.Mode;
@@ -9,6 +12,7 @@ import dev.evalbot.app.trust.ApiCredentials;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * GitHub with its settings read. Its account ({@link GitHubAuth}: a token, or an App's installation
@@ -39,6 +43,14 @@ final class GitHubSetup implements PlatformSetup {
     @Override
     public ApiCredentials sourceReads(Mode mode, HttpClient http, Clock clock) {
         return mode == Mode.LIVE ? auth(http, clock)::forPullRequest : ApiCredentials.NONE;
+    }
+
+    /** The leaderboard files in GitHub repositories, written with this account when GitHub is live. */
+    @Override
+    public Optional<BoardPublisher> publisher(Mode mode, PublishTargets targets, HttpClient http, Clock clock) {
+        return mode == Mode.LIVE ? Optional.of(new GitHubBoardPublisher(targets, new PublishHttp(http), settings,
+                auth(http, clock)))
+                : Optional.empty();
     }
 
     @Override

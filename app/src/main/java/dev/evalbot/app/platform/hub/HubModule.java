@@ -1,5 +1,8 @@
 package dev.evalbot.app.platform.hub;
 
+import dev.evalbot.app.board.BoardPublisher;
+import dev.evalbot.app.board.PublishHttp;
+import dev.evalbot.app.board.PublishTargets;
 import dev.evalbot.app.core.Core;
 import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.platform.Credentials;
@@ -9,7 +12,10 @@ import dev.evalbot.app.platform.PlatformSetup;
 import dev.evalbot.app.platform.PlatformWiring;
 import dev.evalbot.app.platform.RepoUrls;
 import dev.evalbot.rules.config.ConfigException;
+import java.net.http.HttpClient;
+import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The Hugging Face Hub: pull requests (discussions) of model and dataset repositories, webhooks
@@ -47,6 +53,13 @@ public final class HubModule implements PlatformModule {
             @Override
             public Credentials credentials() {
                 return credentials;
+            }
+
+            /** The leaderboards of Hub datasets, written with {@code HF_TOKEN}. */
+            @Override
+            public Optional<BoardPublisher> publisher(Mode mode, PublishTargets targets, HttpClient http,
+                    Clock clock) {
+                return settings.enabled() ? Optional.of(new HubBoardPublisher(targets, new PublishHttp(http), settings)) : Optional.empty();
             }
 
             @Override
