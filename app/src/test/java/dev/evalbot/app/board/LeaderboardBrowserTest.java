@@ -10,7 +10,7 @@ import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.event.PullRequestEvent;
 import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.review.ResultRecorder;
-import dev.evalbot.app.store.AuditEntry;
+import dev.evalbot.app.store.AuditRow;
 import dev.evalbot.app.store.AuditStore;
 import dev.evalbot.app.store.Database;
 import dev.evalbot.app.store.Decision;
@@ -130,7 +130,7 @@ class LeaderboardBrowserTest {
 
         PullRef delta = new PullRef(PlatformId.GITHUB, "ai/delta", 2);
         results.setDecision(delta, Decision.NONE.reject());
-        audit.append(new AuditEntry("maint", "reject", "<b>value from another split</b>", Instant.now(),
+        audit.append(new AuditRow("maint", "reject", "<b>value from another split</b>", Instant.now(),
                 PlatformId.GITHUB, "ai/delta", 2, "done", null));
     }
 

@@ -46,10 +46,10 @@ abstract class StoresContractTest {
         ReviewStore reviews = new ReviewStore(db, clock);
         assertEquals(Optional.empty(), reviews.get(PR));
 
-        Review first = new Review("aaa", "INVALID", "## evalbot\nbad", "{\"findings\":[1]}", null, null, List.of());
+        ReviewRow first = new ReviewRow("aaa", "INVALID", "## evalbot\nbad", "{\"findings\":[1]}", null, null, List.of());
         reviews.put(PR, first);
         clock.advance(Duration.ofMinutes(5));
-        Review second = new Review("bbb", "VALID", "## evalbot\n✅ ok", "{}", "IC_1234", "sha256:ab",
+        ReviewRow second = new ReviewRow("bbb", "VALID", "## evalbot\n✅ ok", "{}", "IC_1234", "sha256:ab",
                 List.of("evalbot: valid", "tier: community"));
         reviews.put(PR, second);
 
@@ -178,16 +178,16 @@ abstract class StoresContractTest {
     void auditEntriesAreListedNewestFirstPerRepository() {
         AuditStore audit = new AuditStore(db);
         Instant t = clock.instant();
-        audit.append(new AuditEntry("alice", "approve", "", t, PlatformId.GITHUB, "org/model", 12, "applied", null));
-        audit.append(new AuditEntry("mallory", "hide", "all", t.plusSeconds(60), PlatformId.GITHUB, "org/model", 12,
+        audit.append(new AuditRow("alice", "approve", "", t, PlatformId.GITHUB, "org/model", 12, "applied", null));
+        audit.append(new AuditRow("mallory", "hide", "all", t.plusSeconds(60), PlatformId.GITHUB, "org/model", 12,
                 "denied", "mallory has no write permission"));
-        audit.append(new AuditEntry("bob", "approve", "", t.plusSeconds(30), PlatformId.GITHUB, "org/else", 1,
+        audit.append(new AuditRow("bob", "approve", "", t.plusSeconds(30), PlatformId.GITHUB, "org/else", 1,
                 "applied", null));
-        audit.append(new AuditEntry("carol", "reject", "wrong split", t.plusSeconds(90), PlatformId.HUB, "org/model",
+        audit.append(new AuditRow("carol", "reject", "wrong split", t.plusSeconds(90), PlatformId.HUB, "org/model",
                 3, "applied", "wrong split"));
 
-        List<AuditEntry> log = audit.byRepo(PlatformId.GITHUB, "org/model", 10);
-        assertEquals(List.of("mallory", "alice"), log.stream().map(AuditEntry::actor).collect(Collectors.toList()));
+        List<AuditRow> log = audit.byRepo(PlatformId.GITHUB, "org/model", 10);
+        assertEquals(List.of("mallory", "alice"), log.stream().map(AuditRow::actor).collect(Collectors.toList()));
         assertEquals("mallory has no write permission", log.get(0).reason());
         assertEquals("all", log.get(0).args());
         assertEquals(t.plusSeconds(60), log.get(0).at());

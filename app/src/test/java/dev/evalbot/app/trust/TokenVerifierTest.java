@@ -15,6 +15,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.evalbot.app.store.MutableClock;
 import dev.evalbot.app.trust.TokenCheck.Failed;
 import dev.evalbot.app.trust.TokenCheck.Reason;
 import dev.evalbot.rules.model.DatasetRef;
