@@ -14,6 +14,7 @@ import dev.evalbot.app.platform.github.GitHubPlatform;
 import dev.evalbot.app.review.MemoryReviewLog;
 import dev.evalbot.app.review.ReportJson;
 import dev.evalbot.app.review.ReviewPipeline;
+import dev.evalbot.app.review.ReviewRequest;
 import dev.evalbot.app.review.TrustAnnotator;
 import dev.evalbot.app.store.Database;
 import dev.evalbot.app.store.PullRef;
@@ -106,7 +107,7 @@ class PlacementReviewTest {
         github.files(FakeGitHub.files(".eval_results/hle.yaml",
                 "- dataset: {id: cais/hle, task_id: hle}\n  value: 23.5\n"
                         + "- dataset: {id: cais/hle, task_id: hle}\n  value: 150\n"));
-        pipeline.review(platform, pr, List.of(), false, false, false);
+        pipeline.review(platform, ReviewRequest.of(pr));
         String body = comment();
         assertTrue(body.contains("would rank 3 of 5 on cais/hle / hle; best author-reported 24.6"), body);
         assertEquals(1, body.split("would rank", -1).length - 1, "the invalid entry (150 of 0..100) gets no rank");
@@ -119,7 +120,7 @@ class PlacementReviewTest {
         github.files(FakeGitHub.files(".eval_results/hle.yaml",
                 "- dataset: {id: cais/hle, task_id: hle}\n  value: 41.2\n"
                         + "- dataset: {id: cais/hle, task_id: hle}\n  value: 33\n"));
-        pipeline.review(platform, pr, List.of(), false, false, false);
+        pipeline.review(platform, ReviewRequest.of(pr));
         String body = comment();
         assertTrue(body.contains("would rank 1 of 5 on cais/hle / hle; best author-reported 24.6"), body);
         assertTrue(body.contains("<code>new-top-score</code>"), body);

@@ -17,6 +17,7 @@ import dev.evalbot.app.review.MemoryReviewLog;
 import dev.evalbot.app.review.ReportJson;
 import dev.evalbot.app.review.ReviewOutcome;
 import dev.evalbot.app.review.ReviewPipeline;
+import dev.evalbot.app.review.ReviewRequest;
 import dev.evalbot.app.review.TrustAnnotator;
 import dev.evalbot.rules.check.ChangeValidator;
 import java.nio.file.Path;
@@ -71,7 +72,7 @@ class ModelIndexNoticeTest {
     void aNewModelIndexWithoutResultsGetsTheMigrationCommand() {
         baseCard(BASE_CARD);
         github.files(FakeGitHub.files("README.md", CARD_WITH_INDEX));
-        assertInstanceOf(ReviewOutcome.Reviewed.class, pipeline.review(platform, pr, List.of(), false, false, false));
+        assertInstanceOf(ReviewOutcome.Reviewed.class, pipeline.review(platform, ReviewRequest.of(pr)));
         String body = comment();
         assertTrue(body.contains("changes the `model-index` of `README.md` but adds no `.eval_results/` file"), body);
         assertTrue(body.contains("evalbot import model-index --write ."), body);
@@ -83,7 +84,7 @@ class ModelIndexNoticeTest {
         String reworded = CARD_WITH_INDEX.replace("# model", "# model, better described");
         baseCard(CARD_WITH_INDEX.replace("{type: acc, value: 20.9}", "{type: acc,   value:  20.9 }"));
         github.files(FakeGitHub.files("README.md", reworded));
-        assertInstanceOf(ReviewOutcome.NothingToReview.class, pipeline.review(platform, pr, List.of(), false, false, false));
+        assertInstanceOf(ReviewOutcome.NothingToReview.class, pipeline.review(platform, ReviewRequest.of(pr)));
         assertEquals(0, github.count("POST", "/repos/" + REPO + "/issues/2/comments"));
     }
 
@@ -92,7 +93,7 @@ class ModelIndexNoticeTest {
         baseCard(BASE_CARD);
         github.files(FakeGitHub.files("README.md", CARD_WITH_INDEX, ".eval_results/hle.yaml",
                 "- dataset: {id: cais/hle, task_id: hle}\n  value: 20.9\n"));
-        pipeline.review(platform, pr, List.of(), false, false, false);
+        pipeline.review(platform, ReviewRequest.of(pr));
         assertFalse(comment().contains("model-index"), comment());
     }
 }
