@@ -47,16 +47,6 @@ public final class ReviewPipeline {
     private final ReviewListener listener;
     private final ModelCardListener cards;
 
-    public ReviewPipeline(Supplier<ChangeValidator> validators, int maxBytes, TrustAnnotator trust, ReviewLog log,
-            ReportJson json, Settings settings) {
-        this(validators, maxBytes, trust, log, json, settings, ReviewListener.NONE);
-    }
-
-    public ReviewPipeline(Supplier<ChangeValidator> validators, int maxBytes, TrustAnnotator trust, ReviewLog log,
-            ReportJson json, Settings settings, ReviewListener listener) {
-        this(validators, maxBytes, trust, log, json, settings, listener, ModelCardListener.NONE);
-    }
-
     /** @param cards told the model card at the head of every pull request with results files (read with them) */
     public ReviewPipeline(Supplier<ChangeValidator> validators, int maxBytes, TrustAnnotator trust, ReviewLog log,
             ReportJson json, Settings settings, ReviewListener listener, ModelCardListener cards) {

@@ -38,7 +38,7 @@ abstract class StoresContractTest {
 
     static ReviewedEntry entry(String file, int index, String dataset, double value, Tier tier) {
         return new ReviewedEntry(file, 1 + 6 * (index - 1), index, dataset, "default", value, "2026-01-15",
-                index == 1 ? "no-tools" : null, "https://example.org/paper", "Paper", tier);
+                index == 1 ? "no-tools" : null, "https://example.org/paper", "Paper", tier, null, null, false);
     }
 
     @Test
@@ -131,7 +131,7 @@ abstract class StoresContractTest {
     void anAttributionAndADatasetRevisionAreKeptWithTheResult() {
         ResultStore results = new ResultStore(db, clock);
         ReviewedEntry e = new ReviewedEntry("a.yaml", 1, 1, "cais/hle", "hle", 24.5, null, null, null, null,
-                Tier.COMMUNITY, "cais", "0123456789abcdef0123456789abcdef01234567");
+                Tier.COMMUNITY, "cais", "0123456789abcdef0123456789abcdef01234567", false);
         results.replaceAll(PR, "aaa", PrState.OPEN, List.of(e, entry("a.yaml", 2, "cais/hle", 1.0, Tier.COMMUNITY)));
         List<StoredResult> stored = results.byPull(PR);
         assertEquals(e, stored.get(0).entry());
@@ -263,7 +263,7 @@ abstract class StoresContractTest {
                 Tier tier = Tier.values()[random.nextInt(Tier.values().length)];
                 String task = random.nextInt(5) == 0 ? "other" : "default";
                 entries.add(new ReviewedEntry("f" + random.nextInt(3) + ".yaml", i, i, "cais/hle", task,
-                        random.nextInt(100), null, null, null, null, tier));
+                        random.nextInt(100), null, null, null, null, tier, null, null, false));
             }
             results.replaceAll(pull, "h" + round, PrState.values()[random.nextInt(PrState.values().length)], entries);
             if (random.nextInt(4) == 0) {

@@ -10,8 +10,10 @@ import dev.evalbot.app.config.LocalConfig;
 import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.review.MemoryReviewLog;
+import dev.evalbot.app.review.ModelCardListener;
 import dev.evalbot.app.review.PlatformException;
 import dev.evalbot.app.review.ReportJson;
+import dev.evalbot.app.review.ReviewListener;
 import dev.evalbot.app.review.ReviewPipeline;
 import dev.evalbot.app.review.ReviewRequest;
 import dev.evalbot.app.review.TrustAnnotator;
@@ -54,7 +56,8 @@ class BudgetNoticeTest {
         LocalConfig config = LocalConfig.load(Path.of("../config"), null);
         pipeline = new ReviewPipeline(() -> new ChangeValidator(config.rules(), config.registry(), Clock.systemUTC()),
                 config.rules().limits().maxBytes(), TrustAnnotator.OFFLINE, new MemoryReviewLog(),
-                new ReportJson(new ObjectMapper()), ReviewPipeline.Settings.DEFAULT);
+                new ReportJson(new ObjectMapper()), ReviewPipeline.Settings.DEFAULT,
+                ReviewListener.NONE, ModelCardListener.NONE);
     }
 
     @AfterEach

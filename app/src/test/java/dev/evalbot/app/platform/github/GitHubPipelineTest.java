@@ -10,8 +10,10 @@ import dev.evalbot.app.config.LocalConfig;
 import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.review.MemoryReviewLog;
+import dev.evalbot.app.review.ModelCardListener;
 import dev.evalbot.app.review.PlatformException;
 import dev.evalbot.app.review.ReportJson;
+import dev.evalbot.app.review.ReviewListener;
 import dev.evalbot.app.review.ReviewOutcome;
 import dev.evalbot.app.review.ReviewPipeline;
 import dev.evalbot.app.review.ReviewRequest;
@@ -45,7 +47,7 @@ class GitHubPipelineTest {
         log = new MemoryReviewLog();
         pipeline = new ReviewPipeline(() -> new ChangeValidator(config.rules(), config.registry(), Clock.systemUTC()),
                 config.rules().limits().maxBytes(), TrustAnnotator.OFFLINE, log, new ReportJson(new ObjectMapper()),
-                ReviewPipeline.Settings.DEFAULT);
+                ReviewPipeline.Settings.DEFAULT, ReviewListener.NONE, ModelCardListener.NONE);
         pr = ref("pull_request.opened.json");
     }
 
@@ -150,7 +152,7 @@ class GitHubPipelineTest {
         LocalConfig config = LocalConfig.load(Path.of("../config"), null);
         return new ReviewPipeline(() -> new ChangeValidator(config.rules(), config.registry(), Clock.systemUTC()),
                 config.rules().limits().maxBytes(), TrustAnnotator.OFFLINE, with, new ReportJson(new ObjectMapper()),
-                ReviewPipeline.Settings.DEFAULT);
+                ReviewPipeline.Settings.DEFAULT, ReviewListener.NONE, ModelCardListener.NONE);
     }
 
     @Test

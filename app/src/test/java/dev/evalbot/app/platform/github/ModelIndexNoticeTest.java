@@ -14,7 +14,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalbot.app.config.LocalConfig;
 import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.review.MemoryReviewLog;
+import dev.evalbot.app.review.ModelCardListener;
 import dev.evalbot.app.review.ReportJson;
+import dev.evalbot.app.review.ReviewListener;
 import dev.evalbot.app.review.ReviewOutcome;
 import dev.evalbot.app.review.ReviewPipeline;
 import dev.evalbot.app.review.ReviewRequest;
@@ -46,7 +48,8 @@ class ModelIndexNoticeTest {
         LocalConfig config = LocalConfig.load(Path.of("../config"), null);
         pipeline = new ReviewPipeline(() -> new ChangeValidator(config.rules(), config.registry(), Clock.systemUTC()),
                 config.rules().limits().maxBytes(), TrustAnnotator.OFFLINE, new MemoryReviewLog(),
-                new ReportJson(new ObjectMapper()), ReviewPipeline.Settings.DEFAULT);
+                new ReportJson(new ObjectMapper()), ReviewPipeline.Settings.DEFAULT,
+                ReviewListener.NONE, ModelCardListener.NONE);
         pr = GitHubPipelineTest.ref("pull_request.opened.json");
     }
 

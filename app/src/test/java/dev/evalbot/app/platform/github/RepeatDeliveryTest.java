@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.evalbot.app.config.LocalConfig;
 import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.review.MemoryReviewLog;
+import dev.evalbot.app.review.ModelCardListener;
 import dev.evalbot.app.review.ReportJson;
 import dev.evalbot.app.review.ReviewOutcome;
 import dev.evalbot.app.review.ReviewPipeline;
@@ -57,7 +58,7 @@ class RepeatDeliveryTest {
     private ReviewPipeline pipeline(ChangeValidator validator) {
         return new ReviewPipeline(() -> validator, config.rules().limits().maxBytes(), TrustAnnotator.OFFLINE, log,
                 new ReportJson(new ObjectMapper()), ReviewPipeline.Settings.DEFAULT,
-                (ref, review) -> recorded.incrementAndGet());
+                (ref, review) -> recorded.incrementAndGet(), ModelCardListener.NONE);
     }
 
     @AfterEach

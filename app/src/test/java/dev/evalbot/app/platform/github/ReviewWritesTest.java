@@ -8,7 +8,9 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.evalbot.app.config.LocalConfig;
 import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.review.MemoryReviewLog;
+import dev.evalbot.app.review.ModelCardListener;
 import dev.evalbot.app.review.ReportJson;
+import dev.evalbot.app.review.ReviewListener;
 import dev.evalbot.app.review.ReviewPipeline;
 import dev.evalbot.app.review.ReviewRequest;
 import dev.evalbot.app.review.TrustAnnotator;
@@ -60,7 +62,8 @@ class ReviewWritesTest {
         LocalConfig config = LocalConfig.load(Path.of("../config"), null);
         pipeline = new ReviewPipeline(() -> new ChangeValidator(config.rules(), config.registry(), Clock.systemUTC()),
                 config.rules().limits().maxBytes(), TrustAnnotator.OFFLINE, new MemoryReviewLog(),
-                new ReportJson(new ObjectMapper()), ReviewPipeline.Settings.DEFAULT);
+                new ReportJson(new ObjectMapper()), ReviewPipeline.Settings.DEFAULT,
+                ReviewListener.NONE, ModelCardListener.NONE);
     }
 
     @AfterEach

@@ -15,8 +15,10 @@ import dev.evalbot.app.config.LocalConfig;
 import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.review.MemoryReviewLog;
+import dev.evalbot.app.review.ModelCardListener;
 import dev.evalbot.app.review.PlatformException;
 import dev.evalbot.app.review.ReportJson;
+import dev.evalbot.app.review.ReviewListener;
 import dev.evalbot.app.review.ReviewOutcome;
 import dev.evalbot.app.review.ReviewPipeline;
 import dev.evalbot.app.review.ReviewRequest;
@@ -56,7 +58,7 @@ class HubPipelineTest {
         log = new MemoryReviewLog();
         pipeline = new ReviewPipeline(() -> new ChangeValidator(config.rules(), config.registry(), Clock.systemUTC()),
                 config.rules().limits().maxBytes(), TrustAnnotator.OFFLINE, log, new ReportJson(new ObjectMapper()),
-                ReviewPipeline.Settings.DEFAULT);
+                ReviewPipeline.Settings.DEFAULT, ReviewListener.NONE, ModelCardListener.NONE);
     }
 
     static HttpClient http() {
@@ -114,7 +116,8 @@ class HubPipelineTest {
         // A new database: no record of the comment. The next push must not post a second one.
         ReviewPipeline fresh = new ReviewPipeline(() -> new ChangeValidator(config.rules(), config.registry(),
                 Clock.systemUTC()), config.rules().limits().maxBytes(), TrustAnnotator.OFFLINE, new MemoryReviewLog(),
-                new ReportJson(new ObjectMapper()), ReviewPipeline.Settings.DEFAULT);
+                new ReportJson(new ObjectMapper()), ReviewPipeline.Settings.DEFAULT,
+                ReviewListener.NONE, ModelCardListener.NONE);
         hub.files(FakeHub.files(".eval_results/hle.yaml", INVALID));
         hub.push("2".repeat(40));
         fresh.review(platform, ReviewRequest.of(pr("model", REPO, 19, "2".repeat(40))));
