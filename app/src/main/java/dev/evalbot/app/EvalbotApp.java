@@ -2,9 +2,10 @@ package dev.evalbot.app;
 
 import dev.evalbot.app.board.BoardPublisher;
 import dev.evalbot.app.board.BoardService;
+import dev.evalbot.app.board.PublishHttp;
 import dev.evalbot.app.board.PublishPlan;
 import dev.evalbot.app.board.PublishTargets;
-import dev.evalbot.app.board.Publishers;
+import dev.evalbot.app.board.WebhookPublisher;
 import dev.evalbot.app.config.LocalConfig;
 import dev.evalbot.app.core.Core;
 import dev.evalbot.app.core.CoreSettings;
@@ -19,8 +20,10 @@ import dev.evalbot.app.platform.PlatformMode;
 import dev.evalbot.app.platform.PlatformUnit;
 import dev.evalbot.app.platform.github.DryRunUnit;
 import dev.evalbot.app.platform.github.GitHubAuth;
+import dev.evalbot.app.platform.github.GitHubBoardPublisher;
 import dev.evalbot.app.platform.github.GitHubSettings;
 import dev.evalbot.app.platform.github.GitHubUnit;
+import dev.evalbot.app.platform.hub.HubBoardPublisher;
 import dev.evalbot.app.platform.hub.HubSettings;
 import dev.evalbot.app.platform.hub.HubUnit;
 import dev.evalbot.app.platform.local.ExampleRepos;
@@ -113,12 +116,13 @@ public final class EvalbotApp implements AutoCloseable {
         List<PlatformUnit> units = units(deployment, settings.dryRun(), github, githubAuth, hub);
         // Nothing is published from a dry-run: it is the no-account quick start. Live, a target on a
         // platform that is off is left out, with a warning, rather than failing at every refresh.
-        PublishPlan plan = PublishPlan.decide(PublishTargets.parse("evalbot.yaml", config.evalbotYaml()), deployment);
+        PublishPlan plan = PublishPlan.decide(PublishTargets.parse("evalbot.yaml", config.evalbotYaml()),
+                notLive(deployment));
         if (online) {
             plan.skipped().forEach(s -> LOG.warn(s.warning()));
         }
-        List<BoardPublisher> publishers = online ? List.of(new Publishers(plan.targets(), http, github, githubAuth,
-                hub, settings.publishSecret())) : List.of();
+        List<BoardPublisher> publishers = online ? publishers(plan.targets(), new PublishHttp(http), github, githubAuth,
+                hub, settings.publishSecret()) : List.of();
 
         Core core = Core.build(settings, clock, config, online, http, metrics, offline, opened(opening), publishers);
         try {
@@ -169,6 +173,29 @@ public final class EvalbotApp implements AutoCloseable {
             }
         }
         return units;
+    }
+
+    /** The platforms that are not live, for the publish plan, in the start-up log's words. */
+    private static List<PublishPlan.NotLive> notLive(Deployment deployment) {
+        return deployment.platforms().stream().filter(p -> p.mode() != Mode.LIVE)
+                .map(p -> new PublishPlan.NotLive(p.platform(), p.label(), p.mode().word(), p.reason())).toList();
+    }
+
+    /**
+     * Where refreshed leaderboards go, in the order a benchmark's targets are published: its GitHub
+     * repository and Hub dataset when that platform is live (the plan kept only those), then its webhook.
+     */
+    private static List<BoardPublisher> publishers(PublishTargets targets, PublishHttp http, GitHubSettings github,
+            GitHubAuth githubAuth, HubSettings hub, String publishSecret) {
+        List<BoardPublisher> publishers = new ArrayList<>();
+        if (githubAuth != null) {
+            publishers.add(new GitHubBoardPublisher(targets, http, github, githubAuth));
+        }
+        if (hub.enabled()) {
+            publishers.add(new HubBoardPublisher(targets, http, hub));
+        }
+        publishers.add(new WebhookPublisher(targets, http, publishSecret));
+        return publishers;
     }
 
     /** A store that ran the quick start before going live still shows its made-up models: say so. */

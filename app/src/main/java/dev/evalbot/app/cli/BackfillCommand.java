@@ -2,6 +2,7 @@ package dev.evalbot.app.cli;
 
 import dev.evalbot.app.board.Backfill;
 import dev.evalbot.app.board.BaseModelRecorder;
+import dev.evalbot.app.cli.common.ExitCodes;
 import dev.evalbot.app.config.ConfigSource;
 import dev.evalbot.app.config.LocalConfig;
 import dev.evalbot.app.review.Counted;

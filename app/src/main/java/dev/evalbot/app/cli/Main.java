@@ -1,5 +1,6 @@
 package dev.evalbot.app.cli;
 
+import dev.evalbot.app.cli.common.ExitCodes;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -1,5 +1,6 @@
 package dev.evalbot.app.cli;
 
+import dev.evalbot.app.cli.common.LocalConfigOptions;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 

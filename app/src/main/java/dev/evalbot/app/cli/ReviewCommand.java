@@ -1,5 +1,6 @@
 package dev.evalbot.app.cli;
 
+import dev.evalbot.app.cli.common.ExitCodes;
 import dev.evalbot.app.review.ChangedPath;
 import dev.evalbot.app.review.ModelIndexNotice;
 import dev.evalbot.app.review.Review;

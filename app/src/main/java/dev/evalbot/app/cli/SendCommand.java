@@ -1,5 +1,6 @@
 package dev.evalbot.app.cli;
 
+import dev.evalbot.app.cli.common.ExitCodes;
 import dev.evalbot.app.platform.github.WebhookSignature;
 import dev.evalbot.app.server.WebhookSecrets;
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package dev.evalbot.app.cli;
 
 import dev.evalbot.app.EvalbotApp;
+import dev.evalbot.app.cli.common.ExitCodes;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;

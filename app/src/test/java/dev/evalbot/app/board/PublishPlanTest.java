@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.platform.Deployment;
+import dev.evalbot.app.platform.Mode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -27,9 +28,15 @@ class PublishPlanTest {
                 publish: {hub: true}
             """.getBytes(StandardCharsets.UTF_8));
 
+    /** As EvalbotApp hands the deployment to the plan. */
+    static List<PublishPlan.NotLive> notLive(Map<String, String> env) {
+        return Deployment.decide(env).platforms().stream().filter(p -> p.mode() != Mode.LIVE)
+                .map(p -> new PublishPlan.NotLive(p.platform(), p.label(), p.mode().word(), p.reason())).toList();
+    }
+
     @Test
     void aGitHubTargetIsLeftOutWhenGitHubIsOffAndTheOtherTargetsOfItsBenchmarkStay() {
-        PublishPlan plan = PublishPlan.decide(CONFIGURED, Deployment.decide(HUB_ONLY));
+        PublishPlan plan = PublishPlan.decide(CONFIGURED, notLive(HUB_ONLY));
 
         PublishTargets.Target hle = plan.targets().of("cais/hle").orElseThrow();
         assertNull(hle.githubRepo());
@@ -51,7 +58,7 @@ class PublishPlanTest {
 
     @Test
     void aHubTargetIsLeftOutWhenTheHubIsOff() {
-        PublishPlan plan = PublishPlan.decide(CONFIGURED, Deployment.decide(GITHUB_ONLY));
+        PublishPlan plan = PublishPlan.decide(CONFIGURED, notLive(GITHUB_ONLY));
 
         assertEquals("boards/hle", plan.targets().of("cais/hle").orElseThrow().githubRepo());
         assertFalse(plan.targets().of("cais/hle").orElseThrow().hub());
@@ -65,7 +72,7 @@ class PublishPlanTest {
 
     @Test
     void aHubTokenForReadingDefinitionsDoesNotMakeTheHubLive() {
-        PublishPlan plan = PublishPlan.decide(CONFIGURED, Deployment.decide(Map.of("HF_TOKEN", "t",
+        PublishPlan plan = PublishPlan.decide(CONFIGURED, notLive(Map.of("HF_TOKEN", "t",
                 "GITHUB_TOKEN", "t", "GITHUB_WEBHOOK_SECRET", "s")));
         assertTrue(plan.targets().of("openai/simpleqa").isEmpty());
     }
@@ -74,7 +81,7 @@ class PublishPlanTest {
     void everythingIsKeptWhenBothPlatformsAreLive() {
         Map<String, String> both = new java.util.HashMap<>(HUB_ONLY);
         both.putAll(GITHUB_ONLY);
-        PublishPlan plan = PublishPlan.decide(CONFIGURED, Deployment.decide(both));
+        PublishPlan plan = PublishPlan.decide(CONFIGURED, notLive(both));
         assertEquals(CONFIGURED, plan.targets());
         assertTrue(plan.skipped().isEmpty());
     }

@@ -6,13 +6,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.evalbot.app.platform.Deployment;
-import dev.evalbot.app.platform.github.GitHubSettings;
 import dev.evalbot.app.platform.hub.FakeHub;
+import dev.evalbot.app.platform.hub.HubBoardPublisher;
 import dev.evalbot.app.platform.hub.HubSettings;
 import dev.evalbot.rules.tier.Tier;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,12 +36,14 @@ class PublishersTest {
                   cais/hle:
                     publish: {github: boards/hle, hub: true}
                 """.getBytes(StandardCharsets.UTF_8));
-        PublishPlan plan = PublishPlan.decide(configured, Deployment.decide(env));
-        // As EvalbotApp builds it with GitHub off: no GitHub credentials at all.
-        Publishers publishers = new Publishers(plan.targets(), HttpClient.newHttpClient(),
-                GitHubSettings.fromEnvironment(env), null, HubSettings.fromEnvironment(env), null);
+        PublishPlan plan = PublishPlan.decide(configured, PublishPlanTest.notLive(env));
+        // As EvalbotApp builds them with GitHub off: no GitHub publisher at all, the Hub's, then the webhook's.
+        PublishHttp http = new PublishHttp(HttpClient.newHttpClient());
+        List<BoardPublisher> publishers = List.of(new HubBoardPublisher(plan.targets(), http,
+                HubSettings.fromEnvironment(env)), new WebhookPublisher(plan.targets(), http, null));
 
-        publishers.publish(Boards.board(Boards.simple("org/model-a", 24.5, Tier.AUTHOR)), "{\"board\":1}");
+        publishers.forEach(p -> p.publish(Boards.board(Boards.simple("org/model-a", 24.5, Tier.AUTHOR)),
+                "{\"board\":1}"));
 
         assertEquals(1, hub.count("POST", "/api/datasets/cais/hle/commit/main"));
         String commit = hub.requests("POST", "/api/datasets/cais/hle/commit/main").get(0).getBodyAsString();

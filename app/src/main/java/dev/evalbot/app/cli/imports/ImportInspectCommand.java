@@ -1,7 +1,7 @@
 package dev.evalbot.app.cli.imports;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.evalbot.app.cli.LocalConfigOptions;
+import dev.evalbot.app.cli.common.LocalConfigOptions;
 import dev.evalbot.app.config.LocalConfig;
 import dev.evalbot.rules.check.ChangeReport;
 import dev.evalbot.rules.check.ChangeValidator;

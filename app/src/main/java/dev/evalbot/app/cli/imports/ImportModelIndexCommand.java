@@ -1,7 +1,7 @@
 package dev.evalbot.app.cli.imports;
 
-import dev.evalbot.app.cli.ExitCodes;
-import dev.evalbot.app.cli.LocalConfigOptions;
+import dev.evalbot.app.cli.common.ExitCodes;
+import dev.evalbot.app.cli.common.LocalConfigOptions;
 import dev.evalbot.app.config.ConfigSource;
 import dev.evalbot.app.config.LocalConfig;
 import dev.evalbot.app.registry.HubAccess;

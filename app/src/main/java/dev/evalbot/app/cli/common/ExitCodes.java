@@ -1,4 +1,4 @@
-package dev.evalbot.app.cli;
+package dev.evalbot.app.cli.common;
 
 /** Exit statuses shared by every command. */
 public final class ExitCodes {

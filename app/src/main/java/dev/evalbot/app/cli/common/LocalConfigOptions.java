@@ -1,4 +1,4 @@
-package dev.evalbot.app.cli;
+package dev.evalbot.app.cli.common;
 
 import dev.evalbot.app.config.ConfigSource;
 import dev.evalbot.app.config.LocalConfig;
