@@ -1,7 +1,8 @@
 package dev.evalbot.app.board;
 
+import dev.evalbot.app.commands.AuditEntry;
 import dev.evalbot.app.event.PlatformId;
-import dev.evalbot.app.store.AuditEntry;
+import dev.evalbot.app.store.AuditRow;
 import dev.evalbot.app.store.AuditStore;
 import dev.evalbot.app.store.PullRef;
 import dev.evalbot.rules.board.PrKey;
@@ -19,7 +20,7 @@ import java.util.Locale;
 public final class AuditTrail implements WithdrawalTrail {
     /** Enough for any real pull request's history; the newest steps are the ones that explain. */
     static final int LOOKBACK = 200;
-    static final String DONE = dev.evalbot.app.commands.AuditEntry.DONE;
+    static final String DONE = AuditEntry.DONE;
 
     private final AuditStore audit;
 
@@ -30,14 +31,14 @@ public final class AuditTrail implements WithdrawalTrail {
     @Override
     public List<WithdrawalEvent> events(PrKey pr) {
         List<WithdrawalEvent> out = new ArrayList<>();
-        for (AuditEntry e : audit.byPull(new PullRef(PlatformId.of(pr.platform()), pr.modelRepo(), pr.number()),
+        for (AuditRow e : audit.byPull(new PullRef(PlatformId.of(pr.platform()), pr.modelRepo(), pr.number()),
                 LOOKBACK)) {
             toEvent(e).ifPresent(out::add);
         }
         return out;
     }
 
-    static java.util.Optional<WithdrawalEvent> toEvent(AuditEntry e) {
+    static java.util.Optional<WithdrawalEvent> toEvent(AuditRow e) {
         String command = e.command().toLowerCase(Locale.ROOT);
         if (command.equals(CloseAudit.COMMAND_CLOSE) || command.equals(CloseAudit.COMMAND_REOPEN)) {
             Action action = command.equals(CloseAudit.COMMAND_CLOSE) ? Action.CLOSE : Action.REOPEN;

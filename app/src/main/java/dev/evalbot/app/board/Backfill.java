@@ -42,10 +42,6 @@ public final class Backfill {
     private final int maxBytes;
     private final ModelCardListener cards;
 
-    public Backfill(ChangeValidator validator, TrustAnnotator trust, ResultRecorder recorder, int maxBytes) {
-        this(validator, trust, recorder, maxBytes, ModelCardListener.NONE);
-    }
-
     /** @param cards told each checkout's model card (README.md), read beside its results */
     public Backfill(ChangeValidator validator, TrustAnnotator trust, ResultRecorder recorder, int maxBytes,
             ModelCardListener cards) {

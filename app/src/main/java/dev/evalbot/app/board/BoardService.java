@@ -74,19 +74,6 @@ public final class BoardService implements AutoCloseable {
     private volatile boolean running;
     private Thread thread;
 
-    public BoardService(ResultStore results, RefreshStore refreshes, TaskCatalog catalog,
-            Map<String, Benchmark> definitions, Duration debounce, Clock clock, List<BoardPublisher> publishers) {
-        this(results, refreshes, catalog, definitions, debounce, clock, publishers, BoardSettings.DEFAULT,
-                WithdrawalTrail.NONE);
-    }
-
-    public BoardService(ResultStore results, RefreshStore refreshes, TaskCatalog catalog,
-            Map<String, Benchmark> definitions, Duration debounce, Clock clock, List<BoardPublisher> publishers,
-            BoardSettings settings, WithdrawalTrail trail) {
-        this(results, refreshes, catalog, definitions, debounce, clock, publishers, settings, trail,
-                DEFAULT_CACHE_REPORTS);
-    }
-
     /**
      * @param settings provider names for the facets, the public URL for badge Markdown
      * @param trail who withdrew which pull request's reports, and why (the audit log)

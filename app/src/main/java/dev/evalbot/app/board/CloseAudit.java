@@ -3,7 +3,7 @@ package dev.evalbot.app.board;
 import dev.evalbot.app.event.PullRequestEvent;
 import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.review.PullRequestClosed;
-import dev.evalbot.app.store.AuditEntry;
+import dev.evalbot.app.store.AuditRow;
 import dev.evalbot.app.store.AuditStore;
 import java.time.Clock;
 
@@ -36,7 +36,7 @@ public final class CloseAudit implements PullRequestClosed {
     public void closed(PullRequestEvent.Closed closed) {
         PullRequestRef pr = closed.pr();
         if (!closed.merged()) {
-            audit.append(new AuditEntry(closed.by() == null ? UNKNOWN_ACTOR : closed.by(), COMMAND_CLOSE,
+            audit.append(new AuditRow(closed.by() == null ? UNKNOWN_ACTOR : closed.by(), COMMAND_CLOSE,
                     pr.author() == null ? "" : pr.author(), clock.instant(), pr.platform(), pr.repo(),
                     pr.number(), OUTCOME, closed.note()));
         }

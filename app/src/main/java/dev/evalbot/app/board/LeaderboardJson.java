@@ -39,10 +39,6 @@ public final class LeaderboardJson {
     private final ObjectMapper mapper = new ObjectMapper();
     private final FacetParser facets;
 
-    public LeaderboardJson() {
-        this(FacetParser.NO_PROVIDERS);
-    }
-
     /** @param facets reads each report's notes into facets (the configured provider names) */
     public LeaderboardJson(FacetParser facets) {
         this.facets = facets;

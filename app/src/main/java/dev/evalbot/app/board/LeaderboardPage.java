@@ -34,14 +34,6 @@ public final class LeaderboardPage {
     /** Absolute base of badge URLs in the Markdown; null: the page's own origin, filled in by the script. */
     private final String publicUrl;
 
-    public LeaderboardPage() {
-        this(PageLimits.DEFAULT);
-    }
-
-    public LeaderboardPage(PageLimits limits) {
-        this(limits, FacetParser.NO_PROVIDERS, null);
-    }
-
     public LeaderboardPage(PageLimits limits, FacetParser facets, String publicUrl) {
         this.limits = limits;
         this.facets = facets;

@@ -7,6 +7,7 @@ import dev.evalbot.app.review.Markdown;
 import dev.evalbot.app.review.Platform;
 import dev.evalbot.app.review.PlatformException;
 import dev.evalbot.app.review.ReviewPipeline;
+import dev.evalbot.app.review.ReviewRequest;
 import dev.evalbot.rules.check.Suggestions;
 import java.time.Clock;
 import java.time.Instant;
@@ -173,7 +174,8 @@ public final class CommandEngine {
         boolean fresh = wanted.contains(CommandResult.FollowUp.FRESH_REVIEW);
         if (fresh || wanted.contains(CommandResult.FollowUp.REVIEW)) {
             try {
-                pipeline.review(platform, pr, history.lines(pr, entries), history.approved(pr), false, fresh);
+                pipeline.review(platform, ReviewRequest.of(pr).withHistory(history.lines(pr, entries))
+                        .withApproved(history.approved(pr)).withBypassCaches(fresh));
             } catch (PlatformException e) {
                 if (e.retryable()) {
                     throw e;

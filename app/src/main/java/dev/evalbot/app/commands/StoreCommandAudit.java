@@ -1,6 +1,7 @@
 package dev.evalbot.app.commands;
 
 import dev.evalbot.app.event.PlatformId;
+import dev.evalbot.app.store.AuditRow;
 import dev.evalbot.app.store.AuditStore;
 import dev.evalbot.app.store.PullRef;
 import java.util.List;
@@ -15,7 +16,7 @@ public final class StoreCommandAudit implements CommandAudit {
 
     @Override
     public void record(AuditEntry e) {
-        store.append(new dev.evalbot.app.store.AuditEntry(e.actor(), e.command(), e.args(), e.at(),
+        store.append(new AuditRow(e.actor(), e.command(), e.args(), e.at(),
                 PlatformId.of(e.platform()), e.repo(), e.number(), e.outcome(), e.reason()));
     }
 
@@ -30,7 +31,7 @@ public final class StoreCommandAudit implements CommandAudit {
         return store.byRepo(PlatformId.of(platform), repo, limit).stream().map(StoreCommandAudit::toCommands).toList();
     }
 
-    private static AuditEntry toCommands(dev.evalbot.app.store.AuditEntry e) {
+    private static AuditEntry toCommands(AuditRow e) {
         return new AuditEntry(e.actor(), e.command(), e.args(), e.at(), e.platform().code(), e.repo(), e.number(),
                 e.outcome(), e.reason());
     }

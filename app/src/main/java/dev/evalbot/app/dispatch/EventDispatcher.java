@@ -13,6 +13,7 @@ import dev.evalbot.app.review.PlatformException;
 import dev.evalbot.app.review.PullRequestClosed;
 import dev.evalbot.app.review.ReviewOutcome;
 import dev.evalbot.app.review.ReviewPipeline;
+import dev.evalbot.app.review.ReviewRequest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.Optional;
@@ -69,9 +70,11 @@ public final class EventDispatcher implements DeliveryHandler {
     private Outcome handle(Lane lane, Delivery d, PullRequestEvent event) {
         if (event instanceof ReviewRequested requested) {
             // A retry means the author has waited: say so with a pending status first, where there is one.
-            ReviewOutcome outcome = pipeline.review(lane.platform(), requested.pr(),
-                    lane.context().history(requested.pr()), lane.context().approved(requested.pr()),
-                    lane.pendingOnRetry() && d.attempt() > 1, false, mayRepeat(d, requested));
+            ReviewOutcome outcome = pipeline.review(lane.platform(), ReviewRequest.of(requested.pr())
+                    .withHistory(lane.context().history(requested.pr()))
+                    .withApproved(lane.context().approved(requested.pr()))
+                    .withAnnouncePending(lane.pendingOnRetry() && d.attempt() > 1)
+                    .withMayRepeat(mayRepeat(d, requested)));
             count(lane, outcome);
         } else if (event instanceof CommentPosted posted) {
             Optional<Comment> named = lane.authors().resolve(posted.pr(), posted.comment());

@@ -11,10 +11,10 @@ import java.time.Duration;
  * @param retry backoff for transient errors
  * @param fetchThreads definitions fetched at the same time; further ones queue
  */
-public record HttpSettings(Duration connectTimeout, Duration requestTimeout, int maxRedirects, RetryPolicy retry,
+public record HttpSettings(Duration connectTimeout, Duration requestTimeout, int maxRedirects, FetchRetry retry,
         int fetchThreads) {
     public static final HttpSettings DEFAULT = new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(10), 5,
-            RetryPolicy.DEFAULT, 4);
+            FetchRetry.DEFAULT, 4);
 
     public HttpSettings {
         if (connectTimeout.isNegative() || connectTimeout.isZero() || requestTimeout.isNegative()
@@ -23,7 +23,7 @@ public record HttpSettings(Duration connectTimeout, Duration requestTimeout, int
         }
     }
 
-    public HttpSettings withRetry(RetryPolicy r) {
+    public HttpSettings withRetry(FetchRetry r) {
         return new HttpSettings(connectTimeout, requestTimeout, maxRedirects, r, fetchThreads);
     }
 }

@@ -67,7 +67,7 @@ public final class HubClient {
     }
 
     HubFetch fetch(URI uri) {
-        RetryPolicy retry = settings.retry();
+        FetchRetry retry = settings.retry();
         for (int attempt = 1; ; attempt++) {
             Attempt outcome = attempt(uri);
             if (outcome instanceof Attempt.Done done) {

@@ -21,18 +21,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class RegistryFactory {
     private final Clock clock;
-    private final RetryPolicy.Sleeper sleeper;
+    private final FetchRetry.Sleeper sleeper;
 
     public RegistryFactory() {
-        this(Clock.systemUTC(), RetryPolicy.Sleeper.THREAD);
+        this(Clock.systemUTC(), FetchRetry.Sleeper.THREAD);
     }
 
     public RegistryFactory(Clock clock) {
-        this(clock, RetryPolicy.Sleeper.THREAD);
+        this(clock, FetchRetry.Sleeper.THREAD);
     }
 
     /** @param sleeper waits between retries; tests pass one that does not */
-    public RegistryFactory(Clock clock, RetryPolicy.Sleeper sleeper) {
+    public RegistryFactory(Clock clock, FetchRetry.Sleeper sleeper) {
         this.clock = clock;
         this.sleeper = sleeper;
     }

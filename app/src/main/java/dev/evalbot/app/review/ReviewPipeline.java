@@ -47,16 +47,6 @@ public final class ReviewPipeline {
     private final ReviewListener listener;
     private final ModelCardListener cards;
 
-    public ReviewPipeline(Supplier<ChangeValidator> validators, int maxBytes, TrustAnnotator trust, ReviewLog log,
-            ReportJson json, Settings settings) {
-        this(validators, maxBytes, trust, log, json, settings, ReviewListener.NONE);
-    }
-
-    public ReviewPipeline(Supplier<ChangeValidator> validators, int maxBytes, TrustAnnotator trust, ReviewLog log,
-            ReportJson json, Settings settings, ReviewListener listener) {
-        this(validators, maxBytes, trust, log, json, settings, listener, ModelCardListener.NONE);
-    }
-
     /** @param cards told the model card at the head of every pull request with results files (read with them) */
     public ReviewPipeline(Supplier<ChangeValidator> validators, int maxBytes, TrustAnnotator trust, ReviewLog log,
             ReportJson json, Settings settings, ReviewListener listener, ModelCardListener cards) {
@@ -74,31 +64,15 @@ public final class ReviewPipeline {
      * Reviews the pull request at the head it has now, whatever head the delivery named: deliveries
      * come late and out of order, and the comment and labels must describe the current head. One
      * request learns it ({@link Platform#currentHead}); a delivery for an older head whose current
-     * head is reviewed already writes nothing. The review always runs in full for its head (a
-     * maintainer command, a recheck, a test): see the overload for deliveries.
-     *
-     * @param delivered the pull request as the delivery describes it
-     * @param history maintainer commands to show, newest last
-     * @param approved a maintainer approved: success even with warnings
-     * @param announcePending set a pending status first (the review is a retry or waited in line)
+     * head is reviewed already writes nothing. The review runs in full for its head unless the
+     * request {@linkplain ReviewRequest#mayRepeat may repeat} a finished one.
      */
-    public ReviewOutcome review(Platform platform, PullRequestRef delivered, List<String> history, boolean approved,
-            boolean announcePending, boolean bypassCaches) {
-        return review(platform, delivered, history, approved, announcePending, bypassCaches, false);
-    }
-
-    /**
-     * The same, for a delivery that may repeat a finished review. With {@code mayRepeat} (a first
-     * attempt that is not a reopen or a base change: see the delivery handler) a delivery naming
-     * the current head stops right after learning it, reading and writing nothing, when that head's
-     * review finished (comment, verdict and labels recorded, status set) with the inputs it would
-     * have now: the same base, history and approval, rules and benchmark definitions
-     * ({@link ReviewInputs}), and its comment is still there as far as the current head tells.
-     *
-     * @param mayRepeat the delivery may be answered by the finished review of its head
-     */
-    public ReviewOutcome review(Platform platform, PullRequestRef delivered, List<String> history, boolean approved,
-            boolean announcePending, boolean bypassCaches, boolean mayRepeat) {
+    public ReviewOutcome review(Platform platform, ReviewRequest request) {
+        PullRequestRef delivered = request.delivered();
+        List<String> history = request.history();
+        boolean approved = request.approved();
+        boolean announcePending = request.announcePending();
+        boolean bypassCaches = request.bypassCaches();
         PullHead now = platform.currentHead(delivered);
         PullRequestRef pr = delivered.at(now);
         ReviewState state = log.state(pr);
@@ -110,7 +84,7 @@ public final class ReviewPipeline {
                     shortSha(delivered.headSha()), shortSha(now.sha()));
             return new ReviewOutcome.Stale(delivered.headSha(), now.sha());
         }
-        if (mayRepeat && !stale && !announcePending && !bypassCaches && state.reviewed(now.sha())
+        if (request.mayRepeat() && !stale && !announcePending && !bypassCaches && state.reviewed(now.sha())
                 && now.mayHaveComments()
                 && ReviewInputs.decode(state.inputs()).filter(i -> inputs(pr, history, approved, i.definitions())
                         .equals(i)).isPresent()) {

@@ -3,6 +3,7 @@ package dev.evalbot.app.review;
 import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.store.PullRef;
+import dev.evalbot.app.store.ReviewRow;
 import dev.evalbot.app.store.ReviewStore;
 import dev.evalbot.app.store.StoredReview;
 import java.util.List;
@@ -16,8 +17,7 @@ import java.util.TreeSet;
  */
 public final class StoreReviewLog implements ReviewLog {
     private static final String PENDING = "pending";
-    private static final dev.evalbot.app.store.Review BLANK =
-            new dev.evalbot.app.store.Review("", "PENDING", "", "{}", null, null, List.of());
+    private static final ReviewRow BLANK = new ReviewRow("", "PENDING", "", "{}", null, null, List.of());
 
     private final ReviewStore store;
 
@@ -39,7 +39,7 @@ public final class StoreReviewLog implements ReviewLog {
     public void saveState(PullRequestRef pr, ReviewState state) {
         var r = current(pr);
         // No head yet means no finished review yet: an empty head never matches a current one.
-        store.put(pull(pr), new dev.evalbot.app.store.Review(state.headSha() != null ? state.headSha() : "",
+        store.put(pull(pr), new ReviewRow(state.headSha() != null ? state.headSha() : "",
                 state.verdict() != null ? state.verdict() : r.verdict(), r.markdown(), r.reportJson(),
                 state.commentId(), state.commentPending() ? PENDING : state.bodyHash(),
                 List.copyOf(new TreeSet<>(state.labels())), state.inputs()));
@@ -48,14 +48,14 @@ public final class StoreReviewLog implements ReviewLog {
     @Override
     public void saveReview(PullRequestRef pr, Review review, String markdown, String json) {
         var r = current(pr);
-        store.put(pull(pr), new dev.evalbot.app.store.Review(String.valueOf(pr.headSha()), review.verdict().name(),
+        store.put(pull(pr), new ReviewRow(String.valueOf(pr.headSha()), review.verdict().name(),
                 markdown, json, r.commentId(), r.commentHash(), r.labels(), r.inputs()));
     }
 
     /** One write instead of two, and no read: the state and the review hold every column. */
     @Override
     public void save(PullRequestRef pr, ReviewState state, Review review, String markdown, String json) {
-        store.put(pull(pr), new dev.evalbot.app.store.Review(
+        store.put(pull(pr), new ReviewRow(
                 state.headSha() != null ? state.headSha() : String.valueOf(pr.headSha()), review.verdict().name(),
                 markdown, json, state.commentId(), state.commentPending() ? PENDING : state.bodyHash(),
                 List.copyOf(new TreeSet<>(state.labels())), state.inputs()));
@@ -74,7 +74,7 @@ public final class StoreReviewLog implements ReviewLog {
                 .map(r -> new String[] {r.markdown(), r.reportJson()});
     }
 
-    private dev.evalbot.app.store.Review current(PullRequestRef pr) {
+    private ReviewRow current(PullRequestRef pr) {
         return store.get(pull(pr)).map(StoredReview::review).orElse(BLANK);
     }
 

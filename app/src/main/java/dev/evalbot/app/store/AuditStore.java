@@ -15,7 +15,7 @@ public final class AuditStore {
         this.db = db;
     }
 
-    public void append(AuditEntry e) {
+    public void append(AuditRow e) {
         db.write("append to the audit log", c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit (actor, command, args, acted_at,"
                     + " platform, repo, number, outcome, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -34,17 +34,17 @@ public final class AuditStore {
     }
 
     /** The repository's commands, newest first. */
-    public List<AuditEntry> byRepo(PlatformId platform, String repo, int limit) {
+    public List<AuditRow> byRepo(PlatformId platform, String repo, int limit) {
         return query("read the audit log of " + repo, "platform = ? AND repo = ?", limit, platform.code(), repo);
     }
 
     /** The commands given on one pull request, newest first. */
-    public List<AuditEntry> byPull(PullRef pull, int limit) {
+    public List<AuditRow> byPull(PullRef pull, int limit) {
         return query("read the audit log of " + pull.subject(), "platform = ? AND repo = ? AND number = ?", limit,
                 pull.platform().code(), pull.repo(), pull.number());
     }
 
-    private List<AuditEntry> query(String action, String where, int limit, Object... keys) {
+    private List<AuditRow> query(String action, String where, int limit, Object... keys) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1");
         }
@@ -57,9 +57,9 @@ public final class AuditStore {
                 }
                 ps.setInt(i, limit);
                 try (ResultSet rs = ps.executeQuery()) {
-                    List<AuditEntry> out = new ArrayList<>();
+                    List<AuditRow> out = new ArrayList<>();
                     while (rs.next()) {
-                        out.add(new AuditEntry(rs.getString(1), rs.getString(2), rs.getString(3),
+                        out.add(new AuditRow(rs.getString(1), rs.getString(2), rs.getString(3),
                                 Instant.ofEpochMilli(rs.getLong(4)), PlatformId.of(rs.getString(5)), rs.getString(6),
                                 rs.getInt(7), rs.getString(8), rs.getString(9)));
                     }

@@ -44,7 +44,7 @@ public final class Database implements AutoCloseable {
         this.connections = connections;
         // A write waited up to the busy timeout for this process's lock and then as long for SQLite's.
         this.writer = config.dialect() == Dialect.SQLITE
-                ? new SqliteWriter(connections, config.busyTimeout().multipliedBy(2), MAX_GROUP) : null;
+                ? new SqliteWriter(connections, config.busyTimeout().multipliedBy(2), MAX_GROUP, () -> { }) : null;
     }
 
     /**

@@ -34,7 +34,7 @@ public final class ReviewStore {
                     if (!rs.next()) {
                         return Optional.<StoredReview>empty();
                     }
-                    Review review = new Review(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    ReviewRow review = new ReviewRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getString(6), labels(rs.getString(7)), rs.getString(9));
                     return Optional.of(new StoredReview(pull, review, Instant.ofEpochMilli(rs.getLong(8))));
                 }
@@ -43,7 +43,7 @@ public final class ReviewStore {
     }
 
     /** Replaces the pull request's review. */
-    public StoredReview put(PullRef pull, Review review) {
+    public StoredReview put(PullRef pull, ReviewRow review) {
         Instant now = clock.instant();
         String labels = labelsJson(review.labels());
         db.write("store the review of " + pull.subject(), c -> {

@@ -17,27 +17,6 @@ import java.util.Objects;
 public record ReviewedEntry(String file, int line, int entryIndex, String datasetId, String taskId, double value,
         String date, String notes, String sourceUrl, String sourceName, Tier tier, String attribution,
         String revision, boolean logChecked) {
-    /** An entry without the log-checked mark. */
-    public ReviewedEntry(String file, int line, int entryIndex, String datasetId, String taskId, double value,
-            String date, String notes, String sourceUrl, String sourceName, Tier tier, String attribution,
-            String revision) {
-        this(file, line, entryIndex, datasetId, taskId, value, date, notes, sourceUrl, sourceName, tier, attribution,
-                revision, false);
-    }
-
-    /** An entry without a dataset revision. */
-    public ReviewedEntry(String file, int line, int entryIndex, String datasetId, String taskId, double value,
-            String date, String notes, String sourceUrl, String sourceName, Tier tier, String attribution) {
-        this(file, line, entryIndex, datasetId, taskId, value, date, notes, sourceUrl, sourceName, tier, attribution,
-                null);
-    }
-
-    /** An entry without attribution. */
-    public ReviewedEntry(String file, int line, int entryIndex, String datasetId, String taskId, double value,
-            String date, String notes, String sourceUrl, String sourceName, Tier tier) {
-        this(file, line, entryIndex, datasetId, taskId, value, date, notes, sourceUrl, sourceName, tier, null, null);
-    }
-
     public ReviewedEntry {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(datasetId, "datasetId");

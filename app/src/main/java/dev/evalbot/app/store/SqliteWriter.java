@@ -73,12 +73,9 @@ final class SqliteWriter implements AutoCloseable {
     /**
      * @param timeout how long a caller waits for its commit before it reports the store unavailable
      * @param maxBatch most works in one transaction
+     * @param onQueued run by each caller right after it queued its work (the database passes a no-op;
+     *     a test holds the writer there to queue a batch)
      */
-    SqliteWriter(Connections connections, Duration timeout, int maxBatch) {
-        this(connections, timeout, maxBatch, () -> { });
-    }
-
-    /** @param onQueued run by each caller right after it queued its work, for tests */
     SqliteWriter(Connections connections, Duration timeout, int maxBatch, Runnable onQueued) {
         this.onQueued = onQueued;
         this.connections = connections;

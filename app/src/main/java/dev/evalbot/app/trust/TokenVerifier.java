@@ -51,10 +51,6 @@ public final class TokenVerifier {
 
     private record VerifiedSignature(String tokenSha256, String keyId, JWSVerifier verifier) {}
 
-    public TokenVerifier(JwksSource keys, Clock clock, Duration clockSkew) {
-        this(keys, clock, clockSkew, VERIFIED_CACHE_SIZE);
-    }
-
     /** @param verifiedCacheSize signatures remembered as verified; 0 verifies every time */
     public TokenVerifier(JwksSource keys, Clock clock, Duration clockSkew, int verifiedCacheSize) {
         this.keys = keys;
@@ -64,12 +60,13 @@ public final class TokenVerifier {
     }
 
     public TokenVerifier(JwksSource keys, Clock clock) {
-        this(keys, clock, TrustConfig.Limits.DEFAULT.clockSkew());
+        this(keys, clock, TrustConfig.Limits.DEFAULT.clockSkew(), VERIFIED_CACHE_SIZE);
     }
 
     /** The verifier the configuration describes (see {@link JwksSource#fromConfig}). */
     public static TokenVerifier fromConfig(TrustConfig config, Clock clock) {
-        return new TokenVerifier(JwksSource.fromConfig(config, clock), clock, config.limits().clockSkew());
+        return new TokenVerifier(JwksSource.fromConfig(config, clock), clock, config.limits().clockSkew(),
+                VERIFIED_CACHE_SIZE);
     }
 
     /** The check for one validated entry of a results file in {@code modelRepo}. */

@@ -42,16 +42,10 @@ public final class TrustAnnotations implements TrustAnnotator {
     private final ApiCredentials credentials;
     private final CitedLogCheck logs;
 
-    public TrustAnnotations(TokenVerifier tokens, SourceChecker sources) {
-        this(tokens, sources, ApiCredentials.NONE);
-    }
-
-    /** @param credentials what source checks may send to the GitHub API for a pull request */
-    public TrustAnnotations(TokenVerifier tokens, SourceChecker sources, ApiCredentials credentials) {
-        this(tokens, sources, credentials, null);
-    }
-
-    /** @param logs reads and compares the evaluation log a source cites; null: no log check */
+    /**
+     * @param credentials what source checks may send to the GitHub API for a pull request
+     * @param logs reads and compares the evaluation log a source cites; null: no log check
+     */
     public TrustAnnotations(TokenVerifier tokens, SourceChecker sources, ApiCredentials credentials, CitedLogCheck logs) {
         this.tokens = tokens;
         this.sources = sources;

@@ -12,6 +12,7 @@ import dev.evalbot.app.store.ResultStore;
 import dev.evalbot.app.store.ReviewedEntry;
 import dev.evalbot.app.store.StoreConfig;
 import dev.evalbot.rules.board.Aggregator;
+import dev.evalbot.rules.board.FacetParser;
 import dev.evalbot.rules.board.Leaderboard;
 import dev.evalbot.rules.board.TaskCatalog;
 import dev.evalbot.rules.model.Benchmark;
@@ -36,7 +37,8 @@ class AttributionBoardTest {
             ResultStore store = new ResultStore(db, Clock.systemUTC());
             store.replaceAll(pull, "abc1234", PrState.OPEN, List.of(
                     new ReviewedEntry(".eval_results/hle.yaml", 1, 1, "cais/hle", "hle", 20.9, "2026-01-15", null,
-                            "https://huggingface.co/datasets/cais/hle", "CAIS HLE", Tier.COMMUNITY, "cais<script>")));
+                            "https://huggingface.co/datasets/cais/hle", "CAIS HLE", Tier.COMMUNITY, "cais<script>", null,
+                            false)));
             var stored = store.byPull(pull);
             assertEquals("cais<script>", stored.get(0).entry().attribution());
             board = new Aggregator(TaskCatalog.HIGHER_IS_BETTER)
@@ -44,9 +46,9 @@ class AttributionBoardTest {
         }
         Benchmark hle = LocalConfig.load(Path.of("../config"), null).registry().all().stream()
                 .filter(b -> b.id().equals("cais/hle")).findFirst().orElseThrow();
-        String html = new LeaderboardPage().render(board, hle);
+        String html = new LeaderboardPage(PageLimits.DEFAULT, FacetParser.NO_PROVIDERS, null).render(board, hle);
         assertTrue(html.contains("CAIS HLE</bdi></a> <span class=\"by\">by <bdi>cais&lt;script&gt;</bdi></span>"), html);
-        var json = new ObjectMapper().readTree(new LeaderboardJson().render(board));
+        var json = new ObjectMapper().readTree(new LeaderboardJson(FacetParser.NO_PROVIDERS).render(board));
         assertEquals("cais<script>", json.findValue("source").get("attribution").asText(), json.toString());
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.evalbot.app.config.LocalConfig;
 import dev.evalbot.app.event.PlatformId;
+import dev.evalbot.app.review.ModelCardListener;
 import dev.evalbot.app.review.ResultRecorder;
 import dev.evalbot.app.review.TrustAnnotator;
 import dev.evalbot.app.store.Database;
@@ -35,7 +36,8 @@ class BackfillParallelTest {
             ResultStore store = new ResultStore(db, Clock.systemUTC());
             Set<String> changed = ConcurrentHashMap.newKeySet();
             Backfill backfill = new Backfill(new ChangeValidator(config.rules(), config.registry(), Clock.systemUTC()),
-                    TrustAnnotator.OFFLINE, new ResultRecorder(store, changed::add), config.rules().limits().maxBytes());
+                    TrustAnnotator.OFFLINE, new ResultRecorder(store, changed::add), config.rules().limits().maxBytes(),
+                    ModelCardListener.NONE);
             List<Path> checkouts = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
                 Path c = tmp.resolve("org").resolve("model-" + i);
@@ -63,7 +65,8 @@ class BackfillParallelTest {
         try (Database db = Database.open(StoreConfig.of("jdbc:sqlite:" + tmp.resolve("b.db")))) {
             ResultStore store = new ResultStore(db, Clock.systemUTC());
             Backfill backfill = new Backfill(new ChangeValidator(config.rules(), config.registry(), Clock.systemUTC()),
-                    TrustAnnotator.OFFLINE, new ResultRecorder(store, id -> { }), config.rules().limits().maxBytes());
+                    TrustAnnotator.OFFLINE, new ResultRecorder(store, id -> { }), config.rules().limits().maxBytes(),
+                    ModelCardListener.NONE);
             List<Path> checkouts = checkouts(12);
             List<Integer> batches = new ArrayList<>();
             List<String> told = new ArrayList<>();
@@ -86,7 +89,8 @@ class BackfillParallelTest {
         try (Database db = Database.open(StoreConfig.of("jdbc:sqlite:" + tmp.resolve("b.db")))) {
             ResultStore store = new ResultStore(db, Clock.systemUTC());
             Backfill backfill = new Backfill(new ChangeValidator(config.rules(), config.registry(), Clock.systemUTC()),
-                    TrustAnnotator.OFFLINE, new ResultRecorder(store, id -> { }), config.rules().limits().maxBytes());
+                    TrustAnnotator.OFFLINE, new ResultRecorder(store, id -> { }), config.rules().limits().maxBytes(),
+                    ModelCardListener.NONE);
             List<String> told = new ArrayList<>();
             assertThrows(RuntimeException.class, () -> backfill.seedEach("hub", checkouts(4), null, 2, 4,
                     writes -> db.write("batch", c -> {

@@ -13,6 +13,7 @@ import dev.evalbot.app.review.MemoryReviewLog;
 import dev.evalbot.app.review.ReportJson;
 import dev.evalbot.app.review.ResultRecorder;
 import dev.evalbot.app.review.ReviewPipeline;
+import dev.evalbot.app.review.ReviewRequest;
 import dev.evalbot.app.review.TrustAnnotator;
 import dev.evalbot.app.store.Database;
 import dev.evalbot.app.store.ModelCardStore;
@@ -71,8 +72,8 @@ class BaseModelRecordingTest {
             HubPlatform platform = new HubPlatform(new HubSettings("s3cret", hub.url(), "hf_test"),
                     HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), new SimpleMeterRegistry(),
                     Clock.systemUTC());
-            pipeline.review(platform, new PullRequestRef(PlatformId.HUB, "org/fine-tune", "model", 5, FakeHub.HEAD,
-                    "refs/heads/main", "refs/heads/main", null, Set.of(), null), List.of(), false, false, false);
+            pipeline.review(platform, ReviewRequest.of(new PullRequestRef(PlatformId.HUB, "org/fine-tune", "model", 5,
+                    FakeHub.HEAD, "refs/heads/main", "refs/heads/main", null, Set.of(), null)));
         }
         assertEquals(Map.of(new ModelKey("hub", "org/fine-tune"), List.of("org/base")), cards.derived());
         assertEquals(List.of(new ModelKey("hub", "org/fine-tune")), changed);

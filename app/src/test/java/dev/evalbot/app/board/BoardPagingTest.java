@@ -80,7 +80,8 @@ class BoardPagingTest {
             record(model(i), 0, PrState.MERGED, Tier.AUTHOR, value(i));
         }
         boards = new BoardService(results, new RefreshStore(db, Duration.ofMinutes(1)), TaskCatalog.HIGHER_IS_BETTER,
-                Map.of(), Duration.ofSeconds(30), Clock.systemUTC(), List.of());
+                Map.of(), Duration.ofSeconds(30), Clock.systemUTC(), List.of(),
+                BoardSettings.DEFAULT, WithdrawalTrail.NONE, BoardService.DEFAULT_CACHE_REPORTS);
         BoardRoutes routes = new BoardRoutes(boards);
         server = Javalin.create(c -> c.showJavalinBanner = false)
                 .get(BoardPaths.INDEX, routes.index()).get(BoardPaths.API_INDEX, routes.indexJson())
@@ -99,7 +100,7 @@ class BoardPagingTest {
     private void record(String model, int number, PrState state, Tier tier, double value) {
         results.replaceAll(new PullRef(PlatformId.HUB, model, number), "sha", state, List.of(new ReviewedEntry(
                 ".eval_results/hle.yaml", 1, 0, BOARD, "hle", value, "2026-03-01", "no tools",
-                "https://example.org/" + model, "card", tier)));
+                "https://example.org/" + model, "card", tier, null, null, false)));
     }
 
     private HttpResponse<String> get(String pathAndQuery) throws Exception {
@@ -269,7 +270,7 @@ class BoardPagingTest {
     void theIndexListsEachBoardWithItsLeader() throws Exception {
         results.replaceAll(new PullRef(PlatformId.HUB, "org/solo", 0), "sha", PrState.MERGED, List.of(
                 new ReviewedEntry(".eval_results/x.yaml", 1, 0, "Zeta/bench", "t", 3, null, null, null, null,
-                        Tier.AUTHOR)));
+                        Tier.AUTHOR, null, null, false)));
         boards.leaderboard(BOARD);
         boards.leaderboard("Zeta/bench");
         JsonNode index = json.readTree(get("/api/leaderboards").body()).get("leaderboards");

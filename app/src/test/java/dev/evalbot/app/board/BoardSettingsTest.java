@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.evalbot.app.event.PlatformId;
-import dev.evalbot.app.store.AuditEntry;
+import dev.evalbot.app.store.AuditRow;
 import dev.evalbot.rules.board.WithdrawalEvent;
 import dev.evalbot.rules.config.ConfigException;
 import java.nio.charset.StandardCharsets;
@@ -46,17 +46,17 @@ class BoardSettingsTest {
     void theAuditLogBecomesTheWithdrawalTrail() {
         Instant at = Instant.parse("2026-02-01T00:00:00Z");
         assertEquals(Optional.of(new WithdrawalEvent(WithdrawalEvent.Action.CLOSE, "owner", at, "wrong run", "alice")),
-                AuditTrail.toEvent(new AuditEntry("owner", "close", "alice", at, PlatformId.HUB, "o/m", 3, "closed",
+                AuditTrail.toEvent(new AuditRow("owner", "close", "alice", at, PlatformId.HUB, "o/m", 3, "closed",
                         "wrong run")));
         assertEquals(Optional.of(new WithdrawalEvent(WithdrawalEvent.Action.CLOSE, null, at, null, null)),
-                AuditTrail.toEvent(new AuditEntry(CloseAudit.UNKNOWN_ACTOR, "close", "", at, PlatformId.HUB, "o/m",
+                AuditTrail.toEvent(new AuditRow(CloseAudit.UNKNOWN_ACTOR, "close", "", at, PlatformId.HUB, "o/m",
                         3, "closed", null)));
         assertEquals(Optional.of(new WithdrawalEvent(WithdrawalEvent.Action.REJECT, "maint", at, "bad split", null)),
-                AuditTrail.toEvent(new AuditEntry("maint", "reject", "bad split", at, PlatformId.GITHUB, "o/m", 3,
+                AuditTrail.toEvent(new AuditRow("maint", "reject", "bad split", at, PlatformId.GITHUB, "o/m", 3,
                         "done", null)));
-        assertEquals(Optional.empty(), AuditTrail.toEvent(new AuditEntry("someone", "reject", "x", at,
+        assertEquals(Optional.empty(), AuditTrail.toEvent(new AuditRow("someone", "reject", "x", at,
                 PlatformId.GITHUB, "o/m", 3, "refused", "not a maintainer")), "a refused command withdrew nothing");
-        assertEquals(Optional.empty(), AuditTrail.toEvent(new AuditEntry("maint", "label", "add eval/x", at,
+        assertEquals(Optional.empty(), AuditTrail.toEvent(new AuditRow("maint", "label", "add eval/x", at,
                 PlatformId.GITHUB, "o/m", 3, "done", null)));
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.evalbot.app.config.LocalConfig;
 import dev.evalbot.app.event.PlatformId;
+import dev.evalbot.app.review.ModelCardListener;
 import dev.evalbot.app.review.ResultRecorder;
 import dev.evalbot.app.review.TrustAnnotator;
 import dev.evalbot.app.store.Database;
@@ -16,6 +17,7 @@ import dev.evalbot.app.store.ResultStore;
 import dev.evalbot.app.store.ReviewedEntry;
 import dev.evalbot.app.store.StoreConfig;
 import dev.evalbot.rules.board.Aggregator;
+import dev.evalbot.rules.board.FacetParser;
 import dev.evalbot.rules.board.Leaderboard;
 import dev.evalbot.rules.board.TaskCatalog;
 import dev.evalbot.rules.check.ChangeValidator;
@@ -79,20 +81,22 @@ class DatasetRevisionBoardTest {
                   date: "2026-01-16"
                 """);
         Backfill backfill = new Backfill(new ChangeValidator(config.rules(), config.registry(), Clock.systemUTC()),
-                TrustAnnotator.OFFLINE, new ResultRecorder(store, id -> { }), config.rules().limits().maxBytes());
+                TrustAnnotator.OFFLINE, new ResultRecorder(store, id -> { }), config.rules().limits().maxBytes(),
+                ModelCardListener.NONE);
         backfill.seed("hub", checkout, "org/model-a");
         backfill.seed("hub", other, "org/model-b");
 
         assertEquals(SHA, store.byPull(new PullRef(PlatformId.HUB, "org/model-a", 0)).get(0).entry().revision());
         Leaderboard board = board();
 
-        String html = new LeaderboardPage().render(board, null);
+        String html = new LeaderboardPage(PageLimits.DEFAULT, FacetParser.NO_PROVIDERS, null).render(board, null);
         assertTrue(html.contains("<span class=\"rev\">dataset @ <a href=\"https://huggingface.co/datasets/cais/hle/tree/"
                 + SHA + "\" rel=\"nofollow ugc noopener noreferrer\"><code title=\"" + SHA + "\"><bdi>0123456</bdi></code>"
                 + "</a></span>"), html);
         assertEquals(1, html.split("class=\"rev\"", -1).length - 1, "model-b gave no revision: " + html);
 
-        JsonNode rows = new ObjectMapper().readTree(new LeaderboardJson().render(board)).at("/tasks/0/rows");
+        JsonNode rows = new ObjectMapper().readTree(new LeaderboardJson(FacetParser.NO_PROVIDERS).render(board))
+                .at("/tasks/0/rows");
         JsonNode a = rows.get(0).get("best");
         assertEquals("org/model-a", rows.get(0).get("model").asText());
         assertEquals(SHA, a.at("/dataset/revision").asText());
@@ -107,15 +111,16 @@ class DatasetRevisionBoardTest {
         String hostile = "main\"><script>alert(1)</script>/x y";
         store.replaceAll(new PullRef(PlatformId.HUB, "org/model-c", 4), "abc1234", PrState.OPEN, List.of(
                 new ReviewedEntry(".eval_results/hle.yaml", 1, 1, "cais/hle", "hle", 20.9, "2026-01-15", null, null,
-                        null, Tier.COMMUNITY, null, hostile)));
+                        null, Tier.COMMUNITY, null, hostile, false)));
         Leaderboard board = board();
 
-        String html = new LeaderboardPage().render(board, null);
+        String html = new LeaderboardPage(PageLimits.DEFAULT, FacetParser.NO_PROVIDERS, null).render(board, null);
         assertFalse(html.contains("<script>alert"), html);
         assertTrue(html.contains("href=\"https://huggingface.co/datasets/cais/hle/tree/"
                 + "main%22%3E%3Cscript%3Ealert%281%29%3C%2Fscript%3E%2Fx%20y\""), html);
         assertTrue(html.contains("<bdi>main&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;/x y</bdi>"), html);
-        JsonNode best = new ObjectMapper().readTree(new LeaderboardJson().render(board)).at("/tasks/0/rows/0/best");
+        JsonNode best = new ObjectMapper().readTree(new LeaderboardJson(FacetParser.NO_PROVIDERS).render(board))
+                .at("/tasks/0/rows/0/best");
         assertEquals(hostile, best.at("/dataset/revision").asText());
     }
 }

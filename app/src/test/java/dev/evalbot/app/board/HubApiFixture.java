@@ -63,7 +63,8 @@ final class HubApiFixture implements AutoCloseable {
         seed();
         boards = new BoardService(results, new RefreshStore(db, Duration.ofMinutes(1)),
                 TaskCatalog.of(RulesConfig.DEFAULT, DEFINITIONS.values()), DEFINITIONS, Duration.ZERO,
-                Clock.systemUTC(), List.of()).start();
+                Clock.systemUTC(), List.of(),
+                BoardSettings.DEFAULT, WithdrawalTrail.NONE, BoardService.DEFAULT_CACHE_REPORTS).start();
         BoardRoutes routes = new BoardRoutes(boards);
         hub = new HubApiRoutes(boards, DEFINITIONS, cards, 16);
         server = Javalin.create(c -> c.showJavalinBanner = false)
@@ -127,7 +128,7 @@ final class HubApiFixture implements AutoCloseable {
     private static ReviewedEntry entry(String file, int line, String dataset, String task, double value, String date,
             String notes, String url, String sourceName, Tier tier, String revision) {
         return new ReviewedEntry(file, line, line, dataset, task, value, date, notes, url, sourceName, tier, null,
-                revision);
+                revision, false);
     }
 
     HttpResponse<String> get(String path, String... headers) throws Exception {

@@ -40,7 +40,8 @@ class HubApiScaleTest {
         fixture = new HubApiFixture(tmp);
         cold = new BoardService(fixture.results, new RefreshStore(fixture.db, Duration.ofMinutes(1)),
                 TaskCatalog.of(RulesConfig.DEFAULT, HubApiFixture.DEFINITIONS.values()), HubApiFixture.DEFINITIONS,
-                Duration.ZERO, Clock.systemUTC(), List.of());
+                Duration.ZERO, Clock.systemUTC(), List.of(),
+                BoardSettings.DEFAULT, WithdrawalTrail.NONE, BoardService.DEFAULT_CACHE_REPORTS);
         // Nothing is kept rendered: every list is streamed.
         HubApiRoutes streamed = new HubApiRoutes(cold, HubApiFixture.DEFINITIONS, fixture.cards, 16, 1);
         server = Javalin.create(c -> c.showJavalinBanner = false)

@@ -161,7 +161,7 @@ class HubLeaderboardJsonTest {
         fixture.results.replaceAll(new dev.evalbot.app.store.PullRef(dev.evalbot.app.event.PlatformId.HUB,
                 "lab/epsilon", 0), "sha", dev.evalbot.rules.tier.PrState.MERGED, List.of(new dev.evalbot.app.store
                 .ReviewedEntry(".eval_results/single.yaml", 1, 1, HubApiFixture.SINGLE, "t1", 4.0, null, null, null,
-                        null, dev.evalbot.rules.tier.Tier.AUTHOR)));
+                        null, dev.evalbot.rules.tier.Tier.AUTHOR, null, null, false)));
         long refreshes = fixture.boards.refreshCount();
         fixture.boards.refreshNow(HubApiFixture.SINGLE);
         Eventually.await("the board refreshed", () -> fixture.boards.refreshCount() > refreshes);

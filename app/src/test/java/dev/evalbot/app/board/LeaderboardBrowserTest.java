@@ -10,7 +10,7 @@ import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.event.PullRequestEvent;
 import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.review.ResultRecorder;
-import dev.evalbot.app.store.AuditEntry;
+import dev.evalbot.app.store.AuditRow;
 import dev.evalbot.app.store.AuditStore;
 import dev.evalbot.app.store.Database;
 import dev.evalbot.app.store.Decision;
@@ -89,7 +89,8 @@ class LeaderboardBrowserTest {
         variantsAndWithdrawals(results, audit);
         BoardService boards = new BoardService(results, new RefreshStore(db, Duration.ofMinutes(1)),
                 TaskCatalog.HIGHER_IS_BETTER, Map.of(), Duration.ofSeconds(30), Clock.systemUTC(), List.of(),
-                new BoardSettings(List.of("together", "fireworks"), 5, null), new AuditTrail(audit));
+                new BoardSettings(List.of("together", "fireworks"), 5, null), new AuditTrail(audit),
+                BoardService.DEFAULT_CACHE_REPORTS);
         boards.start();
         BoardRoutes routes = new BoardRoutes(boards);
         server = Javalin.create(c -> c.showJavalinBanner = false)
@@ -108,7 +109,7 @@ class LeaderboardBrowserTest {
             String notes) {
         results.replaceAll(new PullRef(PlatformId.GITHUB, model, number), "sha", state, List.of(new ReviewedEntry(
                 ".eval_results/hle.yaml", 1, 1, "cais/hle", "hle", value, "2026-03-01", notes,
-                "https://example.org/" + model, "source", tier)));
+                "https://example.org/" + model, "source", tier, null, null, false)));
     }
 
     /**
@@ -130,7 +131,7 @@ class LeaderboardBrowserTest {
 
         PullRef delta = new PullRef(PlatformId.GITHUB, "ai/delta", 2);
         results.setDecision(delta, Decision.NONE.reject());
-        audit.append(new AuditEntry("maint", "reject", "<b>value from another split</b>", Instant.now(),
+        audit.append(new AuditRow("maint", "reject", "<b>value from another split</b>", Instant.now(),
                 PlatformId.GITHUB, "ai/delta", 2, "done", null));
     }
 
@@ -138,7 +139,7 @@ class LeaderboardBrowserTest {
             String notes) {
         results.replaceAll(new PullRef(PlatformId.GITHUB, model, number), "sha", state, List.of(new ReviewedEntry(
                 ".eval_results/gpqa.yaml", 1, 1, "Idavidrein/gpqa", "gpqa_diamond", value, "2026-03-01", notes,
-                "https://example.org/" + model, "source", tier)));
+                "https://example.org/" + model, "source", tier, null, null, false)));
     }
 
     @AfterEach

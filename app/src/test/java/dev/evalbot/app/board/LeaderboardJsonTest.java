@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.evalbot.rules.board.BoardSummary;
+import dev.evalbot.rules.board.FacetParser;
 import dev.evalbot.rules.tier.Tier;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LeaderboardJsonTest {
-    private final LeaderboardJson json = new LeaderboardJson();
+    private final LeaderboardJson json = new LeaderboardJson(FacetParser.NO_PROVIDERS);
     private final ObjectMapper mapper = new ObjectMapper();
 
     private static List<String> fields(JsonNode node) {

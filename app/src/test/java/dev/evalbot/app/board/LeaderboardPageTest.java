@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.evalbot.rules.board.BoardEntry;
+import dev.evalbot.rules.board.FacetParser;
 import dev.evalbot.rules.board.Leaderboard;
 import dev.evalbot.rules.model.Benchmark;
 import dev.evalbot.rules.model.Task;
@@ -23,7 +24,7 @@ class LeaderboardPageTest {
     private static final Pattern ROW = Pattern.compile(
             "<tr data-tier=\"(\\w+)\" data-facets=\"[^\"]*\"><td class=\"num\" data-v=\"(\\d+)\">\\d+</td><td data-v=\"([^\"]*)\">");
 
-    private final LeaderboardPage page = new LeaderboardPage();
+    private final LeaderboardPage page = new LeaderboardPage(PageLimits.DEFAULT, FacetParser.NO_PROVIDERS, null);
 
     private static List<String> rows(String html) {
         List<String> out = new ArrayList<>();
@@ -168,8 +169,9 @@ class LeaderboardPageTest {
 
     @Test
     void longBoardsAreCutWithANote() {
-        String html = new LeaderboardPage(new PageLimits(2, 50)).render(board(simple("m/a", 1, Tier.AUTHOR),
-                simple("m/b", 2, Tier.AUTHOR), simple("m/c", 3, Tier.AUTHOR)), null);
+        String html = new LeaderboardPage(new PageLimits(2, 50), FacetParser.NO_PROVIDERS, null)
+                .render(board(simple("m/a", 1, Tier.AUTHOR), simple("m/b", 2, Tier.AUTHOR),
+                        simple("m/c", 3, Tier.AUTHOR)), null);
         assertEquals(List.of("1 m/c author", "2 m/b author"), rows(html));
         assertTrue(html.contains("Showing the first 2 of 3 models"));
     }

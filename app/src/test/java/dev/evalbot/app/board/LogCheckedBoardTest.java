@@ -14,6 +14,7 @@ import dev.evalbot.app.store.ResultStore;
 import dev.evalbot.app.store.ReviewedEntry;
 import dev.evalbot.app.store.StoreConfig;
 import dev.evalbot.rules.board.Aggregator;
+import dev.evalbot.rules.board.FacetParser;
 import dev.evalbot.rules.board.Leaderboard;
 import dev.evalbot.rules.board.TaskCatalog;
 import dev.evalbot.rules.tier.PrState;
@@ -73,13 +74,14 @@ class LogCheckedBoardTest {
         assertFalse(store.byPull(new PullRef(PlatformId.HUB, "org/model-a", 2)).get(0).entry().logChecked());
 
         Leaderboard board = board();
-        JsonNode rows = new ObjectMapper().readTree(new LeaderboardJson().render(board)).at("/tasks/0/rows");
+        JsonNode rows = new ObjectMapper().readTree(new LeaderboardJson(FacetParser.NO_PROVIDERS).render(board))
+                .at("/tasks/0/rows");
         assertEquals("org/model-a", rows.get(0).get("model").asText());
         assertEquals(20.9, rows.get(0).at("/best/value").asDouble(), "the log-checked report, though older");
         assertTrue(rows.get(0).at("/best/logChecked").asBoolean());
         assertFalse(rows.get(1).at("/best/logChecked").asBoolean());
 
-        String html = new LeaderboardPage().render(board, null);
+        String html = new LeaderboardPage(PageLimits.DEFAULT, FacetParser.NO_PROVIDERS, null).render(board, null);
         assertEquals(1, html.split("<span class=\"log-checked\"", -1).length - 1, html);
 
         var row = Badges.row(board, Badges.Request.parse("org/model-a/cais/hle/hle.svg").orElseThrow(), null).orElseThrow();
@@ -91,7 +93,8 @@ class LogCheckedBoardTest {
 
         store.replaceAll(new PullRef(PlatformId.HUB, "org/model-a", 4), "a3", PrState.OPEN,
                 List.of(hle(22.0, "2026-01-01", Tier.VERIFIED, false)));
-        JsonNode best = new ObjectMapper().readTree(new LeaderboardJson().render(board())).at("/tasks/0/rows/0/best");
+        JsonNode best = new ObjectMapper().readTree(new LeaderboardJson(FacetParser.NO_PROVIDERS).render(board()))
+                .at("/tasks/0/rows/0/best");
         assertEquals("verified", best.get("tier").asText(), "verified is above log-checked");
     }
 }

@@ -12,8 +12,11 @@ import dev.evalbot.app.platform.github.FakeGitHub;
 import dev.evalbot.app.platform.github.GitHubEvent;
 import dev.evalbot.app.platform.github.GitHubPlatform;
 import dev.evalbot.app.review.MemoryReviewLog;
+import dev.evalbot.app.review.ModelCardListener;
 import dev.evalbot.app.review.ReportJson;
+import dev.evalbot.app.review.ReviewListener;
 import dev.evalbot.app.review.ReviewPipeline;
+import dev.evalbot.app.review.ReviewRequest;
 import dev.evalbot.app.review.TrustAnnotator;
 import dev.evalbot.app.store.Database;
 import dev.evalbot.app.store.PullRef;
@@ -64,7 +67,8 @@ class PlacementReviewTest {
         LocalConfig config = LocalConfig.load(Path.of("../config"), null);
         TaskCatalog catalog = TaskCatalog.of(config.rules(), config.registry().all());
         BoardService boards = new BoardService(results, new RefreshStore(db, Duration.ofMinutes(1)), catalog, Map.of(),
-                Duration.ofSeconds(30), Clock.systemUTC(), List.of());
+                Duration.ofSeconds(30), Clock.systemUTC(), List.of(),
+                BoardSettings.DEFAULT, WithdrawalTrail.NONE, BoardService.DEFAULT_CACHE_REPORTS);
         boards.start();
         boards.close();
 
@@ -73,7 +77,7 @@ class PlacementReviewTest {
         TrustAnnotator trust = new BoardPlacementCheck(TrustAnnotator.OFFLINE, boards, catalog, config.rules());
         pipeline = new ReviewPipeline(() -> new ChangeValidator(config.rules(), config.registry(), Clock.systemUTC()),
                 config.rules().limits().maxBytes(), trust, new MemoryReviewLog(), new ReportJson(new ObjectMapper()),
-                ReviewPipeline.Settings.DEFAULT);
+                ReviewPipeline.Settings.DEFAULT, ReviewListener.NONE, ModelCardListener.NONE);
         String json = Files.readString(Path.of("src/test/resources/github-webhooks/pull_request.opened.json"));
         GitHubEvent e = GitHubEvent.parse("pull_request", new ObjectMapper().readTree(json));
         pr = new PullRequestRef(PlatformId.GITHUB, e.repo(), "code", e.number(), e.headSha(), e.baseSha(), e.baseRef(),
@@ -83,7 +87,7 @@ class PlacementReviewTest {
     private static void seed(ResultStore results, String model, PrState state, Tier tier, double value) {
         results.replaceAll(new PullRef(PlatformId.GITHUB, model, state == PrState.MERGED ? 0 : 5), "sha",
                 state == PrState.CLOSED ? PrState.OPEN : state, List.of(new ReviewedEntry(".eval_results/hle.yaml", 1,
-                        1, "cais/hle", "hle", value, "2026-01-01", null, null, null, tier)));
+                        1, "cais/hle", "hle", value, "2026-01-01", null, null, null, tier, null, null, false)));
         if (state == PrState.CLOSED) {
             results.setPrState(new PullRef(PlatformId.GITHUB, model, 5), PrState.CLOSED);
         }
@@ -106,7 +110,7 @@ class PlacementReviewTest {
         github.files(FakeGitHub.files(".eval_results/hle.yaml",
                 "- dataset: {id: cais/hle, task_id: hle}\n  value: 23.5\n"
                         + "- dataset: {id: cais/hle, task_id: hle}\n  value: 150\n"));
-        pipeline.review(platform, pr, List.of(), false, false, false);
+        pipeline.review(platform, ReviewRequest.of(pr));
         String body = comment();
         assertTrue(body.contains("would rank 3 of 5 on cais/hle / hle; best author-reported 24.6"), body);
         assertEquals(1, body.split("would rank", -1).length - 1, "the invalid entry (150 of 0..100) gets no rank");
@@ -119,7 +123,7 @@ class PlacementReviewTest {
         github.files(FakeGitHub.files(".eval_results/hle.yaml",
                 "- dataset: {id: cais/hle, task_id: hle}\n  value: 41.2\n"
                         + "- dataset: {id: cais/hle, task_id: hle}\n  value: 33\n"));
-        pipeline.review(platform, pr, List.of(), false, false, false);
+        pipeline.review(platform, ReviewRequest.of(pr));
         String body = comment();
         assertTrue(body.contains("would rank 1 of 5 on cais/hle / hle; best author-reported 24.6"), body);
         assertTrue(body.contains("<code>new-top-score</code>"), body);

@@ -23,9 +23,11 @@ import dev.evalbot.app.platform.github.GitHubEvents;
 import dev.evalbot.app.platform.github.GitHubPlatform;
 import dev.evalbot.app.platform.github.GitHubSettings;
 import dev.evalbot.app.review.MemoryReviewLog;
+import dev.evalbot.app.review.ModelCardListener;
 import dev.evalbot.app.review.PullContext;
 import dev.evalbot.app.review.PullRequestClosed;
 import dev.evalbot.app.review.ReportJson;
+import dev.evalbot.app.review.ReviewListener;
 import dev.evalbot.app.review.ReviewPipeline;
 import dev.evalbot.app.review.TrustAnnotator;
 import dev.evalbot.app.store.MutableClock;
@@ -79,7 +81,7 @@ class GitHubCommandsTest {
         LocalConfig config = LocalConfig.load(Path.of("../config"), null);
         var pipeline = new ReviewPipeline(() -> new ChangeValidator(config.rules(), config.registry(), clock),
                 config.rules().limits().maxBytes(), TrustAnnotator.OFFLINE, new MemoryReviewLog(),
-                new ReportJson(json), ReviewPipeline.Settings.DEFAULT);
+                new ReportJson(json), ReviewPipeline.Settings.DEFAULT, ReviewListener.NONE, ModelCardListener.NONE);
         audit = new MemoryCommandAudit();
         decisions = new MemoryDecisions();
         refreshed = new ArrayList<>();

@@ -12,8 +12,10 @@ import dev.evalbot.app.review.ChangedPath;
 import dev.evalbot.app.review.CommitState;
 import dev.evalbot.app.review.Links;
 import dev.evalbot.app.review.MemoryReviewLog;
+import dev.evalbot.app.review.ModelCardListener;
 import dev.evalbot.app.review.Platform;
 import dev.evalbot.app.review.ReportJson;
+import dev.evalbot.app.review.ReviewListener;
 import dev.evalbot.app.review.ReviewPipeline;
 import dev.evalbot.app.review.TrustAnnotator;
 import dev.evalbot.app.store.MutableClock;
@@ -122,7 +124,8 @@ class HubShapedEngineTest {
         var config = dev.evalbot.app.config.LocalConfig.load(java.nio.file.Path.of("../config"), null);
         var pipeline = new ReviewPipeline(() -> new dev.evalbot.rules.check.ChangeValidator(config.rules(),
                 config.registry(), clock), config.rules().limits().maxBytes(), TrustAnnotator.OFFLINE,
-                new MemoryReviewLog(), new ReportJson(new ObjectMapper()), ReviewPipeline.Settings.DEFAULT);
+                new MemoryReviewLog(), new ReportJson(new ObjectMapper()), ReviewPipeline.Settings.DEFAULT,
+                ReviewListener.NONE, ModelCardListener.NONE);
         CommandSettings settings = CommandSettings.defaults("evalbot");
         var engine = new CommandEngine(reviewPort, hub, (p, login) -> hub.permission(p, login).equals("admin"), pipeline,
                 new CommandStores(decisions, audit, LeaderboardRefresh.NONE), settings, clock);

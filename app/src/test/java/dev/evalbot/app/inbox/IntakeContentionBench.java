@@ -3,7 +3,7 @@ package dev.evalbot.app.inbox;
 import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.store.Database;
 import dev.evalbot.app.store.PullRef;
-import dev.evalbot.app.store.Review;
+import dev.evalbot.app.store.ReviewRow;
 import dev.evalbot.app.store.ReviewStore;
 import dev.evalbot.app.store.StoreConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -80,8 +80,8 @@ class IntakeContentionBench {
                             continue;
                         }
                         PullRef pull = new PullRef(PlatformId.GITHUB, "o/r", (int) (claim.get().delivery().id() % 200));
-                        reviews.put(pull, new Review("sha", "VALID", "x".repeat(4000), "{}", "1", "h1", List.of("eval/valid")));
-                        reviews.put(pull, new Review("sha", "VALID", "x".repeat(4000), "{}", "1", "h2", List.of("eval/valid")));
+                        reviews.put(pull, new ReviewRow("sha", "VALID", "x".repeat(4000), "{}", "1", "h1", List.of("eval/valid")));
+                        reviews.put(pull, new ReviewRow("sha", "VALID", "x".repeat(4000), "{}", "1", "h2", List.of("eval/valid")));
                         claim = inbox.finishAndClaim(claim.get(), Outcome.done()).next();
                         handled.incrementAndGet();
                     }

@@ -81,7 +81,7 @@ class HubRegistryTest {
         return RegistrySettings.defaults(List.of("o/b"))
                 .withMode(mode)
                 .withEndpoint(URI.create(endpoint))
-                .withHttp(HttpSettings.DEFAULT.withRetry(RetryPolicy.DEFAULT.withSleeper(sleeps::add)));
+                .withHttp(HttpSettings.DEFAULT.withRetry(FetchRetry.DEFAULT.withSleeper(sleeps::add)));
     }
 
     private HubRegistry registry(RegistrySettings s, BenchmarkRegistry fallback) {

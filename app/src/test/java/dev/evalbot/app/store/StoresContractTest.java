@@ -38,7 +38,7 @@ abstract class StoresContractTest {
 
     static ReviewedEntry entry(String file, int index, String dataset, double value, Tier tier) {
         return new ReviewedEntry(file, 1 + 6 * (index - 1), index, dataset, "default", value, "2026-01-15",
-                index == 1 ? "no-tools" : null, "https://example.org/paper", "Paper", tier);
+                index == 1 ? "no-tools" : null, "https://example.org/paper", "Paper", tier, null, null, false);
     }
 
     @Test
@@ -46,10 +46,10 @@ abstract class StoresContractTest {
         ReviewStore reviews = new ReviewStore(db, clock);
         assertEquals(Optional.empty(), reviews.get(PR));
 
-        Review first = new Review("aaa", "INVALID", "## evalbot\nbad", "{\"findings\":[1]}", null, null, List.of());
+        ReviewRow first = new ReviewRow("aaa", "INVALID", "## evalbot\nbad", "{\"findings\":[1]}", null, null, List.of());
         reviews.put(PR, first);
         clock.advance(Duration.ofMinutes(5));
-        Review second = new Review("bbb", "VALID", "## evalbot\n✅ ok", "{}", "IC_1234", "sha256:ab",
+        ReviewRow second = new ReviewRow("bbb", "VALID", "## evalbot\n✅ ok", "{}", "IC_1234", "sha256:ab",
                 List.of("evalbot: valid", "tier: community"));
         reviews.put(PR, second);
 
@@ -131,7 +131,7 @@ abstract class StoresContractTest {
     void anAttributionAndADatasetRevisionAreKeptWithTheResult() {
         ResultStore results = new ResultStore(db, clock);
         ReviewedEntry e = new ReviewedEntry("a.yaml", 1, 1, "cais/hle", "hle", 24.5, null, null, null, null,
-                Tier.COMMUNITY, "cais", "0123456789abcdef0123456789abcdef01234567");
+                Tier.COMMUNITY, "cais", "0123456789abcdef0123456789abcdef01234567", false);
         results.replaceAll(PR, "aaa", PrState.OPEN, List.of(e, entry("a.yaml", 2, "cais/hle", 1.0, Tier.COMMUNITY)));
         List<StoredResult> stored = results.byPull(PR);
         assertEquals(e, stored.get(0).entry());
@@ -178,16 +178,16 @@ abstract class StoresContractTest {
     void auditEntriesAreListedNewestFirstPerRepository() {
         AuditStore audit = new AuditStore(db);
         Instant t = clock.instant();
-        audit.append(new AuditEntry("alice", "approve", "", t, PlatformId.GITHUB, "org/model", 12, "applied", null));
-        audit.append(new AuditEntry("mallory", "hide", "all", t.plusSeconds(60), PlatformId.GITHUB, "org/model", 12,
+        audit.append(new AuditRow("alice", "approve", "", t, PlatformId.GITHUB, "org/model", 12, "applied", null));
+        audit.append(new AuditRow("mallory", "hide", "all", t.plusSeconds(60), PlatformId.GITHUB, "org/model", 12,
                 "denied", "mallory has no write permission"));
-        audit.append(new AuditEntry("bob", "approve", "", t.plusSeconds(30), PlatformId.GITHUB, "org/else", 1,
+        audit.append(new AuditRow("bob", "approve", "", t.plusSeconds(30), PlatformId.GITHUB, "org/else", 1,
                 "applied", null));
-        audit.append(new AuditEntry("carol", "reject", "wrong split", t.plusSeconds(90), PlatformId.HUB, "org/model",
+        audit.append(new AuditRow("carol", "reject", "wrong split", t.plusSeconds(90), PlatformId.HUB, "org/model",
                 3, "applied", "wrong split"));
 
-        List<AuditEntry> log = audit.byRepo(PlatformId.GITHUB, "org/model", 10);
-        assertEquals(List.of("mallory", "alice"), log.stream().map(AuditEntry::actor).collect(Collectors.toList()));
+        List<AuditRow> log = audit.byRepo(PlatformId.GITHUB, "org/model", 10);
+        assertEquals(List.of("mallory", "alice"), log.stream().map(AuditRow::actor).collect(Collectors.toList()));
         assertEquals("mallory has no write permission", log.get(0).reason());
         assertEquals("all", log.get(0).args());
         assertEquals(t.plusSeconds(60), log.get(0).at());
@@ -263,7 +263,7 @@ abstract class StoresContractTest {
                 Tier tier = Tier.values()[random.nextInt(Tier.values().length)];
                 String task = random.nextInt(5) == 0 ? "other" : "default";
                 entries.add(new ReviewedEntry("f" + random.nextInt(3) + ".yaml", i, i, "cais/hle", task,
-                        random.nextInt(100), null, null, null, null, tier));
+                        random.nextInt(100), null, null, null, null, tier, null, null, false));
             }
             results.replaceAll(pull, "h" + round, PrState.values()[random.nextInt(PrState.values().length)], entries);
             if (random.nextInt(4) == 0) {

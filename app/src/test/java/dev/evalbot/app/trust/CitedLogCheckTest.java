@@ -11,6 +11,7 @@ import dev.evalbot.app.review.EntryStatus;
 import dev.evalbot.app.review.Review;
 import dev.evalbot.app.review.ReviewRenderer;
 import dev.evalbot.app.review.TrustAnnotator;
+import dev.evalbot.app.store.MutableClock;
 import dev.evalbot.rules.check.ChangeReport;
 import dev.evalbot.rules.check.ChangeValidator;
 import dev.evalbot.rules.check.ChangedFile;

@@ -3,6 +3,7 @@ package dev.evalbot.app.trust;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import dev.evalbot.app.store.MutableClock;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

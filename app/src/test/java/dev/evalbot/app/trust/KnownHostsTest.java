@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.evalbot.app.store.MutableClock;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.evalbot.app.store.MutableClock;
 import dev.evalbot.rules.check.Severity;
 import java.net.Socket;
 import java.time.Duration;

@@ -15,6 +15,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.evalbot.app.store.MutableClock;
 import dev.evalbot.app.trust.TokenCheck.Failed;
 import dev.evalbot.app.trust.TokenCheck.Reason;
 import dev.evalbot.rules.model.DatasetRef;
@@ -75,7 +76,7 @@ class TokenVerifierTest {
     void aTokenVerifiedBeforeStillHasItsClaimsAndLifetimeChecked(SigningAlgorithm alg) {
         MutableClock clock = new MutableClock(NOW);
         TokenVerifier cached = new TokenVerifier(new FileJwksSource(new KeyRing(KEYS.publicSet())), clock,
-                Duration.ofSeconds(60));
+                Duration.ofSeconds(60), TokenVerifier.VERIFIED_CACHE_SIZE);
         String token = KEYS.issuer(alg).sign(SUBJECT, Duration.ofDays(1), "runner.example");
         assertTrue(cached.verify(SUBJECT, token).verified());
         assertTrue(cached.verify(SUBJECT, token).verified(), "verified again, from the cache");
@@ -92,7 +93,8 @@ class TokenVerifierTest {
                 TokenIssuer.generateKey(SigningAlgorithm.ES256, "k-es256").toPublicJWK())));
         java.util.concurrent.atomic.AtomicReference<JwksSource> current = new java.util.concurrent.atomic.AtomicReference<>(
                 original);
-        TokenVerifier cached = new TokenVerifier((kid, alg) -> current.get().find(kid, alg), CLOCK, Duration.ofSeconds(60));
+        TokenVerifier cached = new TokenVerifier((kid, alg) -> current.get().find(kid, alg), CLOCK, Duration.ofSeconds(60),
+                TokenVerifier.VERIFIED_CACHE_SIZE);
         assertTrue(cached.verify(SUBJECT, token).verified());
         current.set(rotated); // the key set was re-read: same kid, another key
         failed(cached.verify(SUBJECT, token), Reason.BAD_SIGNATURE);

@@ -2,6 +2,8 @@ package dev.evalbot.bench.load;
 
 import dev.evalbot.app.board.BoardRoutes;
 import dev.evalbot.app.board.BoardService;
+import dev.evalbot.app.board.BoardSettings;
+import dev.evalbot.app.board.WithdrawalTrail;
 import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.store.Database;
 import dev.evalbot.app.store.PullRef;
@@ -41,10 +43,12 @@ public final class PageLatency {
             for (int i = 0; i < models; i++) {
                 results.replaceAll(new PullRef(PlatformId.GITHUB, "org/model-" + i, 0), "sha", PrState.MERGED,
                         List.of(new ReviewedEntry(".eval_results/r.yaml", 1, 1, "cais/hle", "hle", (i * 7919) % 1000 / 10.0,
-                                "2026-03-01", "run " + i, "https://example.org/" + i, "card", Tier.AUTHOR)));
+                                "2026-03-01", "run " + i, "https://example.org/" + i, "card", Tier.AUTHOR, null, null,
+                                false)));
             }
             BoardService boards = new BoardService(results, new RefreshStore(db, Duration.ofMinutes(1)),
-                    TaskCatalog.HIGHER_IS_BETTER, Map.of(), Duration.ofSeconds(30), Clock.systemUTC(), List.of()).start();
+                    TaskCatalog.HIGHER_IS_BETTER, Map.of(), Duration.ofSeconds(30), Clock.systemUTC(), List.of(),
+                    BoardSettings.DEFAULT, WithdrawalTrail.NONE, BoardService.DEFAULT_CACHE_REPORTS).start();
             BoardRoutes routes = new BoardRoutes(boards);
             Javalin server = Javalin.create(c -> c.showJavalinBanner = false)
                     .get("/leaderboards/{owner}/{name}", routes.page()).start("127.0.0.1", 0);

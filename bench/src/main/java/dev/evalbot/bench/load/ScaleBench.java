@@ -2,8 +2,11 @@ package dev.evalbot.bench.load;
 
 import dev.evalbot.app.board.Backfill;
 import dev.evalbot.app.board.BoardService;
+import dev.evalbot.app.board.BoardSettings;
+import dev.evalbot.app.board.WithdrawalTrail;
 import dev.evalbot.app.config.LocalConfig;
 import dev.evalbot.app.event.PlatformId;
+import dev.evalbot.app.review.ModelCardListener;
 import dev.evalbot.app.review.ResultRecorder;
 import dev.evalbot.app.review.TrustAnnotator;
 import dev.evalbot.app.store.Database;
@@ -148,7 +151,7 @@ public final class ScaleBench {
             Set<String> concurrent = java.util.concurrent.ConcurrentHashMap.newKeySet();
             ResultRecorder shared = new ResultRecorder(results, concurrent::add);
             Backfill parallel = new Backfill(new ChangeValidator(local.rules(), local.registry(), clock),
-                    TrustAnnotator.OFFLINE, shared, local.rules().limits().maxBytes());
+                    TrustAnnotator.OFFLINE, shared, local.rules().limits().maxBytes(), ModelCardListener.NONE);
             // Checkouts are written a thousand at a time, then backfilled as `evalbot backfill` does them.
             for (int from = 0; from < repos; from += 1000) {
                 int to = Math.min(repos, from + 1000);
@@ -217,7 +220,7 @@ public final class ScaleBench {
                 String notes = lines[v * 5 + 4].substring("  notes: \"".length(), lines[v * 5 + 4].length() - 1);
                 out.add(new ReviewedEntry(".eval_results/b" + b + ".yaml", 1 + v * 5, v, BENCHMARKS[b][0],
                         BENCHMARKS[b][1], value, date, notes, "https://huggingface.co/" + repoId(repo), "Model card",
-                        Tier.AUTHOR));
+                        Tier.AUTHOR, null, null, false));
             }
         }
         return out;
@@ -244,7 +247,8 @@ public final class ScaleBench {
             ResultStore results = new ResultStore(store, clock);
             RefreshStore refreshes = new RefreshStore(store, Duration.ofMinutes(2));
             BoardService boards = new BoardService(results, refreshes, TaskCatalog.HIGHER_IS_BETTER, Map.of(),
-                    Duration.ZERO, clock, List.of());
+                    Duration.ZERO, clock, List.of(),
+                    BoardSettings.DEFAULT, WithdrawalTrail.NONE, BoardService.DEFAULT_CACHE_REPORTS);
             String id = BENCHMARKS[0][0];
             System.gc();
             long heap0 = heapUsed();
@@ -259,7 +263,7 @@ public final class ScaleBench {
                 int repo = (k * 7919) % repos;
                 results.replaceAll(new PullRef(PlatformId.HUB, repoId(repo), 100 + k), "sha" + k, PrState.OPEN,
                         List.of(new ReviewedEntry(".eval_results/b0.yaml", 1, 0, id, BENCHMARKS[0][1], 50 + k * 0.1,
-                                "2026-12-01", "new run", null, null, Tier.COMMUNITY)));
+                                "2026-12-01", "new run", null, null, Tier.COMMUNITY, null, null, false)));
                 long s = System.nanoTime();
                 boards.catchUp(id);
                 times[k] = System.nanoTime() - s;

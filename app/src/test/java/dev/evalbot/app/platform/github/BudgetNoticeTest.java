@@ -10,9 +10,12 @@ import dev.evalbot.app.config.LocalConfig;
 import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.review.MemoryReviewLog;
+import dev.evalbot.app.review.ModelCardListener;
 import dev.evalbot.app.review.PlatformException;
 import dev.evalbot.app.review.ReportJson;
+import dev.evalbot.app.review.ReviewListener;
 import dev.evalbot.app.review.ReviewPipeline;
+import dev.evalbot.app.review.ReviewRequest;
 import dev.evalbot.app.review.TrustAnnotator;
 import dev.evalbot.app.store.MutableClock;
 import dev.evalbot.rules.check.ChangeValidator;
@@ -53,7 +56,8 @@ class BudgetNoticeTest {
         LocalConfig config = LocalConfig.load(Path.of("../config"), null);
         pipeline = new ReviewPipeline(() -> new ChangeValidator(config.rules(), config.registry(), Clock.systemUTC()),
                 config.rules().limits().maxBytes(), TrustAnnotator.OFFLINE, new MemoryReviewLog(),
-                new ReportJson(new ObjectMapper()), ReviewPipeline.Settings.DEFAULT);
+                new ReportJson(new ObjectMapper()), ReviewPipeline.Settings.DEFAULT,
+                ReviewListener.NONE, ModelCardListener.NONE);
     }
 
     @AfterEach
@@ -87,7 +91,7 @@ class BudgetNoticeTest {
         spend("token");
         PullRequestRef pr = GitHubPipelineTest.ref("pull_request.opened.json");
         PlatformException wait = assertThrows(PlatformException.class,
-                () -> pipeline.review(token, pr, List.of(), false, false, false, true));
+                () -> pipeline.review(token, ReviewRequest.of(pr).withMayRepeat(true)));
         assertTrue(wait.budgetWait(), wait.toString());
         assertTrue(!wait.notBefore().isBefore(clock.instant().plusSeconds(60)), "not before the minute is over");
         assertEquals(List.of("pending"), github.statuses());
@@ -98,7 +102,7 @@ class BudgetNoticeTest {
         assertEquals(0, budget.left("token"), "the notice took the notices' share, not a review's");
 
         clock.set(wait.notBefore());
-        pipeline.review(token, pr, List.of(), false, false, false, true);
+        pipeline.review(token, ReviewRequest.of(pr).withMayRepeat(true));
         assertEquals(List.of("pending", "success"), github.statuses());
     }
 
@@ -114,7 +118,7 @@ class BudgetNoticeTest {
         app.currentHead(pr); // mints the installation's token
         spend("installation " + GitHubCheckRunTest.INSTALLATION);
         PlatformException wait = assertThrows(PlatformException.class,
-                () -> pipeline.review(app, pr, List.of(), false, false, false, true));
+                () -> pipeline.review(app, ReviewRequest.of(pr).withMayRepeat(true)));
         assertTrue(wait.budgetWait());
         List<JsonNode> runs = bodies("POST", "/repos/" + REPO + "/check-runs");
         assertEquals(1, runs.size());
@@ -123,7 +127,7 @@ class BudgetNoticeTest {
                 runs.get(0).toString());
 
         clock.set(wait.notBefore());
-        pipeline.review(app, pr, List.of(), false, false, false, true);
+        pipeline.review(app, ReviewRequest.of(pr).withMayRepeat(true));
         assertEquals(1, github.count("POST", "/repos/" + REPO + "/check-runs"), "no second run");
         List<JsonNode> completed = bodies("PATCH", "/repos/" + REPO + "/check-runs/" + FakeGitHub.CHECK_RUN_ID);
         assertEquals(1, completed.size());
@@ -212,7 +216,7 @@ class BudgetNoticeTest {
         assertEquals("queued", runs.get(0).path("status").asText());
         assertEquals(List.of(), github.statuses());
 
-        pipeline.review(app, pr, List.of(), false, false, false, true);
+        pipeline.review(app, ReviewRequest.of(pr).withMayRepeat(true));
         assertEquals(1, github.count("POST", "/repos/" + REPO + "/check-runs"), "no second run");
         List<JsonNode> completed = bodies("PATCH", "/repos/" + REPO + "/check-runs/" + FakeGitHub.CHECK_RUN_ID);
         assertEquals(1, completed.size());

@@ -12,8 +12,11 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.evalbot.app.config.LocalConfig;
 import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.review.MemoryReviewLog;
+import dev.evalbot.app.review.ModelCardListener;
 import dev.evalbot.app.review.ReportJson;
+import dev.evalbot.app.review.ReviewListener;
 import dev.evalbot.app.review.ReviewPipeline;
+import dev.evalbot.app.review.ReviewRequest;
 import dev.evalbot.app.review.TrustAnnotator;
 import dev.evalbot.rules.check.ChangeValidator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -61,7 +64,8 @@ class GitHubCheckRunTest {
         LocalConfig config = LocalConfig.load(Path.of("../config"), null);
         pipeline = new ReviewPipeline(() -> new ChangeValidator(config.rules(), config.registry(), Clock.systemUTC()),
                 config.rules().limits().maxBytes(), TrustAnnotator.OFFLINE, new MemoryReviewLog(),
-                new ReportJson(new ObjectMapper()), ReviewPipeline.Settings.DEFAULT);
+                new ReportJson(new ObjectMapper()), ReviewPipeline.Settings.DEFAULT,
+                ReviewListener.NONE, ModelCardListener.NONE);
     }
 
     @AfterEach
@@ -118,7 +122,7 @@ class GitHubCheckRunTest {
     void everyFindingOfAnInvalidPullRequestIsAnnotatedOnItsLineInBatchesOfFifty() throws Exception {
         github.files(FakeGitHub.files(".eval_results/hle.yaml", badEntries(120)));
         PullRequestRef pr = installed("pull_request.opened.json");
-        pipeline.review(app, pr, List.of(), false, false, false);
+        pipeline.review(app, ReviewRequest.of(pr));
 
         List<JsonNode> creates = bodies("POST", RUNS);
         List<JsonNode> updates = bodies("PATCH", RUNS + "/" + FakeGitHub.CHECK_RUN_ID);
@@ -158,9 +162,9 @@ class GitHubCheckRunTest {
     void aRepeatedDeliveryOfAnUnchangedHeadWritesNoCheckRun() throws Exception {
         github.files(FakeGitHub.files(".eval_results/hle.yaml", badEntries(60)));
         PullRequestRef pr = installed("pull_request.opened.json");
-        pipeline.review(app, pr, List.of(), false, false, false);
+        pipeline.review(app, ReviewRequest.of(pr));
         int before = reviewRequests();
-        pipeline.review(app, pr, List.of(), false, false, false);
+        pipeline.review(app, ReviewRequest.of(pr));
         assertEquals(1, github.count("POST", RUNS));
         assertEquals(1, github.count("PATCH", RUNS + "/.*"));
         assertEquals(0, github.statuses().size());
@@ -171,7 +175,7 @@ class GitHubCheckRunTest {
     @Test
     void aReviewOfUpToFiftyFindingsTakesAtMostFiveRequests() throws Exception {
         github.files(FakeGitHub.files(".eval_results/hle.yaml", badEntries(50)));
-        pipeline.review(app, installed("pull_request.opened.json"), List.of(), false, false, false);
+        pipeline.review(app, ReviewRequest.of(installed("pull_request.opened.json")));
         assertEquals(1, github.count("POST", RUNS));
         assertEquals(0, github.count("PATCH", RUNS + "/.*"));
         assertEquals(50, bodies("POST", RUNS).get(0).path("output").path("annotations").size());
@@ -186,7 +190,7 @@ class GitHubCheckRunTest {
     void warningsOnlyAreNeutralAndAValidChangeIsSuccess() throws Exception {
         github.files(FakeGitHub.files(".eval_results/hle.yaml",
                 "- dataset: {id: cais/hle, task_id: hle}\n  value: 20.9\n  colour: blue\n"));
-        pipeline.review(app, installed("pull_request.opened.json"), List.of(), false, false, false);
+        pipeline.review(app, ReviewRequest.of(installed("pull_request.opened.json")));
         JsonNode create = bodies("POST", RUNS).get(0);
         assertEquals("neutral", create.path("conclusion").asText());
         JsonNode a = create.path("output").path("annotations").get(0);
@@ -195,7 +199,7 @@ class GitHubCheckRunTest {
         assertEquals(3, a.path("start_line").asInt());
 
         github.files(FakeGitHub.files(".eval_results/hle.yaml", GitHubPipelineTest.VALID));
-        pipeline.review(app, installed("pull_request.synchronize.json"), List.of(), false, false, false);
+        pipeline.review(app, ReviewRequest.of(installed("pull_request.synchronize.json")));
         JsonNode second = bodies("POST", RUNS).get(1);
         assertEquals("success", second.path("conclusion").asText());
         assertEquals(0, second.path("output").path("annotations").size());
@@ -207,10 +211,10 @@ class GitHubCheckRunTest {
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"message\":\"Resource not accessible by integration\"}")));
         github.files(FakeGitHub.files(".eval_results/hle.yaml", GitHubPipelineTest.INVALID));
-        pipeline.review(app, installed("pull_request.opened.json"), List.of(), false, false, false);
+        pipeline.review(app, ReviewRequest.of(installed("pull_request.opened.json")));
         assertEquals(List.of("failure"), github.statuses(), "the review completes with its status");
         github.files(FakeGitHub.files(".eval_results/hle.yaml", GitHubPipelineTest.VALID));
-        pipeline.review(app, installed("pull_request.synchronize.json"), List.of(), false, false, false);
+        pipeline.review(app, ReviewRequest.of(installed("pull_request.synchronize.json")));
         assertEquals(List.of("failure", "success"), github.statuses());
         assertEquals(1, github.count("POST", RUNS), "the 403 is not retried on every review");
     }
@@ -220,13 +224,13 @@ class GitHubCheckRunTest {
         github.server().stubFor(post(urlPathEqualTo(RUNS)).atPriority(1).willReturn(aResponse().withStatus(422)
                 .withHeader("Content-Type", "application/json").withBody("{\"message\":\"Validation Failed\"}")));
         github.files(FakeGitHub.files(".eval_results/hle.yaml", GitHubPipelineTest.INVALID));
-        pipeline.review(app, installed("pull_request.opened.json"), List.of(), false, false, false);
+        pipeline.review(app, ReviewRequest.of(installed("pull_request.opened.json")));
         assertEquals(List.of("failure"), github.statuses(), "a rejected run: the status carries the verdict");
 
         github.server().stubFor(post(urlPathEqualTo(RUNS)).atPriority(1).willReturn(aResponse().withStatus(502)));
         github.files(FakeGitHub.files(".eval_results/hle.yaml", GitHubPipelineTest.VALID));
         var e = org.junit.jupiter.api.Assertions.assertThrows(dev.evalbot.app.review.PlatformException.class,
-                () -> pipeline.review(app, installed("pull_request.synchronize.json"), List.of(), false, false, false));
+                () -> pipeline.review(app, ReviewRequest.of(installed("pull_request.synchronize.json"))));
         assertTrue(e.retryable(), e.getMessage());
         assertEquals(List.of("failure"), github.statuses(), "no status before the check run is written");
     }
@@ -234,7 +238,7 @@ class GitHubCheckRunTest {
     @Test
     void aPlainTokenNeverTriesACheckRun() throws Exception {
         github.files(FakeGitHub.files(".eval_results/hle.yaml", GitHubPipelineTest.INVALID));
-        pipeline.review(tokenOnly, GitHubPipelineTest.ref("pull_request.opened.json"), List.of(), false, false, false);
+        pipeline.review(tokenOnly, ReviewRequest.of(GitHubPipelineTest.ref("pull_request.opened.json")));
         assertEquals(List.of("failure"), github.statuses());
         assertEquals(0, github.count("POST", RUNS));
     }

@@ -10,10 +10,13 @@ import dev.evalbot.app.config.LocalConfig;
 import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.review.MemoryReviewLog;
+import dev.evalbot.app.review.ModelCardListener;
 import dev.evalbot.app.review.PlatformException;
 import dev.evalbot.app.review.ReportJson;
+import dev.evalbot.app.review.ReviewListener;
 import dev.evalbot.app.review.ReviewOutcome;
 import dev.evalbot.app.review.ReviewPipeline;
+import dev.evalbot.app.review.ReviewRequest;
 import dev.evalbot.app.review.TrustAnnotator;
 import dev.evalbot.rules.check.ChangeValidator;
 import java.nio.file.Files;
@@ -44,7 +47,7 @@ class GitHubPipelineTest {
         log = new MemoryReviewLog();
         pipeline = new ReviewPipeline(() -> new ChangeValidator(config.rules(), config.registry(), Clock.systemUTC()),
                 config.rules().limits().maxBytes(), TrustAnnotator.OFFLINE, log, new ReportJson(new ObjectMapper()),
-                ReviewPipeline.Settings.DEFAULT);
+                ReviewPipeline.Settings.DEFAULT, ReviewListener.NONE, ModelCardListener.NONE);
         pr = ref("pull_request.opened.json");
     }
 
@@ -63,7 +66,7 @@ class GitHubPipelineTest {
     @Test
     void validPullRequestGetsOneCommentTheValidLabelAndSuccess() {
         github.files(FakeGitHub.files(".eval_results/hle.yaml", VALID, "README.md", "hello"));
-        var outcome = assertInstanceOf(ReviewOutcome.Reviewed.class, pipeline.review(platform, pr, List.of(), false, false, false));
+        var outcome = assertInstanceOf(ReviewOutcome.Reviewed.class, pipeline.review(platform, ReviewRequest.of(pr)));
         assertTrue(outcome.commentWritten());
         assertEquals(1, github.count("POST", "/repos/" + REPO + "/issues/2/comments"));
         assertEquals(List.of("success"), github.statuses());
@@ -80,7 +83,7 @@ class GitHubPipelineTest {
     @Test
     void invalidPullRequestGetsFindingsInvalidLabelAndFailure() {
         github.files(FakeGitHub.files(".eval_results/hle.yaml", INVALID));
-        pipeline.review(platform, pr, List.of(), false, false, false);
+        pipeline.review(platform, ReviewRequest.of(pr));
         assertEquals(List.of("failure"), github.statuses());
         assertTrue(github.addedLabels().get(0).contains("eval/invalid"));
         String body = github.requests("POST", "/repos/" + REPO + "/issues/2/comments").get(0).getBodyAsString();
@@ -90,13 +93,13 @@ class GitHubPipelineTest {
     @Test
     void unchangedReviewWritesNoCommentAndAChangedOneEditsInPlace() throws Exception {
         github.files(FakeGitHub.files(".eval_results/hle.yaml", VALID));
-        pipeline.review(platform, pr, List.of(), false, false, false);
-        var again = assertInstanceOf(ReviewOutcome.Reviewed.class, pipeline.review(platform, pr, List.of(), false, false, false));
+        pipeline.review(platform, ReviewRequest.of(pr));
+        var again = assertInstanceOf(ReviewOutcome.Reviewed.class, pipeline.review(platform, ReviewRequest.of(pr)));
         assertTrue(!again.commentWritten());
         assertEquals(0, github.count("PATCH", ".*/issues/comments/.*"));
         assertEquals(1, github.statuses().size(), "a repeat of a finished review writes nothing at all");
         github.files(FakeGitHub.files(".eval_results/hle.yaml", INVALID));
-        pipeline.review(platform, ref("pull_request.synchronize.json"), List.of(), false, false, false);
+        pipeline.review(platform, ReviewRequest.of(ref("pull_request.synchronize.json")));
         assertEquals(1, github.count("POST", "/repos/" + REPO + "/issues/2/comments"));
         assertEquals(1, github.count("PATCH", ".*/issues/comments/" + FakeGitHub.COMMENT_ID));
         // eval/valid came from our own earlier review: it is removed even though the payload predates it.
@@ -106,11 +109,11 @@ class GitHubPipelineTest {
     @Test
     void crashAfterCreatingTheCommentFindsItInsteadOfPostingTwice() {
         github.files(FakeGitHub.files(".eval_results/hle.yaml", VALID));
-        pipeline.review(platform, pr, List.of(), false, false, false);
+        pipeline.review(platform, ReviewRequest.of(pr));
         // Simulate a crash between "comment created" and "id recorded": the log only knows a create began.
         var state = log.state(pr);
         log.saveState(pr, new dev.evalbot.app.review.ReviewState(null, true, null, null, null, state.labels()));
-        pipeline.review(platform, pr, List.of(), false, false, false);
+        pipeline.review(platform, ReviewRequest.of(pr));
         assertEquals(1, github.count("POST", "/repos/" + REPO + "/issues/2/comments"));
     }
 
@@ -149,7 +152,7 @@ class GitHubPipelineTest {
         LocalConfig config = LocalConfig.load(Path.of("../config"), null);
         return new ReviewPipeline(() -> new ChangeValidator(config.rules(), config.registry(), Clock.systemUTC()),
                 config.rules().limits().maxBytes(), TrustAnnotator.OFFLINE, with, new ReportJson(new ObjectMapper()),
-                ReviewPipeline.Settings.DEFAULT);
+                ReviewPipeline.Settings.DEFAULT, ReviewListener.NONE, ModelCardListener.NONE);
     }
 
     @Test
@@ -157,11 +160,11 @@ class GitHubPipelineTest {
         github.files(FakeGitHub.files(".eval_results/hle.yaml", VALID));
         CountingLog counting = new CountingLog();
         ReviewPipeline p = pipeline(counting);
-        p.review(platform, pr, List.of(), false, false, false);
+        p.review(platform, ReviewRequest.of(pr));
         assertEquals(1, counting.states, "the create-pending mark");
         assertEquals(1, counting.saves);
         assertEquals(FakeGitHub.COMMENT_ID, counting.state(pr).commentId());
-        p.review(platform, pr, List.of(), false, false, false);
+        p.review(platform, ReviewRequest.of(pr));
         assertEquals(1, counting.states);
         assertEquals(2, counting.saves);
     }
@@ -200,12 +203,12 @@ class GitHubPipelineTest {
             }
             public dev.evalbot.app.review.Links links(PullRequestRef r) { return platform.links(r); }
         };
-        assertThrows(PlatformException.class, () -> p.review(flaky, pr, List.of(), false, false, false));
+        assertThrows(PlatformException.class, () -> p.review(flaky, ReviewRequest.of(pr)));
         assertEquals(FakeGitHub.COMMENT_ID, counting.state(pr).commentId(), "recorded on the way out");
         assertEquals(1, counting.saves, "the review is recorded before the status, which goes last");
 
         // The handler retries it as a new attempt, which announces pending first.
-        p.review(flaky, pr, List.of(), false, true, false);
+        p.review(flaky, ReviewRequest.of(pr).withAnnouncePending(true));
         assertEquals(1, github.count("POST", "/repos/" + REPO + "/issues/2/comments"));
         assertEquals(0, github.count("GET", "/repos/" + REPO + "/issues/2/comments"), "no search for the comment");
         assertEquals(0, github.count("PATCH", ".*/issues/comments/.*"), "the same body is not sent again");
@@ -216,12 +219,12 @@ class GitHubPipelineTest {
     @Test
     void theCurrentHeadIsAskedWithTheETagItHoldsAndAnOlderHeadWritesNothing() throws Exception {
         github.files(FakeGitHub.files(".eval_results/hle.yaml", VALID));
-        pipeline.review(platform, pr, List.of(), false, false, false);
+        pipeline.review(platform, ReviewRequest.of(pr));
         int writes = github.count("POST", ".*") + github.count("PATCH", ".*");
         PullRequestRef older = new PullRequestRef(pr.platform(), pr.repo(), pr.repoType(), pr.number(), "0".repeat(40),
                 pr.baseSha(), pr.baseRef(), pr.author(), pr.labels(), pr.access());
-        assertInstanceOf(ReviewOutcome.Stale.class, pipeline.review(platform, older, List.of(), false, false, false));
-        assertInstanceOf(ReviewOutcome.Stale.class, pipeline.review(platform, older, List.of(), false, false, false));
+        assertInstanceOf(ReviewOutcome.Stale.class, pipeline.review(platform, ReviewRequest.of(older)));
+        assertInstanceOf(ReviewOutcome.Stale.class, pipeline.review(platform, ReviewRequest.of(older)));
         assertEquals(writes, github.count("POST", ".*") + github.count("PATCH", ".*"), "nothing written");
         var heads = github.requests("GET", "/repos/" + REPO + "/pulls/2");
         assertEquals(3, heads.size(), "one request per review");
@@ -237,10 +240,10 @@ class GitHubPipelineTest {
         github.files(FakeGitHub.files(".eval_results/hle.yaml", VALID));
         github.failNext(1, 403, Map.of("Retry-After", "30", "X-RateLimit-Remaining", "10"));
         PlatformException e = assertThrows(PlatformException.class,
-                () -> pipeline.review(platform, pr, List.of(), false, false, false));
+                () -> pipeline.review(platform, ReviewRequest.of(pr)));
         assertTrue(e.retryable(), e.getMessage());
         assertTrue(e.notBefore() != null && e.notBefore().isAfter(java.time.Instant.now().plusSeconds(20)), String.valueOf(e.notBefore()));
-        pipeline.review(platform, pr, List.of(), false, false, false);
+        pipeline.review(platform, ReviewRequest.of(pr));
         assertEquals(1, github.count("POST", "/repos/" + REPO + "/issues/2/comments"));
     }
 
@@ -249,9 +252,9 @@ class GitHubPipelineTest {
         github.files(FakeGitHub.files(".eval_results/hle.yaml", VALID));
         github.failNext(1, 502, Map.of());
         PlatformException e = assertThrows(PlatformException.class,
-                () -> pipeline.review(platform, pr, List.of(), false, false, false));
+                () -> pipeline.review(platform, ReviewRequest.of(pr)));
         assertTrue(e.retryable());
-        pipeline.review(platform, pr, List.of(), false, false, false);
+        pipeline.review(platform, ReviewRequest.of(pr));
         assertEquals(1, github.count("POST", "/repos/" + REPO + "/issues/2/comments"));
     }
 }

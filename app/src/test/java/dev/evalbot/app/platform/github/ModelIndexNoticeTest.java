@@ -14,9 +14,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalbot.app.config.LocalConfig;
 import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.review.MemoryReviewLog;
+import dev.evalbot.app.review.ModelCardListener;
 import dev.evalbot.app.review.ReportJson;
+import dev.evalbot.app.review.ReviewListener;
 import dev.evalbot.app.review.ReviewOutcome;
 import dev.evalbot.app.review.ReviewPipeline;
+import dev.evalbot.app.review.ReviewRequest;
 import dev.evalbot.app.review.TrustAnnotator;
 import dev.evalbot.rules.check.ChangeValidator;
 import java.nio.file.Path;
@@ -45,7 +48,8 @@ class ModelIndexNoticeTest {
         LocalConfig config = LocalConfig.load(Path.of("../config"), null);
         pipeline = new ReviewPipeline(() -> new ChangeValidator(config.rules(), config.registry(), Clock.systemUTC()),
                 config.rules().limits().maxBytes(), TrustAnnotator.OFFLINE, new MemoryReviewLog(),
-                new ReportJson(new ObjectMapper()), ReviewPipeline.Settings.DEFAULT);
+                new ReportJson(new ObjectMapper()), ReviewPipeline.Settings.DEFAULT,
+                ReviewListener.NONE, ModelCardListener.NONE);
         pr = GitHubPipelineTest.ref("pull_request.opened.json");
     }
 
@@ -71,7 +75,7 @@ class ModelIndexNoticeTest {
     void aNewModelIndexWithoutResultsGetsTheMigrationCommand() {
         baseCard(BASE_CARD);
         github.files(FakeGitHub.files("README.md", CARD_WITH_INDEX));
-        assertInstanceOf(ReviewOutcome.Reviewed.class, pipeline.review(platform, pr, List.of(), false, false, false));
+        assertInstanceOf(ReviewOutcome.Reviewed.class, pipeline.review(platform, ReviewRequest.of(pr)));
         String body = comment();
         assertTrue(body.contains("changes the `model-index` of `README.md` but adds no `.eval_results/` file"), body);
         assertTrue(body.contains("evalbot import model-index --write ."), body);
@@ -83,7 +87,7 @@ class ModelIndexNoticeTest {
         String reworded = CARD_WITH_INDEX.replace("# model", "# model, better described");
         baseCard(CARD_WITH_INDEX.replace("{type: acc, value: 20.9}", "{type: acc,   value:  20.9 }"));
         github.files(FakeGitHub.files("README.md", reworded));
-        assertInstanceOf(ReviewOutcome.NothingToReview.class, pipeline.review(platform, pr, List.of(), false, false, false));
+        assertInstanceOf(ReviewOutcome.NothingToReview.class, pipeline.review(platform, ReviewRequest.of(pr)));
         assertEquals(0, github.count("POST", "/repos/" + REPO + "/issues/2/comments"));
     }
 
@@ -92,7 +96,7 @@ class ModelIndexNoticeTest {
         baseCard(BASE_CARD);
         github.files(FakeGitHub.files("README.md", CARD_WITH_INDEX, ".eval_results/hle.yaml",
                 "- dataset: {id: cais/hle, task_id: hle}\n  value: 20.9\n"));
-        pipeline.review(platform, pr, List.of(), false, false, false);
+        pipeline.review(platform, ReviewRequest.of(pr));
         assertFalse(comment().contains("model-index"), comment());
     }
 }

@@ -9,9 +9,11 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.evalbot.app.config.LocalConfig;
 import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.review.MemoryReviewLog;
+import dev.evalbot.app.review.ModelCardListener;
 import dev.evalbot.app.review.ReportJson;
 import dev.evalbot.app.review.ReviewOutcome;
 import dev.evalbot.app.review.ReviewPipeline;
+import dev.evalbot.app.review.ReviewRequest;
 import dev.evalbot.app.review.TrustAnnotator;
 import dev.evalbot.rules.benchmark.StaticRegistry;
 import dev.evalbot.rules.check.ChangeValidator;
@@ -56,7 +58,7 @@ class RepeatDeliveryTest {
     private ReviewPipeline pipeline(ChangeValidator validator) {
         return new ReviewPipeline(() -> validator, config.rules().limits().maxBytes(), TrustAnnotator.OFFLINE, log,
                 new ReportJson(new ObjectMapper()), ReviewPipeline.Settings.DEFAULT,
-                (ref, review) -> recorded.incrementAndGet());
+                (ref, review) -> recorded.incrementAndGet(), ModelCardListener.NONE);
     }
 
     @AfterEach
@@ -65,7 +67,8 @@ class RepeatDeliveryTest {
     }
 
     private ReviewOutcome redeliver(List<String> history, boolean approved) {
-        return pipeline.review(platform, pr, history, approved, false, false, true);
+        return pipeline.review(platform,
+                ReviewRequest.of(pr).withHistory(history).withApproved(approved).withMayRepeat(true));
     }
 
     private List<ServeEvent> since(int before) {
@@ -103,13 +106,15 @@ class RepeatDeliveryTest {
     @Test
     void aRetryOrARecheckReviewsInFull() {
         redeliver(List.of(), false);
-        assertInstanceOf(ReviewOutcome.Reviewed.class, pipeline.review(platform, pr, List.of(), false, true, false, true));
+        assertInstanceOf(ReviewOutcome.Reviewed.class,
+                pipeline.review(platform, ReviewRequest.of(pr).withAnnouncePending(true).withMayRepeat(true)));
         assertEquals(2, fileListings(), "the retry read the files");
         assertEquals(List.of("success", "pending", "success"), github.statuses(), "and set its status again");
-        assertInstanceOf(ReviewOutcome.Reviewed.class, pipeline.review(platform, pr, List.of(), false, false, true, true));
+        assertInstanceOf(ReviewOutcome.Reviewed.class,
+                pipeline.review(platform, ReviewRequest.of(pr).withBypassCaches(true).withMayRepeat(true)));
         assertEquals(3, fileListings(), "the recheck read the files");
         // The plain pipeline call (commands, the CLI) never answers from the finished review.
-        assertInstanceOf(ReviewOutcome.Reviewed.class, pipeline.review(platform, pr, List.of(), false, false, false));
+        assertInstanceOf(ReviewOutcome.Reviewed.class, pipeline.review(platform, ReviewRequest.of(pr)));
         assertEquals(4, fileListings());
     }
 
@@ -183,11 +188,11 @@ class RepeatDeliveryTest {
         log.saveState(pr, new dev.evalbot.app.review.ReviewState("1", false, "0".repeat(64),
                 log.state(pr).headSha(), log.state(pr).verdict(), log.state(pr).labels()));
         // Comment "1" does not exist: the edit posts the review as a new comment and records its id.
-        assertInstanceOf(ReviewOutcome.Reviewed.class, pipeline.review(platform, pr, List.of(), false, false, false));
+        assertInstanceOf(ReviewOutcome.Reviewed.class, pipeline.review(platform, ReviewRequest.of(pr)));
         assertEquals(2, github.count("POST", "/repos/" + REPO + "/issues/2/comments"));
         assertEquals(FakeGitHub.COMMENT_ID, log.state(pr).commentId(), "the new comment's id, not the lost one");
         github.files(FakeGitHub.files(".eval_results/hle.yaml", GitHubPipelineTest.INVALID));
-        pipeline.review(platform, pr, List.of(), false, false, false);
+        pipeline.review(platform, ReviewRequest.of(pr));
         assertEquals(2, github.count("POST", "/repos/" + REPO + "/issues/2/comments"), "no third comment");
         assertEquals(1, github.count("PATCH", ".*/issues/comments/" + FakeGitHub.COMMENT_ID));
     }
@@ -204,7 +209,8 @@ class RepeatDeliveryTest {
                         "{\"number\":2,\"state\":\"open\",\"comments\":3,\"head\":{\"sha\":\"" + FakeGitHub.DEFAULT_HEAD
                                 + "\"},\"base\":{\"sha\":\"" + FakeGitHub.BASE + "\"},\"labels\":[]}")));
         assertInstanceOf(ReviewOutcome.Repeat.class, redeliver(List.of(), false), "a redelivery cannot tell");
-        assertInstanceOf(ReviewOutcome.Reviewed.class, pipeline.review(platform, pr, List.of(), false, false, true));
+        assertInstanceOf(ReviewOutcome.Reviewed.class,
+                pipeline.review(platform, ReviewRequest.of(pr).withBypassCaches(true)));
         assertEquals(2, github.count("POST", "/repos/" + REPO + "/issues/2/comments"), "posted again by the recheck");
     }
 }

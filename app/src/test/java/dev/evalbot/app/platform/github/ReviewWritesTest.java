@@ -8,8 +8,11 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.evalbot.app.config.LocalConfig;
 import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.review.MemoryReviewLog;
+import dev.evalbot.app.review.ModelCardListener;
 import dev.evalbot.app.review.ReportJson;
+import dev.evalbot.app.review.ReviewListener;
 import dev.evalbot.app.review.ReviewPipeline;
+import dev.evalbot.app.review.ReviewRequest;
 import dev.evalbot.app.review.TrustAnnotator;
 import dev.evalbot.rules.check.ChangeValidator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -59,7 +62,8 @@ class ReviewWritesTest {
         LocalConfig config = LocalConfig.load(Path.of("../config"), null);
         pipeline = new ReviewPipeline(() -> new ChangeValidator(config.rules(), config.registry(), Clock.systemUTC()),
                 config.rules().limits().maxBytes(), TrustAnnotator.OFFLINE, new MemoryReviewLog(),
-                new ReportJson(new ObjectMapper()), ReviewPipeline.Settings.DEFAULT);
+                new ReportJson(new ObjectMapper()), ReviewPipeline.Settings.DEFAULT,
+                ReviewListener.NONE, ModelCardListener.NONE);
     }
 
     @AfterEach
@@ -91,7 +95,7 @@ class ReviewWritesTest {
     }
 
     void reviewThree(GitHubPlatform platform, PullRequestRef opened, String verdictWrite) throws Exception {
-        pipeline.review(platform, opened, List.of(), false, false, false, true);
+        pipeline.review(platform, ReviewRequest.of(opened).withMayRepeat(true));
         int newHeadWrites = writes();
         int newHeadRequests = requests();
         assertTrue(newHeadWrites <= 3, "a new pull request: comment, labels, " + verdictWrite + ": " + describe());
@@ -99,14 +103,14 @@ class ReviewWritesTest {
         assertTrue(newHeadRequests <= 6, "three reads (head, files, contents) and three writes: " + describe());
 
         github.push(REPO, 2, NEXT_HEAD);
-        pipeline.review(platform, at(opened, NEXT_HEAD), List.of(), false, false, false, true);
+        pipeline.review(platform, ReviewRequest.of(at(opened, NEXT_HEAD)).withMayRepeat(true));
         int reReviewWrites = writes() - newHeadWrites;
         assertTrue(reReviewWrites <= 2, "a new head, the same verdict: the comment and the " + verdictWrite
                 + ", no labels: " + describe());
 
         int before = writes();
         int requestsBefore = requests();
-        pipeline.review(platform, at(opened, NEXT_HEAD), List.of(), false, false, false, true);
+        pipeline.review(platform, ReviewRequest.of(at(opened, NEXT_HEAD)).withMayRepeat(true));
         assertEquals(0, writes() - before, "a repeat delivery writes nothing");
         assertEquals(1, requests() - requestsBefore, "it asks for the current head, and stops");
     }

@@ -19,8 +19,10 @@ import dev.evalbot.app.dispatch.Lane;
 import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.inbox.Claim;
 import dev.evalbot.app.review.MemoryReviewLog;
+import dev.evalbot.app.review.ModelCardListener;
 import dev.evalbot.app.review.PullRequestClosed;
 import dev.evalbot.app.review.ReportJson;
+import dev.evalbot.app.review.ReviewListener;
 import dev.evalbot.app.review.ReviewPipeline;
 import dev.evalbot.app.review.TrustAnnotator;
 import dev.evalbot.app.store.PullRef;
@@ -58,7 +60,8 @@ class HubCommandsTest {
         ReviewPipeline pipeline = new ReviewPipeline(
                 () -> new ChangeValidator(config.rules(), config.registry(), Clock.systemUTC()),
                 config.rules().limits().maxBytes(), TrustAnnotator.OFFLINE, new MemoryReviewLog(),
-                new ReportJson(new ObjectMapper()), ReviewPipeline.Settings.DEFAULT);
+                new ReportJson(new ObjectMapper()), ReviewPipeline.Settings.DEFAULT,
+                ReviewListener.NONE, ModelCardListener.NONE);
         HubPermissions permissions = new HubPermissions(org -> Map.of("alice", "write", "bob", "read"),
                 Clock.systemUTC());
         HubCommandPlatform host = new HubCommandPlatform(platform, permissions);

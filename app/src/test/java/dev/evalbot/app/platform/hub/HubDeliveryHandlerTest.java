@@ -13,8 +13,10 @@ import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.inbox.Claim;
 import dev.evalbot.app.inbox.Outcome;
 import dev.evalbot.app.review.MemoryReviewLog;
+import dev.evalbot.app.review.ModelCardListener;
 import dev.evalbot.app.review.PullContext;
 import dev.evalbot.app.review.ReportJson;
+import dev.evalbot.app.review.ReviewListener;
 import dev.evalbot.app.review.ReviewPipeline;
 import dev.evalbot.app.review.TrustAnnotator;
 import dev.evalbot.rules.check.ChangeValidator;
@@ -56,7 +58,8 @@ class HubDeliveryHandlerTest {
         ReviewPipeline pipeline = new ReviewPipeline(
                 () -> new ChangeValidator(config.rules(), config.registry(), Clock.systemUTC()),
                 config.rules().limits().maxBytes(), TrustAnnotator.OFFLINE, new MemoryReviewLog(),
-                new ReportJson(new ObjectMapper()), ReviewPipeline.Settings.DEFAULT);
+                new ReportJson(new ObjectMapper()), ReviewPipeline.Settings.DEFAULT,
+                ReviewListener.NONE, ModelCardListener.NONE);
         ObjectMapper json = new ObjectMapper();
         handler = new EventDispatcher(Map.of(PlatformId.HUB, new Lane(platform, platform::namedAuthor,
                 posted -> commands.add(posted.pr().subject() + " " + posted.comment().body()), PullContext.NONE,

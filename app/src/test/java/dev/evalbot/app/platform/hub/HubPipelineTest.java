@@ -15,10 +15,13 @@ import dev.evalbot.app.config.LocalConfig;
 import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.review.MemoryReviewLog;
+import dev.evalbot.app.review.ModelCardListener;
 import dev.evalbot.app.review.PlatformException;
 import dev.evalbot.app.review.ReportJson;
+import dev.evalbot.app.review.ReviewListener;
 import dev.evalbot.app.review.ReviewOutcome;
 import dev.evalbot.app.review.ReviewPipeline;
+import dev.evalbot.app.review.ReviewRequest;
 import dev.evalbot.app.review.ReviewState;
 import dev.evalbot.app.review.TrustAnnotator;
 import dev.evalbot.rules.check.ChangeValidator;
@@ -55,7 +58,7 @@ class HubPipelineTest {
         log = new MemoryReviewLog();
         pipeline = new ReviewPipeline(() -> new ChangeValidator(config.rules(), config.registry(), Clock.systemUTC()),
                 config.rules().limits().maxBytes(), TrustAnnotator.OFFLINE, log, new ReportJson(new ObjectMapper()),
-                ReviewPipeline.Settings.DEFAULT);
+                ReviewPipeline.Settings.DEFAULT, ReviewListener.NONE, ModelCardListener.NONE);
     }
 
     static HttpClient http() {
@@ -75,7 +78,7 @@ class HubPipelineTest {
     void validPullRequestGetsOneCommentWithTheMarkerAndNoLabelsOrStatuses() {
         hub.files(FakeHub.files(".eval_results/hle.yaml", VALID, ".eval_results/notes.txt", "hello"));
         var outcome = assertInstanceOf(ReviewOutcome.Reviewed.class,
-                pipeline.review(platform, pr("model", REPO, 19, FakeHub.HEAD), List.of(), false, false, false));
+                pipeline.review(platform, ReviewRequest.of(pr("model", REPO, 19, FakeHub.HEAD))));
         assertTrue(outcome.commentWritten());
         var posts = hub.requests("POST", hub.api() + "/discussions/19/comment");
         assertEquals(1, posts.size());
@@ -93,13 +96,13 @@ class HubPipelineTest {
     @Test
     void aNewHeadEditsTheSameCommentInPlace() {
         hub.files(FakeHub.files(".eval_results/hle.yaml", VALID));
-        pipeline.review(platform, pr("model", REPO, 19, FakeHub.HEAD), List.of(), false, false, false);
+        pipeline.review(platform, ReviewRequest.of(pr("model", REPO, 19, FakeHub.HEAD)));
         var again = assertInstanceOf(ReviewOutcome.Reviewed.class,
-                pipeline.review(platform, pr("model", REPO, 19, FakeHub.HEAD), List.of(), false, false, false));
+                pipeline.review(platform, ReviewRequest.of(pr("model", REPO, 19, FakeHub.HEAD))));
         assertTrue(!again.commentWritten());
         hub.files(FakeHub.files(".eval_results/hle.yaml", INVALID));
         hub.push("1".repeat(40));
-        pipeline.review(platform, pr("model", REPO, 19, "1".repeat(40)), List.of(), false, false, false);
+        pipeline.review(platform, ReviewRequest.of(pr("model", REPO, 19, "1".repeat(40))));
         assertEquals(1, hub.count("POST", hub.api() + "/discussions/19/comment"));
         var edits = hub.requests("POST", hub.api() + "/discussions/19/comment/" + FakeHub.COMMENT_ID + "/edit");
         assertEquals(1, edits.size());
@@ -109,14 +112,15 @@ class HubPipelineTest {
     @Test
     void aLostStoreFindsTheBotsOwnCommentAndEditsIt() {
         hub.files(FakeHub.files(".eval_results/hle.yaml", VALID));
-        pipeline.review(platform, pr("model", REPO, 19, FakeHub.HEAD), List.of(), false, false, false);
+        pipeline.review(platform, ReviewRequest.of(pr("model", REPO, 19, FakeHub.HEAD)));
         // A new database: no record of the comment. The next push must not post a second one.
         ReviewPipeline fresh = new ReviewPipeline(() -> new ChangeValidator(config.rules(), config.registry(),
                 Clock.systemUTC()), config.rules().limits().maxBytes(), TrustAnnotator.OFFLINE, new MemoryReviewLog(),
-                new ReportJson(new ObjectMapper()), ReviewPipeline.Settings.DEFAULT);
+                new ReportJson(new ObjectMapper()), ReviewPipeline.Settings.DEFAULT,
+                ReviewListener.NONE, ModelCardListener.NONE);
         hub.files(FakeHub.files(".eval_results/hle.yaml", INVALID));
         hub.push("2".repeat(40));
-        fresh.review(platform, pr("model", REPO, 19, "2".repeat(40)), List.of(), false, false, false);
+        fresh.review(platform, ReviewRequest.of(pr("model", REPO, 19, "2".repeat(40))));
         assertEquals(1, hub.count("POST", hub.api() + "/discussions/19/comment"));
         assertEquals(1, hub.count("POST", hub.api() + "/discussions/19/comment/" + FakeHub.COMMENT_ID + "/edit"));
     }
@@ -124,10 +128,10 @@ class HubPipelineTest {
     @Test
     void aDeliveryForAnOlderHeadWritesNothingOnceTheCurrentHeadIsReviewed() {
         hub.files(FakeHub.files(".eval_results/hle.yaml", VALID));
-        pipeline.review(platform, pr("model", REPO, 19, FakeHub.HEAD), List.of(), false, false, false);
+        pipeline.review(platform, ReviewRequest.of(pr("model", REPO, 19, FakeHub.HEAD)));
         int requests = hub.server().getAllServeEvents().size();
         var outcome = assertInstanceOf(ReviewOutcome.Stale.class,
-                pipeline.review(platform, pr("model", REPO, 19, "3".repeat(40)), List.of(), false, false, false));
+                pipeline.review(platform, ReviewRequest.of(pr("model", REPO, 19, "3".repeat(40)))));
         assertEquals(FakeHub.HEAD, outcome.currentHead());
         assertEquals(requests + 1, hub.server().getAllServeEvents().size(), "one request: the current head");
         assertEquals(1, hub.count("POST", ".*"));
@@ -136,7 +140,7 @@ class HubPipelineTest {
     @Test
     void withoutAHeadShaTheReviewPinsTheHeadOfTheEncodedPullRequestRef() {
         hub.files(FakeHub.files(".eval_results/hle.yaml", VALID));
-        pipeline.review(platform, pr("model", REPO, 19, null), List.of(), false, false, false);
+        pipeline.review(platform, ReviewRequest.of(pr("model", REPO, 19, null)));
         assertEquals(1, hub.count("GET", hub.api() + "/revision/refs%2Fpr%2F19"),
                 hub.server().getAllServeEvents().toString());
         assertEquals(1, hub.count("GET", hub.api() + "/tree/" + FakeHub.HEAD + "/\\.eval_results"));
@@ -148,7 +152,7 @@ class HubPipelineTest {
     void aPullRequestWithoutResultsIsNotCommentedOn() {
         hub.files(FakeHub.files("README.md", "hello"));
         assertInstanceOf(ReviewOutcome.NothingToReview.class,
-                pipeline.review(platform, pr("model", REPO, 19, FakeHub.HEAD), List.of(), false, false, false));
+                pipeline.review(platform, ReviewRequest.of(pr("model", REPO, 19, FakeHub.HEAD))));
         assertEquals(0, hub.count("POST", ".*"));
     }
 
@@ -156,10 +160,10 @@ class HubPipelineTest {
     void crashAfterCreatingTheCommentFindsItByAuthorAndMarker() {
         hub.files(FakeHub.files(".eval_results/hle.yaml", VALID));
         PullRequestRef pr = pr("model", REPO, 19, FakeHub.HEAD);
-        pipeline.review(platform, pr, List.of(), false, false, false);
+        pipeline.review(platform, ReviewRequest.of(pr));
         var state = log.state(pr);
         log.saveState(pr, new ReviewState(null, true, null, null, null, state.labels()));
-        pipeline.review(platform, pr, List.of(), false, false, false);
+        pipeline.review(platform, ReviewRequest.of(pr));
         assertEquals(1, hub.count("POST", hub.api() + "/discussions/19/comment"));
         assertEquals(1, hub.count("GET", "/api/whoami-v2"));
         // A human's comment mentioning /evalbot is not mistaken for the bot's.
@@ -173,12 +177,12 @@ class HubPipelineTest {
         hub.failNext(1, 429, Map.of("Retry-After", "30"));
         PullRequestRef pr = pr("model", REPO, 19, FakeHub.HEAD);
         PlatformException e = assertThrows(PlatformException.class,
-                () -> pipeline.review(platform, pr, List.of(), false, false, false));
+                () -> pipeline.review(platform, ReviewRequest.of(pr)));
         assertTrue(e.retryable(), e.getMessage());
         assertEquals(429, e.status());
         assertTrue(e.notBefore() != null && e.notBefore().isAfter(Instant.now().plusSeconds(20)), String.valueOf(e.notBefore()));
         assertTrue(!e.getMessage().contains("hf_test"), e.getMessage());
-        pipeline.review(platform, pr, List.of(), false, false, false);
+        pipeline.review(platform, ReviewRequest.of(pr));
         assertEquals(1, hub.count("POST", hub.api() + "/discussions/19/comment"));
     }
 
@@ -206,7 +210,7 @@ class HubPipelineTest {
         PullRequestRef pr = pr("model", REPO, 19, FakeHub.HEAD);
         Map<String, byte[]> read = platform.read(pr, FakeHub.HEAD, List.of(".eval_results/huge.yaml"), max);
         assertEquals(max + 1, read.get(".eval_results/huge.yaml").length);
-        pipeline.review(platform, pr, List.of(), false, false, false);
+        pipeline.review(platform, ReviewRequest.of(pr));
         String body = hub.requests("POST", hub.api() + "/discussions/19/comment").get(0).getBodyAsString();
         assertTrue(body.contains("file-too-large"), body);
     }
@@ -257,7 +261,7 @@ class HubPipelineTest {
         assertEquals(List.of("eval.yaml"), platform.changedFiles(pr, 10).stream().map(c -> c.path()).toList());
         // No .eval_results directory at the root: no second listing.
         assertEquals(1, hub.count("GET", hub.api() + "/tree/.*"));
-        pipeline.review(platform, pr, List.of(), false, false, false);
+        pipeline.review(platform, ReviewRequest.of(pr));
         assertEquals(1, hub.count("POST", "/api/datasets/cais/hle/discussions/4/comment"));
         // The base is read at the target branch, for the change rules.
         assertEquals(1, hub.count("GET", "/datasets/cais/hle/resolve/refs%2Fheads%2Fmain/eval\\.yaml"));

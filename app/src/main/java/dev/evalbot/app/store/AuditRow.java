@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One command a person gave evalbot, and what came of it.
+ * One row of the audit table: a command a person gave evalbot (or a close), and what came of it;
+ * {@code commands.AuditEntry} is the same record in the commands' terms.
  *
  * @param actor the platform user who gave it
  * @param command e.g. {@code approve}
@@ -14,9 +15,9 @@ import java.util.Objects;
  * @param outcome e.g. {@code applied}, {@code denied}, {@code invalid}
  * @param reason why, for people; may be null
  */
-public record AuditEntry(String actor, String command, String args, Instant at, PlatformId platform, String repo,
+public record AuditRow(String actor, String command, String args, Instant at, PlatformId platform, String repo,
         int number, String outcome, String reason) {
-    public AuditEntry {
+    public AuditRow {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(command, "command");
         args = args == null ? "" : args;

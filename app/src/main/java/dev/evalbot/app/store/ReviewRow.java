@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What evalbot last said on a pull request.
+ * One row of the reviews table: what evalbot last said on a pull request (the review itself is
+ * {@code review.Review}).
  *
  * @param verdict e.g. {@code VALID}, {@code VALID_WITH_WARNINGS}, {@code INVALID}
  * @param markdown the rendered comment body
@@ -14,9 +15,9 @@ import java.util.Objects;
  * @param labels labels evalbot applied (GitHub; empty on the Hub)
  * @param inputs what the finished review of {@code headSha} depended on, or null: nothing to trust
  */
-public record Review(String headSha, String verdict, String markdown, String reportJson, String commentId,
+public record ReviewRow(String headSha, String verdict, String markdown, String reportJson, String commentId,
         String commentHash, List<String> labels, String inputs) {
-    public Review {
+    public ReviewRow {
         Objects.requireNonNull(headSha, "headSha");
         Objects.requireNonNull(verdict, "verdict");
         Objects.requireNonNull(markdown, "markdown");
@@ -24,7 +25,7 @@ public record Review(String headSha, String verdict, String markdown, String rep
         labels = List.copyOf(labels);
     }
 
-    public Review(String headSha, String verdict, String markdown, String reportJson, String commentId,
+    public ReviewRow(String headSha, String verdict, String markdown, String reportJson, String commentId,
             String commentHash, List<String> labels) {
         this(headSha, verdict, markdown, reportJson, commentId, commentHash, labels, null);
     }

@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class RetryPolicyTest {
-    private final RetryPolicy policy = RetryPolicy.DEFAULT;
+class FetchRetryTest {
+    private final FetchRetry policy = FetchRetry.DEFAULT;
 
     @Test
     void backoffDoublesAndIsCapped() {

@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param maxDelay longest single wait; a {@code Retry-After} longer than this ends the retries
  * @param sleeper how to wait, injectable so that tests do not
  */
-public record RetryPolicy(int attempts, Duration baseDelay, Duration maxDelay, Sleeper sleeper) {
+public record FetchRetry(int attempts, Duration baseDelay, Duration maxDelay, Sleeper sleeper) {
     /** Waits for a duration; {@link Thread#sleep} in production. */
     @FunctionalInterface
     public interface Sleeper {
@@ -21,10 +21,10 @@ public record RetryPolicy(int attempts, Duration baseDelay, Duration maxDelay, S
         void sleep(Duration duration) throws InterruptedException;
     }
 
-    public static final RetryPolicy DEFAULT = new RetryPolicy(3, Duration.ofMillis(200), Duration.ofSeconds(2),
+    public static final FetchRetry DEFAULT = new FetchRetry(3, Duration.ofMillis(200), Duration.ofSeconds(2),
             Sleeper.THREAD);
 
-    public RetryPolicy {
+    public FetchRetry {
         if (attempts < 1) {
             throw new IllegalArgumentException("attempts must be at least 1");
         }
@@ -33,8 +33,8 @@ public record RetryPolicy(int attempts, Duration baseDelay, Duration maxDelay, S
         Objects.requireNonNull(sleeper);
     }
 
-    public RetryPolicy withSleeper(Sleeper s) {
-        return new RetryPolicy(attempts, baseDelay, maxDelay, s);
+    public FetchRetry withSleeper(Sleeper s) {
+        return new FetchRetry(attempts, baseDelay, maxDelay, s);
     }
 
     /**
