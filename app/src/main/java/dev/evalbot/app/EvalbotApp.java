@@ -17,15 +17,8 @@ import dev.evalbot.app.inbox.InboxWorker;
 import dev.evalbot.app.platform.Deployment;
 import dev.evalbot.app.platform.Mode;
 import dev.evalbot.app.platform.PlatformMode;
-import dev.evalbot.app.platform.PlatformUnit;
-import dev.evalbot.app.platform.github.DryRunUnit;
-import dev.evalbot.app.platform.github.GitHubAuth;
-import dev.evalbot.app.platform.github.GitHubBoardPublisher;
-import dev.evalbot.app.platform.github.GitHubSettings;
-import dev.evalbot.app.platform.github.GitHubUnit;
-import dev.evalbot.app.platform.hub.HubBoardPublisher;
-import dev.evalbot.app.platform.hub.HubSettings;
-import dev.evalbot.app.platform.hub.HubUnit;
+import dev.evalbot.app.platform.PlatformModule;
+import dev.evalbot.app.platform.PlatformWiring;
 import dev.evalbot.app.platform.local.ExampleRepos;
 import dev.evalbot.app.reconcile.PullSource;
 import dev.evalbot.app.reconcile.Reconciler;
@@ -78,26 +71,34 @@ public final class EvalbotApp implements AutoCloseable {
         this.deployment = deployment;
     }
 
-    /** Starts everything; the server answers as soon as this returns. */
+    /** Starts everything with the shipped platforms; the server answers as soon as this returns. */
     public static EvalbotApp start(Map<String, String> env, Clock clock) throws IOException {
+        return start(env, clock, PlatformModules.shipped());
+    }
+
+    /**
+     * Starts everything; the server answers as soon as this returns.
+     *
+     * @param modules the platforms this process knows, in order ({@link PlatformModules#shipped()})
+     */
+    public static EvalbotApp start(Map<String, String> env, Clock clock, List<? extends PlatformModule> modules)
+            throws IOException {
         long started = System.nanoTime();
         // The one read of the environment: a malformed value is one line, before anything is logged or locked.
-        Deployment deployment = Deployment.decide(env);
+        Deployment deployment = Deployment.decide(env, modules);
         CoreSettings settings = CoreSettings.parse(env, deployment.dryRun());
-        GitHubSettings github = GitHubSettings.fromEnvironment(env);
-        HubSettings hub = HubSettings.fromEnvironment(env);
         // Before the rest, so that a second server on the same SQLite file stops with one line.
         Optional<StoreLock> lock = StoreLock.forServing(settings.store());
         try {
-            return start(deployment, settings, github, hub, clock, lock, started);
+            return start(deployment, settings, clock, lock, started);
         } catch (RuntimeException | IOException | Error e) {
             lock.ifPresent(StoreLock::close);
             throw e;
         }
     }
 
-    private static EvalbotApp start(Deployment deployment, CoreSettings settings, GitHubSettings github,
-            HubSettings hub, Clock clock, Optional<StoreLock> lock, long started) throws IOException {
+    private static EvalbotApp start(Deployment deployment, CoreSettings settings, Clock clock,
+            Optional<StoreLock> lock, long started) throws IOException {
         deployment.platforms().forEach(p -> LOG.info(p.line()));
         LOG.info(settings.config().describe());
         LocalConfig config = LocalConfig.load(settings.config(), null);
@@ -109,11 +110,7 @@ public final class EvalbotApp implements AutoCloseable {
         HttpClient http = new LazyHttpClient(() -> HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build());
         boolean online = deployment.anyLive();
-        GitHubAuth githubAuth = deployment.mode(PlatformId.GITHUB) == Mode.LIVE ? new GitHubAuth(github, http, clock) : null;
-        // Source checks call GitHub's API with the reviewed PR's installation token when GitHub is live.
-        Core.Offline offline = Core.Offline.build(settings, clock, config, online,
-                githubAuth == null ? ApiCredentials.NONE : githubAuth::forPullRequest);
-        List<PlatformUnit> units = units(deployment, settings.dryRun(), github, githubAuth, hub);
+        Core.Offline offline = Core.Offline.build(settings, clock, config, online, sourceReads(deployment, http, clock));
         // Nothing is published from a dry-run: it is the no-account quick start. Live, a target on a
         // platform that is off is left out, with a warning, rather than failing at every refresh.
         PublishPlan plan = PublishPlan.decide(PublishTargets.parse("evalbot.yaml", config.evalbotYaml()),
@@ -121,24 +118,28 @@ public final class EvalbotApp implements AutoCloseable {
         if (online) {
             plan.skipped().forEach(s -> LOG.warn(s.warning()));
         }
-        List<BoardPublisher> publishers = online ? publishers(plan.targets(), new PublishHttp(http), github, githubAuth,
-                hub, settings.publishSecret()) : List.of();
+        List<BoardPublisher> publishers = online ? publishers(deployment, plan.targets(), http, clock,
+                settings.publishSecret()) : List.of();
 
         Core core = Core.build(settings, clock, config, online, http, metrics, offline, opened(opening), publishers);
         try {
             if (online) {
                 warnOfExamples(new ExampleRepos(settings.dryRun().examples()).of(core.results().pulls()));
             }
+            List<PlatformWiring> wired = wire(deployment, core);
             Map<PlatformId, Lane> lanes = new HashMap<>();
-            for (PlatformUnit unit : units) {
-                lanes.put(unit.platform(), unit.wire(core));
+            List<PullSource> sources = new ArrayList<>();
+            for (int i = 0; i < wired.size(); i++) {
+                PlatformWiring w = wired.get(i);
+                core.server().post(w.webhookPath(), w.intake());
+                lanes.put(liveOrDryRun(deployment).get(i).platform(), w.lane());
+                w.pullSource().ifPresent(sources::add);
             }
             InboxWorker worker = new InboxWorker(core.inbox(),
                     new EventDispatcher(lanes, core.pipeline(), core.closed(), metrics), settings.workers(), metrics);
-            List<PullSource> sources = new ArrayList<>();
-            units.forEach(u -> u.pullSource(settings.reconcile()).ifPresent(sources::add));
             Reconciler reconciler = Reconciler.of(sources, core.inbox(), core.db(), settings.reconcile(), metrics,
                     clock);
+            wired.forEach(w -> w.background().forEach(EvalbotApp::inBackground));
             worker.start();
             core.server().start();
             // After the server: boards are read on first use, and the refresher's background read of
@@ -155,47 +156,57 @@ public final class EvalbotApp implements AutoCloseable {
     }
 
     /**
-     * The unit of each platform in its mode: live, the dry-run's (GitHub payloads on local
-     * examples), or none when it is off, so that its webhook route is not served.
+     * Each platform wired in its mode: live, or the dry-run's; a platform that is off is not wired,
+     * so its webhook route is not served.
      */
-    private static List<PlatformUnit> units(Deployment deployment, CoreSettings.DryRunFiles dryRun,
-            GitHubSettings github, GitHubAuth githubAuth, HubSettings hub) {
-        List<PlatformUnit> units = new ArrayList<>();
-        for (PlatformMode p : deployment.platforms()) {
-            switch (p.mode()) {
-                case LIVE -> units.add(switch (p.platform()) {
-                    case GITHUB -> new GitHubUnit(github, githubAuth);
-                    case HUB -> new HubUnit(hub);
-                });
-                case DRY_RUN -> units.add(new DryRunUnit(github.webhookSecret(), dryRun.webhookSecret(),
-                        dryRun.examples()));
-                case OFF -> { }
-            }
+    private static List<PlatformWiring> wire(Deployment deployment, Core core) throws IOException {
+        List<PlatformWiring> wired = new ArrayList<>();
+        for (PlatformMode p : liveOrDryRun(deployment)) {
+            wired.add(deployment.setups().get(deployment.platforms().indexOf(p)).wire(core, p.mode()));
         }
-        return units;
+        return wired;
     }
 
-    /** The platforms that are not live, for the publish plan, in the start-up log's words. */
+    private static List<PlatformMode> liveOrDryRun(Deployment deployment) {
+        return deployment.platforms().stream().filter(p -> p.mode() != Mode.OFF).toList();
+    }
+
+    /** How source checks read each live platform's API (GitHub's installation tokens); the first that has a way. */
+    private static ApiCredentials sourceReads(Deployment deployment, HttpClient http, Clock clock) {
+        List<ApiCredentials> reads = new ArrayList<>();
+        for (int i = 0; i < deployment.platforms().size(); i++) {
+            ApiCredentials c = deployment.setups().get(i).sourceReads(deployment.platforms().get(i).mode(), http, clock);
+            if (c != ApiCredentials.NONE) {
+                reads.add(c);
+            }
+        }
+        return pr -> reads.stream().map(c -> c.githubAuthorization(pr)).flatMap(Optional::stream).findFirst();
+    }
+
     private static List<PublishPlan.NotLive> notLive(Deployment deployment) {
         return deployment.platforms().stream().filter(p -> p.mode() != Mode.LIVE)
                 .map(p -> new PublishPlan.NotLive(p.platform(), p.label(), p.mode().word(), p.reason())).toList();
     }
 
     /**
-     * Where refreshed leaderboards go, in the order a benchmark's targets are published: its GitHub
-     * repository and Hub dataset when that platform is live (the plan kept only those), then its webhook.
+     * Where refreshed leaderboards go, in the order a benchmark's targets are published: each live
+     * platform's own (the plan kept only those), in the modules' order, then its webhook.
      */
-    private static List<BoardPublisher> publishers(PublishTargets targets, PublishHttp http, GitHubSettings github,
-            GitHubAuth githubAuth, HubSettings hub, String publishSecret) {
+    private static List<BoardPublisher> publishers(Deployment deployment, PublishTargets targets, HttpClient http,
+            Clock clock, String publishSecret) {
         List<BoardPublisher> publishers = new ArrayList<>();
-        if (githubAuth != null) {
-            publishers.add(new GitHubBoardPublisher(targets, http, github, githubAuth));
+        for (int i = 0; i < deployment.platforms().size(); i++) {
+            deployment.setups().get(i).publisher(deployment.platforms().get(i).mode(), targets, http, clock)
+                    .ifPresent(publishers::add);
         }
-        if (hub.enabled()) {
-            publishers.add(new HubBoardPublisher(targets, http, hub));
-        }
-        publishers.add(new WebhookPublisher(targets, http, publishSecret));
+        publishers.add(new WebhookPublisher(targets, new PublishHttp(http), publishSecret));
         return publishers;
+    }
+
+    private static void inBackground(Runnable task) {
+        Thread thread = new Thread(task, "evalbot-background");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** A store that ran the quick start before going live still shows its made-up models: say so. */

@@ -2,8 +2,8 @@ package dev.evalbot.app.cli;
 
 import dev.evalbot.app.cli.common.ExitCodes;
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code evalbot} command line: one class per command, registered here. */
 @Command(name = "evalbot", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,

@@ -21,7 +21,6 @@ import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.inbox.Inbox;
 import dev.evalbot.app.inbox.InboxConfig;
 import dev.evalbot.app.inbox.Jitter;
-import dev.evalbot.app.platform.PlatformUnit;
 import dev.evalbot.app.review.KnownValueCheck;
 import dev.evalbot.app.review.ModelCardListener;
 import dev.evalbot.app.review.PullRequestClosed;
@@ -64,13 +63,13 @@ import java.util.function.Supplier;
 /**
  * What every platform shares: the store, the inbox, the registry, the trust checks, the
  * leaderboards (and their Hub-shaped API), the review pipeline, the command stores and the server with its platform-neutral
- * routes. The platforms' own units ({@link PlatformUnit}) are wired onto it.
+ * routes. Each platform's module is wired onto it (see {@code platform.PlatformModule}).
  *
  * @param online whether any platform is live: the live registry, source and token checks and
  *     publishing follow it, never one platform's credentials
  */
 public record Core(Clock clock, LocalConfig config, boolean online, HttpClient http,
-        PrometheusMeterRegistry metrics, ServerSettings serverSettings, Database db, Inbox inbox,
+        PrometheusMeterRegistry metrics, CoreSettings settings, Database db, Inbox inbox,
         ResultStore results, ResultRecorder recorder, ModelCardListener cards, PullRequestClosed closed, TrustAnnotator trust, Supplier<ChangeValidator> validators,
         ReviewPipeline pipeline, CommandStores commandStores, BoardService boards, EvalbotServer server) {
 
@@ -136,7 +135,7 @@ public record Core(Clock clock, LocalConfig config, boolean online, HttpClient h
                 .get(BoardPaths.INDEX + "/{owner}/{name}", boardRoutes.page())
                 .get(BoardPaths.API_INDEX + "/{owner}/{name}", boardRoutes.json()).get("/badges/<path>", boardRoutes.badge());
         server.get(HubApiRoutes.LEADERBOARD, hubApi.leaderboard()).get(HubApiRoutes.MODEL, hubApi.model());
-        return new Core(clock, config, online, http, metrics, serverSettings, db, inbox, results, recorder, cards,
+        return new Core(clock, config, online, http, metrics, settings, db, inbox, results, recorder, cards,
                 closed, trust, validators, pipeline, commandStores, boards, server);
     }
 
@@ -144,5 +143,10 @@ public record Core(Clock clock, LocalConfig config, boolean online, HttpClient h
         Map<String, Benchmark> out = new HashMap<>();
         config.registry().all().forEach(b -> out.put(b.id(), b));
         return out;
+    }
+
+    /** The server's settings (port, body limit, admin token), from {@link #settings()}. */
+    public ServerSettings serverSettings() {
+        return settings.server();
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.evalbot.app.PlatformModules;
 import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.platform.Deployment;
 import dev.evalbot.app.platform.Mode;
@@ -30,7 +31,7 @@ class PublishPlanTest {
 
     /** As EvalbotApp hands the deployment to the plan. */
     static List<PublishPlan.NotLive> notLive(Map<String, String> env) {
-        return Deployment.decide(env).platforms().stream().filter(p -> p.mode() != Mode.LIVE)
+        return Deployment.decide(env, PlatformModules.shipped()).platforms().stream().filter(p -> p.mode() != Mode.LIVE)
                 .map(p -> new PublishPlan.NotLive(p.platform(), p.label(), p.mode().word(), p.reason())).toList();
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.evalbot.app.PlatformModules;
 import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.rules.config.ConfigException;
 import java.util.List;
@@ -16,7 +17,7 @@ class DeploymentTest {
     static final Map<String, String> HUB = Map.of("HF_TOKEN", "hf", "HF_WEBHOOK_SECRET", "s");
 
     private static List<String> lines(Map<String, String> env) {
-        return Deployment.decide(env).platforms().stream().map(PlatformMode::line).toList();
+        return Deployment.decide(env, PlatformModules.shipped()).platforms().stream().map(PlatformMode::line).toList();
     }
 
     private static Map<String, String> with(Map<String, String> a, Map<String, String> b) {
@@ -27,7 +28,7 @@ class DeploymentTest {
 
     @Test
     void nothingSetIsTheDryRun() {
-        Deployment d = Deployment.decide(Map.of());
+        Deployment d = Deployment.decide(Map.of(), PlatformModules.shipped());
         assertTrue(d.dryRun());
         assertEquals(Mode.DRY_RUN, d.mode(PlatformId.GITHUB));
         assertEquals(Mode.OFF, d.mode(PlatformId.HUB));
@@ -35,7 +36,7 @@ class DeploymentTest {
 
     @Test
     void theHubAloneIsLiveAndGitHubIsOffWithItsReason() {
-        Deployment d = Deployment.decide(HUB);
+        Deployment d = Deployment.decide(HUB, PlatformModules.shipped());
         assertTrue(d.anyLive());
         assertEquals(List.of("GitHub: off (no GITHUB_TOKEN or GITHUB_APP_ID, no GITHUB_WEBHOOK_SECRET)",
                 "Hub: live (HF_TOKEN, HF_WEBHOOK_SECRET)"), lines(HUB));
@@ -50,7 +51,7 @@ class DeploymentTest {
 
     @Test
     void bothAreLiveTogether() {
-        Deployment d = Deployment.decide(with(GITHUB, HUB));
+        Deployment d = Deployment.decide(with(GITHUB, HUB), PlatformModules.shipped());
         assertEquals(Mode.LIVE, d.mode(PlatformId.GITHUB));
         assertEquals(Mode.LIVE, d.mode(PlatformId.HUB));
     }
@@ -63,7 +64,7 @@ class DeploymentTest {
 
     @Test
     void dryRunForcedWithCredentialsSendsNothing() {
-        Deployment d = Deployment.decide(with(with(GITHUB, HUB), Map.of("EVALBOT_MODE", "dry-run")));
+        Deployment d = Deployment.decide(with(with(GITHUB, HUB), Map.of("EVALBOT_MODE", "dry-run")), PlatformModules.shipped());
         assertTrue(d.dryRun());
         assertEquals(Mode.DRY_RUN, d.mode(PlatformId.GITHUB));
         assertEquals(Mode.OFF, d.mode(PlatformId.HUB));
@@ -80,15 +81,15 @@ class DeploymentTest {
                 Map.of("GITHUB_TOKEN", "t"),
                 Map.of("GITHUB_APP_ID", "1", "GITHUB_WEBHOOK_SECRET", "s"));
         for (Map<String, String> env : wrong) {
-            ConfigException e = assertThrows(ConfigException.class, () -> Deployment.decide(env), env.toString());
+            ConfigException e = assertThrows(ConfigException.class, () -> Deployment.decide(env, PlatformModules.shipped()), env.toString());
             assertFalse(e.getMessage().contains("\n"), e.getMessage());
         }
-        assertTrue(assertThrows(ConfigException.class, () -> Deployment.decide(Map.of("EVALBOT_MODE", "live")))
+        assertTrue(assertThrows(ConfigException.class, () -> Deployment.decide(Map.of("EVALBOT_MODE", "live"), PlatformModules.shipped()))
                 .getMessage().startsWith("EVALBOT_MODE=live, but no platform has credentials"));
     }
 
     @Test
     void liveForcedWithCredentialsIsLive() {
-        assertTrue(Deployment.decide(with(HUB, Map.of("EVALBOT_MODE", "LIVE"))).anyLive());
+        assertTrue(Deployment.decide(with(HUB, Map.of("EVALBOT_MODE", "LIVE")), PlatformModules.shipped()).anyLive());
     }
 }

@@ -7,45 +7,23 @@ import dev.evalbot.app.commands.RepoPermissions;
 import dev.evalbot.app.core.Core;
 import dev.evalbot.app.dispatch.CommentAuthors;
 import dev.evalbot.app.dispatch.Lane;
-import dev.evalbot.app.event.PlatformId;
-import dev.evalbot.app.platform.PlatformUnit;
+import dev.evalbot.app.platform.PlatformWiring;
+import java.util.List;
 import dev.evalbot.app.reconcile.PullSource;
-import dev.evalbot.app.reconcile.ReconcileSettings;
 import dev.evalbot.app.store.Dialect;
 import java.net.http.HttpClient;
 import java.util.Optional;
 
 /** GitHub, live: webhooks signed with {@code GITHUB_WEBHOOK_SECRET}, reviews and commands through the API. */
-public final class GitHubUnit implements PlatformUnit {
-    public static final String ROUTE = "/webhooks/github";
+final class GitHubLiveWiring {
+    private GitHubLiveWiring() {}
 
-    private final GitHubSettings settings;
-    private final GitHubAuth auth;
-    private GitHubPlatform platform;
-    private Core core;
-
-    public GitHubUnit(GitHubSettings settings, GitHubAuth auth) {
-        this.settings = settings;
-        this.auth = auth;
-    }
-
-    @Override
-    public PlatformId platform() {
-        return PlatformId.GITHUB;
-    }
-
-    @Override
-    public Lane wire(Core core) {
+    static PlatformWiring wire(Core core, GitHubSettings settings, GitHubAuth auth) {
         // One budget for every GitHub call of this process: reviews, commands, and any reader handed this client.
         GitHubBudget budget = new GitHubBudget(settings.budget(), core.clock(),
                 Pause.sleeping(core.clock()), core.metrics());
         HttpClient github = new PacedHttpClient(core.http(), budget, auth::accountOf);
         GitHubPlatform platform = new GitHubPlatform(settings, auth, github, core.metrics(), core.clock());
-        this.platform = platform;
-        this.core = core;
-        Thread warmUp = new Thread(platform::warmUp, "github-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
         GitHubCommandPlatform commandHost = new GitHubCommandPlatform(settings, auth, github, core.metrics(),
                 core.clock());
         CommandSettings commandSettings = CommandSettings.defaults(settings.botLogin());
@@ -56,15 +34,14 @@ public final class GitHubUnit implements PlatformUnit {
         // wait; on PostgreSQL another replica may review one, and a late notice would reopen its run.
         GitHubWebhookRoute.Arrivals arrivals = core.db().dialect() == Dialect.SQLITE ? platform::arrived
                 : GitHubWebhookRoute.Arrivals.NONE;
-        core.server().post(ROUTE, new GitHubWebhookRoute(new WebhookSignature(settings.webhookSecret()), core.inbox(),
-                core.serverSettings().maxBodyBytes(), core.clock(), core.metrics(), settings.isApp(), arrivals));
+        GitHubWebhookRoute intake = new GitHubWebhookRoute(new WebhookSignature(settings.webhookSecret()),
+                core.inbox(), core.serverSettings().maxBodyBytes(), core.clock(), core.metrics(), settings.isApp(),
+                arrivals);
         ObjectMapper json = new ObjectMapper();
-        return new Lane(platform, CommentAuthors.AS_POSTED, engine::handle, engine.history(), d -> GitHubEvents.read(d, json), true);
-    }
-
-    @Override
-    public Optional<PullSource> pullSource(ReconcileSettings reconcile) {
-        return platform == null ? Optional.empty() : Optional.of(GitHubPullSource.of(platform, reconcile, core.db(),
-                core.clock()));
+        Lane lane = new Lane(platform, CommentAuthors.AS_POSTED, engine::handle, engine.history(),
+                d -> GitHubEvents.read(d, json), true);
+        PullSource sweeps = GitHubPullSource.of(platform, core.settings().reconcile(), core.db(), core.clock());
+        // github-api's first use builds its readers: done in the background, before the first delivery.
+        return new PlatformWiring(GitHubModule.ROUTE, intake, lane, Optional.of(sweeps), List.of(platform::warmUp));
     }
 }

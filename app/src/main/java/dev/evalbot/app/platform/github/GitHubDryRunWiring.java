@@ -8,8 +8,8 @@ import dev.evalbot.app.commands.RepoPermissions;
 import dev.evalbot.app.core.Core;
 import dev.evalbot.app.dispatch.CommentAuthors;
 import dev.evalbot.app.dispatch.Lane;
-import dev.evalbot.app.event.PlatformId;
-import dev.evalbot.app.platform.PlatformUnit;
+import dev.evalbot.app.platform.PlatformWiring;
+import java.util.Optional;
 import dev.evalbot.app.platform.local.DryRunCommandPlatform;
 import dev.evalbot.app.platform.local.DryRunPlatform;
 import dev.evalbot.app.platform.local.ExampleRepos;
@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * example checkouts, writes logged instead of sent. The leaderboards are seeded from the examples,
  * so a dry-run never runs on a store that already holds real results.
  */
-public final class DryRunUnit implements PlatformUnit {
-    private static final Logger LOG = LoggerFactory.getLogger(DryRunUnit.class);
+final class GitHubDryRunWiring {
+    private static final Logger LOG = LoggerFactory.getLogger(GitHubDryRunWiring.class);
 
     private final String configuredSecret;
     private final Path secretFile;
@@ -39,19 +39,13 @@ public final class DryRunUnit implements PlatformUnit {
      * @param configuredSecret {@code GITHUB_WEBHOOK_SECRET}, or null to use (or generate) {@code secretFile}
      * @param examples the checkouts, laid out {@code owner/name/}, that a pull request on {@code owner/name} changes
      */
-    public DryRunUnit(String configuredSecret, Path secretFile, Path examples) {
+    GitHubDryRunWiring(String configuredSecret, Path secretFile, Path examples) {
         this.configuredSecret = configuredSecret;
         this.secretFile = secretFile;
         this.examples = examples;
     }
 
-    @Override
-    public PlatformId platform() {
-        return PlatformId.GITHUB;
-    }
-
-    @Override
-    public Lane wire(Core core) throws IOException {
+    PlatformWiring wire(Core core) throws IOException {
         refuseRealResults(core.results().pulls(), core.db().config().redactedUrl());
         if (core.results().datasetIds().isEmpty()) {
             // The quick start shows full leaderboards at once: seed them from the shipped examples.
@@ -64,8 +58,8 @@ public final class DryRunUnit implements PlatformUnit {
             core.results().datasetIds().forEach(core.boards()::catchUp);
         }
         String secret = WebhookSecrets.resolve(configuredSecret, true, secretFile);
-        core.server().post(GitHubUnit.ROUTE, new GitHubWebhookRoute(new WebhookSignature(secret), core.inbox(),
-                core.serverSettings().maxBodyBytes(), core.clock(), core.metrics(), false));
+        GitHubWebhookRoute intake = new GitHubWebhookRoute(new WebhookSignature(secret), core.inbox(),
+                core.serverSettings().maxBodyBytes(), core.clock(), core.metrics(), false);
         DryRunPlatform platform = new DryRunPlatform("github", examples);
         // Maintainers' commands run too (replies and reactions logged), so that they can be tried.
         DryRunCommandPlatform commandHost = new DryRunCommandPlatform(examples, platform);
@@ -74,7 +68,10 @@ public final class DryRunUnit implements PlatformUnit {
                 new RepoPermissions(commandHost, commandSettings.permissionTtl(), core.clock()), core.pipeline(),
                 core.commandStores(), commandSettings, core.clock());
         ObjectMapper json = new ObjectMapper();
-        return new Lane(platform, CommentAuthors.AS_POSTED, engine::handle, engine.history(), d -> GitHubEvents.read(d, json), true);
+        Lane lane = new Lane(platform, CommentAuthors.AS_POSTED, engine::handle, engine.history(),
+                d -> GitHubEvents.read(d, json), true);
+        // Nothing to sweep: the examples change only when someone edits them.
+        return new PlatformWiring(GitHubModule.ROUTE, intake, lane, Optional.empty(), List.of());
     }
 
     /**
