@@ -30,7 +30,7 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
                 || ConsoleLogging.class.getClassLoader().getResource("logback-test.xml") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
-        configure(context, level());
+        configure(context, LogSettings.fromEnvironment().level());
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 
@@ -49,11 +49,5 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.toLevel(level, Level.INFO));
         root.addAppender(stdout);
-    }
-
-    /** As {@code ${EVALBOT_LOG_LEVEL:-INFO}} read it: a system property first, then the environment. */
-    private static String level() {
-        String level = System.getProperty("EVALBOT_LOG_LEVEL");
-        return level != null ? level : System.getenv().getOrDefault("EVALBOT_LOG_LEVEL", "INFO");
     }
 }
