@@ -38,6 +38,13 @@ public final class DeliveryWrites implements AutoCloseable {
             + " completed_at, last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'superseded', 0, ?, ?, ?, ?)"
             + " ON CONFLICT (delivery_key) DO NOTHING RETURNING id";
 
+    private static final String RESCHEDULE = "UPDATE deliveries SET state = 'pending', due_at = ?,"
+            + " updated_at = ?, last_error = ?, lease_token = NULL WHERE id = ? AND state = 'running'"
+            + " AND lease_token = ?";
+    private static final String DEFER = "UPDATE deliveries SET state = 'pending', due_at = ?,"
+            + " updated_at = ?, last_error = ?, lease_token = NULL, attempts = attempts - 1"
+            + " WHERE id = ? AND state = 'running' AND lease_token = ?";
+
     /** A delivery to insert, as the server received it. */
     public record NewRow(PlatformId platform, String key, String event, String action, String subject,
             String headSha, String kind, byte[] payload, Instant receivedAt) {}
@@ -237,23 +244,17 @@ public final class DeliveryWrites implements AutoCloseable {
 
     /** Makes a running delivery pending until {@code due}; false when its lease is no longer {@code leaseToken}'s. */
     public boolean reschedule(long id, String leaseToken, long due, String error, long now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE deliveries SET state = 'pending', due_at = ?,"
-                + " updated_at = ?, last_error = ?, lease_token = NULL WHERE id = ? AND state = 'running'"
-                + " AND lease_token = ?")) {
-            ps.setLong(1, due);
-            ps.setLong(2, now);
-            ps.setString(3, error);
-            ps.setLong(4, id);
-            ps.setString(5, leaseToken);
-            return ps.executeUpdate() == 1;
-        }
+        return toPending(RESCHEDULE, id, leaseToken, due, error, now);
     }
 
     /** Like {@link #reschedule}, and gives the claim's attempt back. */
     public boolean defer(long id, String leaseToken, long due, String error, long now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE deliveries SET state = 'pending', due_at = ?,"
-                + " updated_at = ?, last_error = ?, lease_token = NULL, attempts = attempts - 1"
-                + " WHERE id = ? AND state = 'running' AND lease_token = ?")) {
+        return toPending(DEFER, id, leaseToken, due, error, now);
+    }
+
+    private boolean toPending(String sql, long id, String leaseToken, long due, String error, long now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, due);
             ps.setLong(2, now);
             ps.setString(3, error);
