@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * Group commit for {@link Inbox#accept}: callers queue their delivery and wait; one committer thread
+ * Group commit for {@link Inbox#accept} where each transaction has a connection of its own
+ * (PostgreSQL): callers queue their delivery and wait; one committer thread
  * takes everything queued (up to a batch) and commits it in one transaction, so that one fsync covers
  * many deliveries, then tells each caller its own result. Nothing is answered before its transaction
  * committed; when the transaction fails every caller in it gets the failure.
@@ -29,7 +30,7 @@ import java.util.function.Function;
  * and batches only form while a commit is in progress. The thread exists while there is work and
  * ends after a short idle time, so an inbox needs no closing.
  */
-final class AcceptCommitter {
+final class AcceptCommitter implements AcceptPath {
     private record Pending(NewDelivery delivery, CompletableFuture<AcceptResult> result) {}
 
     private static final AtomicInteger THREADS = new AtomicInteger();
@@ -77,7 +78,8 @@ final class AcceptCommitter {
      *     a duplicate, which is harmless)
      * @throws StoreException when its transaction failed otherwise
      */
-    AcceptResult accept(NewDelivery d) {
+    @Override
+    public AcceptResult accept(NewDelivery d) {
         Pending p = new Pending(d, new CompletableFuture<>());
         queue.add(p);
         onQueued.run();
@@ -104,11 +106,6 @@ final class AcceptCommitter {
         } catch (ExecutionException e) {
             throw StoreException.inCaller(e.getCause(), "accept failed: ");
         }
-    }
-
-    /** Deliveries waiting for a commit, for tests. */
-    int queued() {
-        return queue.size();
     }
 
     /** The result of a completed future, its failure thrown in the caller's thread. */

@@ -2,7 +2,6 @@ package dev.evalbot.app.inbox;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.evalbot.app.store.Database;
 import dev.evalbot.app.store.MutableClock;
@@ -11,16 +10,13 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** SQLite: the deliveries table's layout and the plans of the queries that run at every delivery. */
+/** SQLite: the deliveries table's layout ({@code store.SqliteDeliveryPlanTest}: the plans of its queries). */
 class SqliteSchemaTest {
     @TempDir
     Path dir;
@@ -58,34 +54,5 @@ class SqliteSchemaTest {
             assertArrayEquals("{}".getBytes(), old.delivery().payload());
             assertEquals(3, inbox.depth());
         }
-    }
-
-    @Test
-    void theQueriesOfEveryDeliveryUseTheActiveIndexes() throws Exception {
-        try (Database db = Database.open(StoreConfig.of(url()))) {
-            Inbox inbox = new Inbox(db, InboxContractTest.CONFIG, MutableClock.atDefaultStart(), Jitter.none(),
-                    new SimpleMeterRegistry());
-            assertTrue(plan(db, Inbox.SUPERSEDE, 6).contains("USING INDEX deliveries_subject"), plan(db, Inbox.SUPERSEDE, 6));
-            String claim = inbox.claimSql();
-            assertTrue(plan(db, claim, 2).contains("USING INDEX deliveries_due"), plan(db, claim, 2));
-            assertTrue(plan(db, claim, 2).contains("USING INDEX deliveries_subject"), plan(db, claim, 2));
-        }
-    }
-
-    private static String plan(Database db, String sql, int parameters) {
-        return db.read("explain", c -> {
-            try (PreparedStatement ps = c.prepareStatement("EXPLAIN QUERY PLAN " + sql)) {
-                for (int i = 1; i <= parameters; i++) {
-                    ps.setString(i, "x");
-                }
-                List<String> lines = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        lines.add(rs.getString(4));
-                    }
-                }
-                return String.join("\n", lines);
-            }
-        });
     }
 }
