@@ -223,11 +223,11 @@ abstract class InboxContractTest {
         String third = "github:o/r#9";
         inbox.accept(Deliveries.review("t1", third, "sha1"));
         NewDelivery t1 = Deliveries.review("t2", third, "sha1");
-        PullRequestRef pr = new PullRequestRef(PlatformId.GITHUB, "o/r", "code", 9, "sha1", null, null, null, Set.of(),
+        PullRequestRef ninth = new PullRequestRef(PlatformId.GITHUB, "o/r", "code", 9, "sha1", null, null, null, Set.of(),
                 null);
         NewDelivery edited = new NewDelivery(t1.platform(), t1.key(), t1.event(), "edited", t1.subject(),
                 t1.headSha(), t1.kind(), t1.payload(), t1.receivedAt(),
-                new PullRequestEvent.ReviewRequested(pr, PullRequestEvent.Trigger.BASE_CHANGED));
+                new PullRequestEvent.ReviewRequested(ninth, PullRequestEvent.Trigger.BASE_CHANGED));
         assertInstanceOf(AcceptResult.Accepted.class, inbox.accept(edited), "an edited base is news to the queued review");
         assertEquals(0, count("evalbot.deliveries.coalesced"));
     }
