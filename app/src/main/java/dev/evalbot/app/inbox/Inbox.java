@@ -30,6 +30,7 @@ import java.util.UUID;
  * SQL is the {@link DeliveryStore}'s.
  */
 public final class Inbox {
+    private final EventCodec events = new EventCodec();
     private static final String ABANDONED = "abandoned: its worker stopped before finishing (crash or shutdown)";
 
     private final DeliveryStore store;
@@ -155,7 +156,8 @@ public final class Inbox {
         long until = now + config.lease().toMillis();
         DeliveryWrites.ClaimedRow row = w.take(next.id(), token, until, ABANDONED, now);
         Delivery d = new Delivery(row.id(), row.platform(), row.key(), row.event(), row.action(), row.subject(),
-                row.headSha(), DeliveryKind.of(row.kind()), row.payload(), row.receivedAt(), row.attempts(), null);
+                row.headSha(), DeliveryKind.of(row.kind()), row.payload(), row.receivedAt(), row.attempts(),
+                events.read(row.pullRequestEvent()));
         return new Claim(d, token, Instant.ofEpochMilli(until));
     }
 

@@ -1,6 +1,7 @@
 package dev.evalbot.app.inbox;
 
 import dev.evalbot.app.event.PlatformId;
+import dev.evalbot.app.event.PullRequestEvent;
 import dev.evalbot.app.store.DeliveryStore;
 import dev.evalbot.app.store.DeliveryWrites;
 import java.sql.SQLException;
@@ -15,6 +16,7 @@ import java.util.List;
  * head supersedes the queued reviews of other heads of its subject.
  */
 final class Intake {
+    private final EventCodec events = new EventCodec();
     private final DeliveryStore store;
     private final Clock clock;
     private final long hubDedupeMillis;
@@ -64,7 +66,8 @@ final class Intake {
         }
         String into = coalescable(d) ? w.newestUntried(d.subject(), DeliveryKind.REVIEW.code(), d.headSha()) : null;
         DeliveryWrites.NewRow row = new DeliveryWrites.NewRow(d.platform(), d.key(), d.event(), d.action(),
-                d.subject(), d.headSha(), d.kind().code(), d.payload(), d.receivedAt());
+                d.subject(), d.headSha(), d.kind().code(), d.payload(), d.receivedAt(),
+                d.pullRequestEvent() == null ? null : events.write(d.pullRequestEvent()));
         if (into != null) {
             long id = w.insertSettled(row, "coalesced into " + into + ", queued for the same head", now);
             return id < 0 ? new AcceptResult.Duplicate(d.key()) : new AcceptResult.Coalesced(id, into);
@@ -107,10 +110,11 @@ final class Intake {
     }
 
     /**
-     * Whether a delivery may be folded into a queued review of the same head. An {@code edited}
-     * delivery (the base changed) is not: it carries what the queued one does not know.
+     * Whether a delivery may be folded into a queued review of the same head. A base change is not:
+     * it carries what the queued one does not know ({@link PullRequestEvent.Trigger#coalescable()}).
      */
     private static boolean coalescable(NewDelivery d) {
-        return d.kind() == DeliveryKind.REVIEW && d.headSha() != null && !"edited".equals(d.action());
+        return d.kind() == DeliveryKind.REVIEW && d.headSha() != null
+                && !(d.pullRequestEvent() instanceof PullRequestEvent.ReviewRequested r && !r.trigger().coalescable());
     }
 }

@@ -20,8 +20,8 @@ public final class DeliveryWrites implements AutoCloseable {
     private static final String FORGET_HUB_KEY = "DELETE FROM deliveries WHERE delivery_key = ?"
             + " AND platform = 'hub' AND received_at < ? AND state IN ('done', 'superseded')";
     private static final String INSERT = "INSERT INTO deliveries (delivery_key, platform, event,"
-            + " action, subject, head_sha, kind, payload, received_at, state, attempts, due_at, updated_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT (delivery_key) DO NOTHING"
+            + " action, subject, head_sha, kind, payload, received_at, pull_request_event, state, attempts, due_at,"
+            + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT (delivery_key) DO NOTHING"
             + " RETURNING id";
     // "ACTIVE AND state = 'pending'" rather than the latter alone: SQLite uses a partial index only
     // when the query names the index's own condition, and without the subject index this was a scan
@@ -34,8 +34,8 @@ public final class DeliveryWrites implements AutoCloseable {
     private static final String LATEST_ACTIVE = "SELECT id, delivery_key, state, kind, head_sha, attempts"
             + " FROM deliveries WHERE subject = ? AND " + DeliveryStore.ACTIVE + " ORDER BY id DESC LIMIT 1";
     private static final String INSERT_SETTLED = "INSERT INTO deliveries (delivery_key, platform, event,"
-            + " action, subject, head_sha, kind, payload, received_at, state, attempts, due_at, updated_at,"
-            + " completed_at, last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'superseded', 0, ?, ?, ?, ?)"
+            + " action, subject, head_sha, kind, payload, received_at, pull_request_event, state, attempts, due_at,"
+            + " updated_at, completed_at, last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'superseded', 0, ?, ?, ?, ?)"
             + " ON CONFLICT (delivery_key) DO NOTHING RETURNING id";
 
     private static final String RESCHEDULE = "UPDATE deliveries SET state = 'pending', due_at = ?,"
@@ -46,12 +46,13 @@ public final class DeliveryWrites implements AutoCloseable {
             + " WHERE id = ? AND state = 'running' AND lease_token = ?";
 
     /** A delivery to insert, as the server received it. */
+    /** @param pullRequestEvent the event the platform's intake read, as {@code inbox.EventCodec} writes it */
     public record NewRow(PlatformId platform, String key, String event, String action, String subject,
-            String headSha, String kind, byte[] payload, Instant receivedAt) {}
+            String headSha, String kind, byte[] payload, Instant receivedAt, String pullRequestEvent) {}
 
     /** A delivery just claimed, with its payload; {@code attempts} counts the claim. */
     public record ClaimedRow(long id, PlatformId platform, String key, String event, String action, String subject,
-            String headSha, String kind, byte[] payload, Instant receivedAt, int attempts) {}
+            String headSha, String kind, byte[] payload, Instant receivedAt, int attempts, String pullRequestEvent) {}
 
     /** The next delivery a claim may take. */
     public record Candidate(long id, boolean abandoned, int attempts, PlatformId platform) {}
@@ -140,8 +141,8 @@ public final class DeliveryWrites implements AutoCloseable {
             insertSettled = c.prepareStatement(INSERT_SETTLED);
         }
         bindNew(insertSettled, row, now);
-        insertSettled.setLong(12, now);
-        insertSettled.setString(13, reason);
+        insertSettled.setLong(13, now);
+        insertSettled.setString(14, reason);
         return insertedId(insertSettled);
     }
 
@@ -165,7 +166,7 @@ public final class DeliveryWrites implements AutoCloseable {
         return supersede.executeUpdate();
     }
 
-    /** The first eleven parameters, which both inserts of a new delivery share. */
+    /** The first twelve parameters, which both inserts of a new delivery share. */
     private static void bindNew(PreparedStatement ps, NewRow row, long now) throws SQLException {
         ps.setString(1, row.key());
         ps.setString(2, row.platform().code());
@@ -176,8 +177,9 @@ public final class DeliveryWrites implements AutoCloseable {
         ps.setString(7, row.kind());
         ps.setBytes(8, row.payload());
         ps.setLong(9, row.receivedAt().toEpochMilli());
-        ps.setLong(10, now);
+        Rows.setNullable(ps, 10, row.pullRequestEvent());
         ps.setLong(11, now);
+        ps.setLong(12, now);
     }
 
     private static long insertedId(PreparedStatement ps) throws SQLException {
@@ -217,13 +219,13 @@ public final class DeliveryWrites implements AutoCloseable {
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement("SELECT id, platform, delivery_key, event, action, subject,"
-                + " head_sha, kind, payload, received_at, attempts FROM deliveries WHERE id = ?")) {
+                + " head_sha, kind, payload, received_at, attempts, pull_request_event FROM deliveries WHERE id = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return new ClaimedRow(rs.getLong(1), PlatformId.of(rs.getString(2)), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                        rs.getBytes(9), Instant.ofEpochMilli(rs.getLong(10)), rs.getInt(11));
+                        rs.getBytes(9), Instant.ofEpochMilli(rs.getLong(10)), rs.getInt(11), rs.getString(12));
             }
         }
     }

@@ -32,7 +32,7 @@ final class SqliteMigrations {
     static final List<String> SCRIPTS = List.of("V1__inbox.sql", "V2__stores.sql", "V3__deliveries_payload_last.sql",
             "V4__results_source_attribution.sql", "V5__results_dataset_revision.sql", "V6__reviews_inputs.sql", "V7__results_repo_task.sql",
             "V8__model_cards.sql", "V9__results_log_checked.sql", "V10__reconcile_sweeps.sql",
-            "V12__result_pulls_updated.sql");
+            "V12__result_pulls_updated.sql", "V13__deliveries_event.sql");
     static final String DIR = "db/migration/sqlite/";
     static final String HISTORY = "flyway_schema_history";
 

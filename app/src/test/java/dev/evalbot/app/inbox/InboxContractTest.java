@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.evalbot.app.event.PlatformId;
+import dev.evalbot.app.event.PullRequestEvent;
+import dev.evalbot.app.event.PullRequestRef;
 import dev.evalbot.app.store.Database;
 import dev.evalbot.app.store.MutableClock;
 import dev.evalbot.app.store.StoreConfig;
@@ -220,8 +223,11 @@ abstract class InboxContractTest {
         String third = "github:o/r#9";
         inbox.accept(Deliveries.review("t1", third, "sha1"));
         NewDelivery t1 = Deliveries.review("t2", third, "sha1");
+        PullRequestRef ninth = new PullRequestRef(PlatformId.GITHUB, "o/r", "code", 9, "sha1", null, null, null, Set.of(),
+                null);
         NewDelivery edited = new NewDelivery(t1.platform(), t1.key(), t1.event(), "edited", t1.subject(),
-                t1.headSha(), t1.kind(), t1.payload(), t1.receivedAt(), null);
+                t1.headSha(), t1.kind(), t1.payload(), t1.receivedAt(),
+                new PullRequestEvent.ReviewRequested(ninth, PullRequestEvent.Trigger.BASE_CHANGED));
         assertInstanceOf(AcceptResult.Accepted.class, inbox.accept(edited), "an edited base is news to the queued review");
         assertEquals(0, count("evalbot.deliveries.coalesced"));
     }
