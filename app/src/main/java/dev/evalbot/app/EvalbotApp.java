@@ -12,6 +12,7 @@ import dev.evalbot.app.core.CoreSettings;
 import dev.evalbot.app.core.LazyHttpClient;
 import dev.evalbot.app.dispatch.EventDispatcher;
 import dev.evalbot.app.dispatch.Lane;
+import dev.evalbot.app.event.KnownPlatforms;
 import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.inbox.InboxWorker;
 import dev.evalbot.app.platform.Deployment;
@@ -90,15 +91,15 @@ public final class EvalbotApp implements AutoCloseable {
         // Before the rest, so that a second server on the same SQLite file stops with one line.
         Optional<StoreLock> lock = StoreLock.forServing(settings.store());
         try {
-            return start(deployment, settings, clock, lock, started);
+            return start(deployment, KnownPlatforms.of(modules), settings, clock, lock, started);
         } catch (RuntimeException | IOException | Error e) {
             lock.ifPresent(StoreLock::close);
             throw e;
         }
     }
 
-    private static EvalbotApp start(Deployment deployment, CoreSettings settings, Clock clock,
-            Optional<StoreLock> lock, long started) throws IOException {
+    private static EvalbotApp start(Deployment deployment, KnownPlatforms platforms, CoreSettings settings,
+            Clock clock, Optional<StoreLock> lock, long started) throws IOException {
         deployment.platforms().forEach(p -> LOG.info(p.line()));
         LOG.info(settings.config().describe());
         LocalConfig config = LocalConfig.load(settings.config(), null);
@@ -121,7 +122,8 @@ public final class EvalbotApp implements AutoCloseable {
         List<BoardPublisher> publishers = online ? publishers(deployment, plan.targets(), http, clock,
                 settings.publishSecret()) : List.of();
 
-        Core core = Core.build(settings, clock, config, online, http, metrics, offline, opened(opening), publishers);
+        Core core = Core.build(platforms, settings, clock, config, online, http, metrics, offline, opened(opening),
+                publishers);
         try {
             if (online) {
                 warnOfExamples(new ExampleRepos(settings.dryRun().examples()).of(core.results().pulls()));

@@ -1,5 +1,6 @@
 package dev.evalbot.app;
 
+import dev.evalbot.app.event.KnownPlatforms;
 import dev.evalbot.app.platform.PlatformModule;
 import dev.evalbot.app.platform.github.GitHubModule;
 import dev.evalbot.app.platform.hub.HubModule;
@@ -14,5 +15,10 @@ public final class PlatformModules {
 
     public static List<PlatformModule> shipped() {
         return List.of(new GitHubModule(), new HubModule());
+    }
+
+    /** The shipped list as the port the platform-neutral packages take (the CLI's checks read it). */
+    public static KnownPlatforms known() {
+        return KnownPlatforms.of(shipped());
     }
 }

@@ -38,12 +38,12 @@ final class Badges {
     }
 
     /** The row a badge shows, if the model has one on the task. */
-    static Optional<Row> row(Leaderboard board, Request r, String platform) {
+    static Optional<Row> row(Leaderboard board, Request r, String platform, ModelLinks links) {
         Optional<TaskBoard> task = board.task(r.task());
         if (task.isEmpty()) {
             return Optional.empty();
         }
-        List<String> platforms = platform != null ? List.of(platform) : List.of("hub", "github");
+        List<String> platforms = platform != null ? List.of(platform) : links.preferred();
         for (String p : platforms) {
             Optional<Row> row = task.get().row(p, r.model());
             if (row.isPresent()) {

@@ -73,7 +73,7 @@ public final class BoardRoutes {
             }
             Badges.Request r = request.get();
             String platform = ctx.queryParam("platform");
-            var row = boards.leaderboard(r.benchmark()).flatMap(b -> Badges.row(b, r, platform));
+            var row = boards.leaderboard(r.benchmark()).flatMap(b -> Badges.row(b, r, platform, boards.links()));
             if (row.isEmpty()) {
                 ctx.status(HttpStatus.NOT_FOUND);
             }

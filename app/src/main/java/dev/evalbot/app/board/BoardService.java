@@ -1,5 +1,6 @@
 package dev.evalbot.app.board;
 
+import dev.evalbot.app.event.KnownPlatforms;
 import dev.evalbot.app.store.RefreshStore;
 import dev.evalbot.app.store.ResultStore;
 import dev.evalbot.rules.board.BoardEntry;
@@ -57,6 +58,8 @@ public final class BoardService implements AutoCloseable {
     private final List<BoardPublisher> publishers;
     private final LeaderboardPage pages;
     private final LeaderboardJson json;
+    private final LeaderboardIndexPage index;
+    private final ModelLinks links;
     private final WithdrawalTrail trail;
     private final BoardSettings settings;
     private final Cache<String, LiveBoard> boards;
@@ -75,22 +78,25 @@ public final class BoardService implements AutoCloseable {
     private Thread thread;
 
     /**
+     * @param platforms the platforms whose models the boards link to and whose reports they read
      * @param settings provider names for the facets, the public URL for badge Markdown
      * @param trail who withdrew which pull request's reports, and why (the audit log)
      * @param cacheReports reports the cached boards may hold together (a board bigger than that is
      *     still served, and evicted once no longer the newest)
      */
-    public BoardService(ResultStore results, RefreshStore refreshes, TaskCatalog catalog,
+    public BoardService(KnownPlatforms platforms, ResultStore results, RefreshStore refreshes, TaskCatalog catalog,
             Map<String, Benchmark> definitions, Duration debounce, Clock clock, List<BoardPublisher> publishers,
             BoardSettings settings, WithdrawalTrail trail, long cacheReports) {
         this.settings = settings;
         this.trail = trail;
-        this.pages = new LeaderboardPage(PageLimits.DEFAULT, settings.facets(), settings.publicUrl());
-        this.json = new LeaderboardJson(settings.facets());
+        this.links = new ModelLinks(platforms);
+        this.pages = new LeaderboardPage(platforms, PageLimits.DEFAULT, settings.facets(), settings.publicUrl());
+        this.json = new LeaderboardJson(platforms, settings.facets());
+        this.index = new LeaderboardIndexPage(platforms);
         this.results = results;
         this.refreshes = refreshes;
         this.catalog = catalog;
-        this.modelReports = new ModelReports(results, catalog);
+        this.modelReports = new ModelReports(results, catalog, platforms);
         this.definitions = Map.copyOf(definitions);
         this.debounce = debounce;
         this.clock = clock;
@@ -166,7 +172,7 @@ public final class BoardService implements AutoCloseable {
      * Every eligible report of one model repository as the boards' rows show it, read from the
      * store for that model alone (see {@link ModelReports}).
      *
-     * @param platform {@code hub}, {@code github}, or null for both
+     * @param platform a known platform's code, or null for every known platform
      */
     public List<BoardEntry> reportsOf(String modelRepo, String platform) {
         return modelReports.of(modelRepo, platform);
@@ -174,6 +180,11 @@ public final class BoardService implements AutoCloseable {
 
     public BoardSettings settings() {
         return settings;
+    }
+
+    /** Links to the models' repositories, and which platform a bare model name means. */
+    ModelLinks links() {
+        return links;
     }
 
     /** Summaries of the boards read since start, by id. */
@@ -200,7 +211,7 @@ public final class BoardService implements AutoCloseable {
     }
 
     public Rendered indexPage() {
-        return rendered(new LeaderboardIndexPage().renderListings(listings()));
+        return rendered(index.renderListings(listings()));
     }
 
     public Rendered indexJson() {

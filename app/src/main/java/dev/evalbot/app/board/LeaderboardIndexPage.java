@@ -1,5 +1,6 @@
 package dev.evalbot.app.board;
 
+import dev.evalbot.app.event.KnownPlatforms;
 import dev.evalbot.rules.board.BoardSummary;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,12 @@ import java.util.Map;
  * with the same inline script as the boards. Send it with {@link PageAssets#PAGE_HEADERS}.
  */
 public final class LeaderboardIndexPage {
+    private final ModelLinks links;
+
+    public LeaderboardIndexPage(KnownPlatforms platforms) {
+        this.links = new ModelLinks(platforms);
+    }
+
     public String render(List<BoardSummary> boards) {
         return render(boards, Map.of());
     }
@@ -60,13 +67,13 @@ public final class LeaderboardIndexPage {
         return html.append("</main>\n").append(PageAssets.script()).append("</body>\n</html>\n").toString();
     }
 
-    private static void leader(StringBuilder html, BoardListing b) {
+    private void leader(StringBuilder html, BoardListing b) {
         if (b.leader() == null) {
             html.append("<td data-v=\"\">").append(b.summary() == null ? "…" : "—").append("</td>");
             return;
         }
         html.append("<td data-v=\"").append(Html.text(b.leader().modelRepo().toLowerCase(Locale.ROOT))).append("\">")
-                .append(LeaderboardPage.modelName(b.leader().best().platform(), b.leader().modelRepo())).append(' ')
+                .append(links.name(b.leader().best().platform(), b.leader().modelRepo())).append(' ')
                 .append(Html.text(Formats.value(b.leader().value()))).append(' ')
                 .append(LeaderboardPage.badge(b.leader().best()));
         if (b.summary().tasks() > 1) {

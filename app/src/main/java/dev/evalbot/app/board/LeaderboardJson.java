@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.evalbot.app.event.KnownPlatforms;
 import dev.evalbot.rules.board.BoardEntry;
 import dev.evalbot.rules.board.BoardSummary;
 import dev.evalbot.rules.board.Leaderboard;
@@ -38,10 +39,12 @@ public final class LeaderboardJson {
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final FacetParser facets;
+    private final ModelLinks links;
 
     /** @param facets reads each report's notes into facets (the configured provider names) */
-    public LeaderboardJson(FacetParser facets) {
+    public LeaderboardJson(KnownPlatforms platforms, FacetParser facets) {
         this.facets = facets;
+        this.links = new ModelLinks(platforms);
         // <, >, & and the JS line separators escaped: the JSON stays inert if some client ever
         // pastes it into HTML or a script.
         mapper.getFactory().setCharacterEscapes(new HtmlSafeEscapes());
@@ -186,7 +189,7 @@ public final class LeaderboardJson {
             r.set("best", report(row.best()));
             ArrayNode others = r.putArray("others");
             row.others().forEach(e -> others.add(report(e)));
-            r.put("modelUrl", ModelLinks.url(row.best().platform(), row.modelRepo()));
+            r.put("modelUrl", links.url(row.best().platform(), row.modelRepo()));
             Optional<ProviderSpread> spread = ProviderSpread.of(row, facets);
             if (spread.isEmpty()) {
                 r.putNull("providerSpread");

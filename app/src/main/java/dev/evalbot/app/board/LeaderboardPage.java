@@ -1,5 +1,6 @@
 package dev.evalbot.app.board;
 
+import dev.evalbot.app.event.KnownPlatforms;
 import dev.evalbot.rules.board.BoardEntry;
 import dev.evalbot.rules.board.Leaderboard;
 import dev.evalbot.rules.board.Row;
@@ -29,12 +30,14 @@ public final class LeaderboardPage {
     /** The policy to send with the page; see {@link PageAssets}. */
     public static final String CONTENT_SECURITY_POLICY = PageAssets.CONTENT_SECURITY_POLICY;
 
+    private final ModelLinks links;
     private final PageLimits limits;
     private final FacetParser facets;
     /** Absolute base of badge URLs in the Markdown; null: the page's own origin, filled in by the script. */
     private final String publicUrl;
 
-    public LeaderboardPage(PageLimits limits, FacetParser facets, String publicUrl) {
+    public LeaderboardPage(KnownPlatforms platforms, PageLimits limits, FacetParser facets, String publicUrl) {
+        this.links = new ModelLinks(platforms);
         this.limits = limits;
         this.facets = facets;
         this.publicUrl = publicUrl;
@@ -143,7 +146,7 @@ public final class LeaderboardPage {
         html.append(" · last change ").append(Formats.time(task.lastChange())).append("</p>\n");
         if (task.rows().isEmpty()) {
             html.append("<p>No report on this leaderboard.</p>\n");
-            WithdrawnSection.render(html, withdrawn, facets, limits.maxRowsPerTask());
+            WithdrawnSection.render(html, withdrawn, facets, links, limits.maxRowsPerTask());
             html.append("</section>\n");
             return;
         }
@@ -169,7 +172,7 @@ public final class LeaderboardPage {
         }
         pager(html, benchmarkId, page, query);
         if (first) {
-            WithdrawnSection.render(html, withdrawn, facets, limits.maxRowsPerTask());
+            WithdrawnSection.render(html, withdrawn, facets, links, limits.maxRowsPerTask());
         }
         html.append("</section>\n");
     }
@@ -210,8 +213,8 @@ public final class LeaderboardPage {
                 .append(Html.text(String.join(" ", f.keys()))).append("\">")
                 .append("<td class=\"num\" data-v=\"").append(row.rank()).append("\">").append(row.rank()).append("</td>")
                 .append("<td data-v=\"").append(Html.text(row.modelRepo())).append("\">")
-                .append(modelName(best.platform(), row.modelRepo()));
-        if (!"hub".equals(best.platform())) {
+                .append(links.name(best.platform(), row.modelRepo()));
+        if (!links.home(best.platform())) {
             html.append(" <span class=\"platform\">").append(Html.text(best.platform())).append("</span>");
         }
         // The providers themselves are in the JSON and the variants' chips; a page of 100 rows stays small.
@@ -257,14 +260,6 @@ public final class LeaderboardPage {
                 + "\" rel=\"nofollow ugc noopener noreferrer\">" + code + "</a>") + "</span>";
     }
 
-    /** The model's name, linked to its repository on its platform when that is known. */
-    static String modelName(String platform, String repo) {
-        String url = ModelLinks.url(platform, repo);
-        String name = "<bdi>" + Html.text(repo) + "</bdi>";
-        return url == null ? name : "<a class=\"model\" href=\"" + Html.text(url)
-                + "\" rel=\"nofollow ugc noopener noreferrer\">" + name + "</a>";
-    }
-
     static String chips(Facets f) {
         StringBuilder out = new StringBuilder();
         for (String chip : f.chips()) {
@@ -275,7 +270,7 @@ public final class LeaderboardPage {
 
     /** The badge and the Markdown to paste into a model card. */
     private void badge(StringBuilder html, String platform, String model, String benchmarkId, String taskId) {
-        String path = Badges.path(model, benchmarkId, taskId) + ("hub".equals(platform) ? "" : "?platform="
+        String path = Badges.path(model, benchmarkId, taskId) + (links.home(platform) ? "" : "?platform="
                 + ModelLinks.segment(platform));
         String base = publicUrl == null ? "" : publicUrl;
         String page = base + BoardPaths.page(benchmarkId);

@@ -1,5 +1,7 @@
 package dev.evalbot.app.board;
 
+import dev.evalbot.app.event.KnownPlatform;
+import dev.evalbot.app.event.KnownPlatforms;
 import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.store.ResultStore;
 import dev.evalbot.app.store.StoredResult;
@@ -11,6 +13,7 @@ import dev.evalbot.rules.board.TaskBoard;
 import dev.evalbot.rules.board.TaskCatalog;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Every eligible report of one model repository, as its rows on the boards show them: what
@@ -23,27 +26,30 @@ final class ModelReports {
     private final ResultStore results;
     private final TaskCatalog catalog;
 
-    ModelReports(ResultStore results, TaskCatalog catalog) {
+    private final KnownPlatforms platforms;
+
+    ModelReports(ResultStore results, TaskCatalog catalog, KnownPlatforms platforms) {
         this.results = results;
         this.catalog = catalog;
+        this.platforms = platforms;
     }
 
     /**
-     * @param platform {@code hub}, {@code github}, or null for both
+     * @param platform a known platform's code, or null for every known platform
      * @return by benchmark id, then the benchmark's task order, then the row's order (shown report
      *     first, then the others), as the boards list them
      */
     List<BoardEntry> of(String model, String platform) {
-        PlatformId only = null;
+        List<PlatformId> read = platforms.ids();
         if (platform != null) {
-            try {
-                only = PlatformId.of(platform);
-            } catch (IllegalArgumentException e) {
+            Optional<KnownPlatform> only = platforms.find(platform);
+            if (only.isEmpty()) {
                 return List.of();
             }
+            read = List.of(only.get().id());
         }
         IndexedBoards index = new IndexedBoards(catalog);
-        for (StoredResult r : results.byModel(model, only)) {
+        for (StoredResult r : results.byModel(model, read)) {
             if (StoredEntries.hasTask(r)) {
                 index.add(StoredEntries.toBoardEntry(r));
             }

@@ -62,7 +62,7 @@ public record PublishPlan(PublishTargets targets, List<Skipped> skipped) {
                 kept.put(benchmark, new PublishTargets.Target(githubRepo, hub, target.webhook()));
             }
         });
-        skipped.sort(Comparator.comparing(Skipped::benchmarkId).thenComparing(s -> s.platform().platform()));
+        skipped.sort(Comparator.comparing(Skipped::benchmarkId).thenComparing(s -> s.platform().platform().code()));
         return new PublishPlan(new PublishTargets(kept), skipped);
     }
 }

@@ -13,7 +13,8 @@ import java.util.List;
 final class WithdrawnSection {
     private WithdrawnSection() {}
 
-    static void render(StringBuilder html, List<Withdrawal> withdrawn, FacetParser facets, int max) {
+    static void render(StringBuilder html, List<Withdrawal> withdrawn, FacetParser facets, ModelLinks links,
+            int max) {
         if (withdrawn.isEmpty()) {
             return;
         }
@@ -27,7 +28,7 @@ final class WithdrawnSection {
         for (Withdrawal w : withdrawn.subList(0, shown)) {
             BoardEntry e = w.entry();
             html.append("<tr data-kind=\"").append(w.kind().label()).append("\"><td>")
-                    .append(LeaderboardPage.modelName(e.platform(), e.modelRepo())).append("</td><td class=\"num\">")
+                    .append(links.name(e.platform(), e.modelRepo())).append("</td><td class=\"num\">")
                     .append(Html.text(Formats.value(e.value()))).append("</td><td>").append(LeaderboardPage.badge(e))
                     .append("</td><td class=\"kind\">").append(Html.text(what(w))).append("</td><td>")
                     .append(w.by() == null ? "<span class=\"meta\">not recorded</span>"

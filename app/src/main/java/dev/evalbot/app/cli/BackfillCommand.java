@@ -1,10 +1,12 @@
 package dev.evalbot.app.cli;
 
+import dev.evalbot.app.PlatformModules;
 import dev.evalbot.app.board.Backfill;
 import dev.evalbot.app.board.BaseModelRecorder;
 import dev.evalbot.app.cli.common.ExitCodes;
 import dev.evalbot.app.config.ConfigSource;
 import dev.evalbot.app.config.LocalConfig;
+import dev.evalbot.app.event.KnownPlatforms;
 import dev.evalbot.app.review.Counted;
 import dev.evalbot.app.review.ResultRecorder;
 import dev.evalbot.app.review.TrustAnnotator;
@@ -51,7 +53,8 @@ final class BackfillCommand implements Callable<Integer> {
     @Option(names = "--repo-id", paramLabel = "OWNER/NAME", description = "the id of a single PATH (default: its last two directories)")
     String repoId;
 
-    @Option(names = "--platform", paramLabel = "github|hub", defaultValue = "github", description = "where the repositories live")
+    /** The label is help text (kept as the docs show it); the check and the default read the shipped list. */
+    @Option(names = "--platform", paramLabel = "github|hub", description = "where the repositories live")
     String platform;
 
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "model repository checkouts")
@@ -107,8 +110,12 @@ final class BackfillCommand implements Callable<Integer> {
         if (repoId != null && paths.size() != 1) {
             throw new IllegalArgumentException("--repo-id names one repository: give exactly one PATH");
         }
-        if (!platform.equals("github") && !platform.equals("hub")) {
-            throw new IllegalArgumentException("--platform must be github or hub");
+        KnownPlatforms known = PlatformModules.known();
+        if (platform == null) {
+            platform = known.first().code();
+        }
+        if (!known.knows(platform)) {
+            throw new IllegalArgumentException("--platform must be " + String.join(" or ", known.codes()));
         }
         for (Path p : paths) {
             if (!Files.isDirectory(p)) {

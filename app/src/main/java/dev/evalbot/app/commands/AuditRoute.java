@@ -3,6 +3,7 @@ package dev.evalbot.app.commands;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.evalbot.app.event.KnownPlatforms;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
@@ -23,12 +24,17 @@ public final class AuditRoute implements Handler {
     static final int MAX_LIMIT = 1_000;
     private static final Pattern REPO = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}/[A-Za-z0-9._-]{1,100}");
 
+    private final KnownPlatforms platforms;
     private final CommandAudit audit;
     private final byte[] tokenDigest;
     private final ObjectMapper json;
 
-    /** @param adminToken {@code EVALBOT_ADMIN_TOKEN}, or null when unset */
-    public AuditRoute(CommandAudit audit, String adminToken, ObjectMapper json) {
+    /**
+     * @param platforms those {@code &platform=} may name, the first when it names none
+     * @param adminToken {@code EVALBOT_ADMIN_TOKEN}, or null when unset
+     */
+    public AuditRoute(KnownPlatforms platforms, CommandAudit audit, String adminToken, ObjectMapper json) {
+        this.platforms = platforms;
         this.audit = audit;
         this.tokenDigest = adminToken == null || adminToken.isBlank() ? null : sha256(adminToken);
         this.json = json;
@@ -46,9 +52,10 @@ public final class AuditRoute implements Handler {
             return;
         }
         String repo = ctx.queryParam("repo");
-        String platform = ctx.queryParam("platform") == null ? "github" : ctx.queryParam("platform");
-        if (repo == null || !REPO.matcher(repo).matches() || !(platform.equals("github") || platform.equals("hub"))) {
-            answer(ctx, HttpStatus.BAD_REQUEST, "expected ?repo=OWNER/NAME and optionally &platform=github|hub");
+        String platform = ctx.queryParam("platform") == null ? platforms.first().code() : ctx.queryParam("platform");
+        if (repo == null || !REPO.matcher(repo).matches() || !platforms.knows(platform)) {
+            answer(ctx, HttpStatus.BAD_REQUEST, "expected ?repo=OWNER/NAME and optionally &platform="
+                    + String.join("|", platforms.codes()));
             return;
         }
         int limit;

@@ -17,6 +17,7 @@ import dev.evalbot.app.commands.LeaderboardRefresh;
 import dev.evalbot.app.commands.StoreCommandAudit;
 import dev.evalbot.app.commands.StoreDecisions;
 import dev.evalbot.app.config.LocalConfig;
+import dev.evalbot.app.event.KnownPlatforms;
 import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.inbox.Inbox;
 import dev.evalbot.app.inbox.InboxConfig;
@@ -89,17 +90,18 @@ public record Core(Clock clock, LocalConfig config, boolean online, HttpClient h
         }
     }
 
-    public static Core build(CoreSettings settings, Clock clock, LocalConfig config, boolean online,
-            HttpClient http, PrometheusMeterRegistry metrics, Offline offline, Database db,
+    /** @param platforms the platforms this process knows: the boards, routes and metrics loop over them */
+    public static Core build(KnownPlatforms platforms, CoreSettings settings, Clock clock, LocalConfig config,
+            boolean online, HttpClient http, PrometheusMeterRegistry metrics, Offline offline, Database db,
             List<BoardPublisher> publishers) {
         ServerSettings serverSettings = settings.server();
         ObjectMapper json = new ObjectMapper();
-        Inbox inbox = new Inbox(db, InboxConfig.DEFAULT, Clock.systemUTC(), Jitter.full(), metrics,
+        Inbox inbox = new Inbox(db, InboxConfig.DEFAULT, Clock.systemUTC(), Jitter.full(), metrics, platforms,
                 settings.lease());
         ResultStore results = new ResultStore(db, clock);
         AuditStore auditStore = new AuditStore(db);
         TaskCatalog catalog = TaskCatalog.of(config.rules(), config.registry().all());
-        BoardService boards = new BoardService(results, new RefreshStore(db, Duration.ofMinutes(2)), catalog,
+        BoardService boards = new BoardService(platforms, results, new RefreshStore(db, Duration.ofMinutes(2)), catalog,
                 definitions(config), settings.boards().debounce(), clock, publishers,
                 BoardSettings.parse("evalbot.yaml", config.evalbotYaml()).withPublicUrl(settings.boards().publicUrl()),
                 new AuditTrail(auditStore),
@@ -127,9 +129,9 @@ public record Core(Clock clock, LocalConfig config, boolean online, HttpClient h
 
         EvalbotServer server = new EvalbotServer(serverSettings, metrics, db::isWritable)
                 // Reviews are open to anyone only when nothing is live: the quick start's own machine.
-                .get("/reviews/{owner}/{repo}/{number}", new ReviewsRoute(reviews::latest, !online,
+                .get("/reviews/{owner}/{repo}/{number}", new ReviewsRoute(platforms, reviews::latest, !online,
                         serverSettings.adminToken()))
-                .get(AuditRoute.PATH, new AuditRoute(audit, serverSettings.adminToken(), json));
+                .get(AuditRoute.PATH, new AuditRoute(platforms, audit, serverSettings.adminToken(), json));
         BoardRoutes boardRoutes = new BoardRoutes(boards);
         server.get(BoardPaths.INDEX, boardRoutes.index()).get(BoardPaths.API_INDEX, boardRoutes.indexJson())
                 .get(BoardPaths.INDEX + "/{owner}/{name}", boardRoutes.page())

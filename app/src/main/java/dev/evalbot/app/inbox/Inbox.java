@@ -1,5 +1,6 @@
 package dev.evalbot.app.inbox;
 
+import dev.evalbot.app.event.KnownPlatforms;
 import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.store.Database;
 import dev.evalbot.app.store.DeliveryStore;
@@ -43,20 +44,24 @@ public final class Inbox {
     private final AcceptPath acceptPath;
     private final LeaseSettings leases;
 
-    public Inbox(Database db, InboxConfig config, Clock clock, Jitter jitter, MeterRegistry registry) {
-        this(db, config, clock, jitter, registry, LeaseSettings.of(config.lease()));
+    public Inbox(Database db, InboxConfig config, Clock clock, Jitter jitter, MeterRegistry registry,
+            KnownPlatforms platforms) {
+        this(db, config, clock, jitter, registry, platforms, LeaseSettings.of(config.lease()));
     }
 
-    /** @param leases the lease (it replaces {@code config}'s), its heartbeat and this replica's name */
+    /**
+     * @param platforms those whose counters exist from the start
+     * @param leases the lease (it replaces {@code config}'s), its heartbeat and this replica's name
+     */
     public Inbox(Database db, InboxConfig config, Clock clock, Jitter jitter, MeterRegistry registry,
-            LeaseSettings leases) {
+            KnownPlatforms platforms, LeaseSettings leases) {
         this.store = new DeliveryStore(Objects.requireNonNull(db));
         this.leases = Objects.requireNonNull(leases);
         config = Objects.requireNonNull(config).withLease(leases.lease());
         this.config = config;
         this.clock = Objects.requireNonNull(clock);
         this.jitter = Objects.requireNonNull(jitter);
-        this.metrics = new InboxMetrics(registry);
+        this.metrics = new InboxMetrics(registry, platforms);
         this.intake = new Intake(store, clock, config.hubDedupeWindow(), metrics, wakeup);
         this.acceptPath = db.groupCommits()
                 ? new DirectAccept(store, intake, clock, config.acceptTimeout())
@@ -68,8 +73,8 @@ public final class Inbox {
     }
 
     /** Production defaults: system clock, full jitter. */
-    public Inbox(Database db, InboxConfig config, MeterRegistry registry) {
-        this(db, config, Clock.systemUTC(), Jitter.full(), registry);
+    public Inbox(Database db, InboxConfig config, MeterRegistry registry, KnownPlatforms platforms) {
+        this(db, config, Clock.systemUTC(), Jitter.full(), registry, platforms);
     }
 
     /**

@@ -61,7 +61,7 @@ final class Intake {
 
     /** One accept's writes inside the caller's transaction, after those of the accepts before it. */
     AcceptResult acceptIn(DeliveryWrites w, NewDelivery d, long now) throws SQLException {
-        if (d.platform() == PlatformId.HUB) {
+        if (PlatformId.HUB.equals(d.platform())) {
             w.forgetHubKey(d.key(), now - hubDedupeMillis);
         }
         String into = coalescable(d) ? w.newestUntried(d.subject(), DeliveryKind.REVIEW.code(), d.headSha()) : null;

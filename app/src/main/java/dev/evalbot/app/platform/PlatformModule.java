@@ -1,6 +1,6 @@
 package dev.evalbot.app.platform;
 
-import dev.evalbot.app.event.PlatformId;
+import dev.evalbot.app.event.KnownPlatform;
 import java.util.Map;
 
 /**
@@ -10,20 +10,7 @@ import java.util.Map;
  * the deployment, links, badges, audit and backfill loop over that list, so a new platform is one
  * new module.
  */
-public interface PlatformModule {
-    /** Stored with every delivery and pull request of this platform, e.g. {@code github}. */
-    PlatformId id();
-
-    /** As people read it, e.g. {@code GitHub}. */
-    String label();
-
-    /**
-     * The web page of a repository, each path segment percent-encoded.
-     *
-     * @param repoType {@code model}, {@code dataset}, {@code space} on the Hub; {@code code} elsewhere
-     */
-    String repoUrl(String repoType, String repo);
-
+public interface PlatformModule extends KnownPlatform {
     /**
      * Reads this platform's settings from the environment, once, at start: the one place the
      * platform's variables are read. A half configuration (a secret without its token) is a

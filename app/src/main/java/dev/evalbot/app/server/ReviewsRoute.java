@@ -1,5 +1,6 @@
 package dev.evalbot.app.server;
 
+import dev.evalbot.app.event.KnownPlatforms;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
@@ -18,11 +19,14 @@ public final class ReviewsRoute implements Handler {
         Optional<String[]> latest(String platform, String repo, int number);
     }
 
+    private final KnownPlatforms platforms;
     private final Source source;
     private final boolean open;
     private final String adminToken;
 
-    public ReviewsRoute(Source source, boolean open, String adminToken) {
+    /** @param platforms the first is the one {@code ?platform=} means when it is not given */
+    public ReviewsRoute(KnownPlatforms platforms, Source source, boolean open, String adminToken) {
+        this.platforms = platforms;
         this.source = source;
         this.open = open;
         this.adminToken = adminToken;
@@ -41,7 +45,7 @@ public final class ReviewsRoute implements Handler {
             ctx.status(HttpStatus.BAD_REQUEST).result("number must be a pull request number");
             return;
         }
-        String platform = Optional.ofNullable(ctx.queryParam("platform")).orElse("github");
+        String platform = Optional.ofNullable(ctx.queryParam("platform")).orElse(platforms.first().code());
         String repo = ctx.pathParam("owner") + "/" + ctx.pathParam("repo");
         Optional<String[]> review = source.latest(platform, repo, number);
         if (review.isEmpty()) {

@@ -211,14 +211,16 @@ public final class ResultStore {
     }
 
     /**
-     * Every entry of one model repository, on every platform or on one: what the model's page on
+     * Every entry of one model repository on the platforms given: what the model's page on
      * the Hub-shaped API lists. Read through the primary key (platform, repository, ...), one
      * probe per platform, so it costs the model's rows, not the store's.
      *
-     * @param platform the one platform, or null for all
+     * @param platforms the platforms to read (the caller knows which exist)
      */
-    public List<StoredResult> byModel(String repo, PlatformId platform) {
-        List<PlatformId> platforms = platform == null ? List.of(PlatformId.values()) : List.of(platform);
+    public List<StoredResult> byModel(String repo, List<PlatformId> platforms) {
+        if (platforms.isEmpty()) {
+            return List.of();
+        }
         String in = String.join(", ", java.util.Collections.nCopies(platforms.size(), "?"));
         return query("read the results of " + repo, "WHERE r.platform IN (" + in + ") AND r.repo = ?" + ORDER, ps -> {
             int i = 1;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.evalbot.app.PlatformModules;
 import dev.evalbot.app.config.LocalConfig;
 import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.store.Database;
@@ -46,9 +47,11 @@ class AttributionBoardTest {
         }
         Benchmark hle = LocalConfig.load(Path.of("../config"), null).registry().all().stream()
                 .filter(b -> b.id().equals("cais/hle")).findFirst().orElseThrow();
-        String html = new LeaderboardPage(PageLimits.DEFAULT, FacetParser.NO_PROVIDERS, null).render(board, hle);
+        String html = new LeaderboardPage(PlatformModules.known(),
+                PageLimits.DEFAULT, FacetParser.NO_PROVIDERS, null).render(board, hle);
         assertTrue(html.contains("CAIS HLE</bdi></a> <span class=\"by\">by <bdi>cais&lt;script&gt;</bdi></span>"), html);
-        var json = new ObjectMapper().readTree(new LeaderboardJson(FacetParser.NO_PROVIDERS).render(board));
+        var json = new ObjectMapper().readTree(new LeaderboardJson(PlatformModules.known(),
+                FacetParser.NO_PROVIDERS).render(board));
         assertEquals("cais<script>", json.findValue("source").get("attribution").asText(), json.toString());
     }
 }

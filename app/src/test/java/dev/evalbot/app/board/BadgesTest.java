@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.evalbot.app.PlatformModules;
 import dev.evalbot.rules.board.Leaderboard;
 import dev.evalbot.rules.board.Row;
 import dev.evalbot.rules.tier.PrState;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 
 class BadgesTest {
+    private static final ModelLinks LINKS = new ModelLinks(PlatformModules.known());
+
     private static Document parse(String svg) throws Exception {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
@@ -39,7 +42,7 @@ class BadgesTest {
     void theBadgeShowsValueAndTierAndIsValidXmlWhateverTheText() throws Exception {
         Leaderboard b = board(report("hle", "m/a", 24.6, Tier.VERIFIED, 1, null, null, null));
         Badges.Request r = new Badges.Request("m/a", "cais/hle", "hle");
-        Row row = Badges.row(b, r, null).orElseThrow();
+        Row row = Badges.row(b, r, null, LINKS).orElseThrow();
         Document doc = parse(Badges.svg(row, r));
         assertEquals("svg", doc.getDocumentElement().getLocalName());
         assertTrue(doc.getDocumentElement().getTextContent().contains("24.6 · verified"));
@@ -55,9 +58,10 @@ class BadgesTest {
     void withdrawnReportsAndOtherPlatformsMakeNoBadge() {
         Leaderboard b = board(report("hle", "m/a", 24.6, Tier.COMMUNITY, 1, null, null, null).withState(PrState.CLOSED,
                 Boards.day(3)), report("hle", "m/b", 1, Tier.AUTHOR, 1, null, null, null));
-        assertTrue(Badges.row(b, new Badges.Request("m/a", "cais/hle", "hle"), null).isEmpty());
-        assertTrue(Badges.row(b, new Badges.Request("m/b", "cais/hle", "hle"), "github").isEmpty(), "a Hub model");
-        assertTrue(Badges.row(b, new Badges.Request("m/b", "cais/hle", "other"), null).isEmpty());
+        assertTrue(Badges.row(b, new Badges.Request("m/a", "cais/hle", "hle"), null, LINKS).isEmpty());
+        assertTrue(Badges.row(b, new Badges.Request("m/b", "cais/hle", "hle"), "github", LINKS).isEmpty(),
+                "a Hub model");
+        assertTrue(Badges.row(b, new Badges.Request("m/b", "cais/hle", "other"), null, LINKS).isEmpty());
         assertEquals("gpqa / gpqa_diamond", Badges.label("Idavidrein/gpqa", "gpqa_diamond"));
         assertEquals("hle", Badges.label("cais/hle", "hle"));
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.evalbot.app.PlatformModules;
 import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.store.Database;
 import dev.evalbot.app.store.PullRef;
@@ -79,7 +80,8 @@ class BoardPagingTest {
         for (int i = 0; i < MODELS; i++) {
             record(model(i), 0, PrState.MERGED, Tier.AUTHOR, value(i));
         }
-        boards = new BoardService(results, new RefreshStore(db, Duration.ofMinutes(1)), TaskCatalog.HIGHER_IS_BETTER,
+        boards = new BoardService(PlatformModules.known(),
+                results, new RefreshStore(db, Duration.ofMinutes(1)), TaskCatalog.HIGHER_IS_BETTER,
                 Map.of(), Duration.ofSeconds(30), Clock.systemUTC(), List.of(),
                 BoardSettings.DEFAULT, WithdrawalTrail.NONE, BoardService.DEFAULT_CACHE_REPORTS);
         BoardRoutes routes = new BoardRoutes(boards);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.evalbot.app.PlatformModules;
 import dev.evalbot.app.config.LocalConfig;
 import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.review.ModelCardListener;
@@ -89,13 +90,15 @@ class DatasetRevisionBoardTest {
         assertEquals(SHA, store.byPull(new PullRef(PlatformId.HUB, "org/model-a", 0)).get(0).entry().revision());
         Leaderboard board = board();
 
-        String html = new LeaderboardPage(PageLimits.DEFAULT, FacetParser.NO_PROVIDERS, null).render(board, null);
+        String html = new LeaderboardPage(PlatformModules.known(),
+                PageLimits.DEFAULT, FacetParser.NO_PROVIDERS, null).render(board, null);
         assertTrue(html.contains("<span class=\"rev\">dataset @ <a href=\"https://huggingface.co/datasets/cais/hle/tree/"
                 + SHA + "\" rel=\"nofollow ugc noopener noreferrer\"><code title=\"" + SHA + "\"><bdi>0123456</bdi></code>"
                 + "</a></span>"), html);
         assertEquals(1, html.split("class=\"rev\"", -1).length - 1, "model-b gave no revision: " + html);
 
-        JsonNode rows = new ObjectMapper().readTree(new LeaderboardJson(FacetParser.NO_PROVIDERS).render(board))
+        JsonNode rows = new ObjectMapper().readTree(new LeaderboardJson(PlatformModules.known(),
+                FacetParser.NO_PROVIDERS).render(board))
                 .at("/tasks/0/rows");
         JsonNode a = rows.get(0).get("best");
         assertEquals("org/model-a", rows.get(0).get("model").asText());
@@ -114,12 +117,14 @@ class DatasetRevisionBoardTest {
                         null, Tier.COMMUNITY, null, hostile, false)));
         Leaderboard board = board();
 
-        String html = new LeaderboardPage(PageLimits.DEFAULT, FacetParser.NO_PROVIDERS, null).render(board, null);
+        String html = new LeaderboardPage(PlatformModules.known(),
+                PageLimits.DEFAULT, FacetParser.NO_PROVIDERS, null).render(board, null);
         assertFalse(html.contains("<script>alert"), html);
         assertTrue(html.contains("href=\"https://huggingface.co/datasets/cais/hle/tree/"
                 + "main%22%3E%3Cscript%3Ealert%281%29%3C%2Fscript%3E%2Fx%20y\""), html);
         assertTrue(html.contains("<bdi>main&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;/x y</bdi>"), html);
-        JsonNode best = new ObjectMapper().readTree(new LeaderboardJson(FacetParser.NO_PROVIDERS).render(board))
+        JsonNode best = new ObjectMapper().readTree(new LeaderboardJson(PlatformModules.known(),
+                FacetParser.NO_PROVIDERS).render(board))
                 .at("/tasks/0/rows/0/best");
         assertEquals(hostile, best.at("/dataset/revision").asText());
     }

@@ -1,5 +1,6 @@
 package dev.evalbot.app.board;
 
+import dev.evalbot.app.PlatformModules;
 import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.store.Database;
 import dev.evalbot.app.store.Decision;
@@ -61,7 +62,7 @@ final class HubApiFixture implements AutoCloseable {
         results = new ResultStore(db, Clock.systemUTC());
         cards = new ModelCardStore(db, Clock.systemUTC());
         seed();
-        boards = new BoardService(results, new RefreshStore(db, Duration.ofMinutes(1)),
+        boards = new BoardService(PlatformModules.known(), results, new RefreshStore(db, Duration.ofMinutes(1)),
                 TaskCatalog.of(RulesConfig.DEFAULT, DEFINITIONS.values()), DEFINITIONS, Duration.ZERO,
                 Clock.systemUTC(), List.of(),
                 BoardSettings.DEFAULT, WithdrawalTrail.NONE, BoardService.DEFAULT_CACHE_REPORTS).start();

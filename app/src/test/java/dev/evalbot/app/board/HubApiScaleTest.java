@@ -3,6 +3,7 @@ package dev.evalbot.app.board;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.evalbot.app.PlatformModules;
 import dev.evalbot.app.store.RefreshStore;
 import dev.evalbot.rules.board.TaskCatalog;
 import dev.evalbot.rules.config.RulesConfig;
@@ -38,7 +39,8 @@ class HubApiScaleTest {
     @BeforeEach
     void start() {
         fixture = new HubApiFixture(tmp);
-        cold = new BoardService(fixture.results, new RefreshStore(fixture.db, Duration.ofMinutes(1)),
+        cold = new BoardService(PlatformModules.known(), fixture.results, new RefreshStore(fixture.db,
+                Duration.ofMinutes(1)),
                 TaskCatalog.of(RulesConfig.DEFAULT, HubApiFixture.DEFINITIONS.values()), HubApiFixture.DEFINITIONS,
                 Duration.ZERO, Clock.systemUTC(), List.of(),
                 BoardSettings.DEFAULT, WithdrawalTrail.NONE, BoardService.DEFAULT_CACHE_REPORTS);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.evalbot.app.PlatformModules;
 import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.event.PullRequestEvent;
 import dev.evalbot.app.event.PullRequestRef;
@@ -87,7 +88,8 @@ class LeaderboardBrowserTest {
         record(results, "lab/delta", 3, PrState.OPEN, Tier.COMMUNITY, 20.9, "tie with alpha");
         AuditStore audit = new AuditStore(db);
         variantsAndWithdrawals(results, audit);
-        BoardService boards = new BoardService(results, new RefreshStore(db, Duration.ofMinutes(1)),
+        BoardService boards = new BoardService(PlatformModules.known(), results, new RefreshStore(db,
+                Duration.ofMinutes(1)),
                 TaskCatalog.HIGHER_IS_BETTER, Map.of(), Duration.ofSeconds(30), Clock.systemUTC(), List.of(),
                 new BoardSettings(List.of("together", "fireworks"), 5, null), new AuditTrail(audit),
                 BoardService.DEFAULT_CACHE_REPORTS);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.evalbot.app.PlatformModules;
 import dev.evalbot.rules.board.BoardSummary;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LeaderboardIndexPageTest {
-    private final LeaderboardIndexPage page = new LeaderboardIndexPage();
+    private final LeaderboardIndexPage page = new LeaderboardIndexPage(PlatformModules.known());
 
     @Test
     void listsEveryBenchmarkWithItsCountsAndLastChange() {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.evalbot.app.PlatformModules;
 import dev.evalbot.rules.board.BoardSummary;
 import dev.evalbot.rules.board.FacetParser;
 import dev.evalbot.rules.tier.Tier;
@@ -17,7 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LeaderboardJsonTest {
-    private final LeaderboardJson json = new LeaderboardJson(FacetParser.NO_PROVIDERS);
+    private final LeaderboardJson json = new LeaderboardJson(PlatformModules.known(), FacetParser.NO_PROVIDERS);
     private final ObjectMapper mapper = new ObjectMapper();
 
     private static List<String> fields(JsonNode node) {
@@ -99,7 +100,8 @@ class LeaderboardJsonTest {
                 report("m/a", 0.84, Tier.COMMUNITY, 2, "groq, 5-shot", null, null), closed);
         var withdrawal = new dev.evalbot.rules.board.Withdrawal(closed, dev.evalbot.rules.board.Withdrawal.Kind.CLOSED,
                 "owner<x>", Boards.day(5), "duplicate", dev.evalbot.rules.board.Withdrawal.ClosedBy.OWNER);
-        String text = new LeaderboardJson(facets).render(board, java.util.Map.of("hle", List.of(withdrawal)));
+        String text = new LeaderboardJson(PlatformModules.known(),
+                facets).render(board, java.util.Map.of("hle", List.of(withdrawal)));
         assertFalse(text.contains("</script>") || text.contains("<x>"), text);
         JsonNode task = mapper.readTree(text).get("tasks").get(0);
         assertEquals(1, task.get("rows").size(), "the withdrawn report is not ranked");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.evalbot.app.PlatformModules;
 import dev.evalbot.rules.board.BoardEntry;
 import dev.evalbot.rules.board.FacetParser;
 import dev.evalbot.rules.board.Leaderboard;
@@ -24,7 +25,8 @@ class LeaderboardPageTest {
     private static final Pattern ROW = Pattern.compile(
             "<tr data-tier=\"(\\w+)\" data-facets=\"[^\"]*\"><td class=\"num\" data-v=\"(\\d+)\">\\d+</td><td data-v=\"([^\"]*)\">");
 
-    private final LeaderboardPage page = new LeaderboardPage(PageLimits.DEFAULT, FacetParser.NO_PROVIDERS, null);
+    private final LeaderboardPage page = new LeaderboardPage(PlatformModules.known(),
+            PageLimits.DEFAULT, FacetParser.NO_PROVIDERS, null);
 
     private static List<String> rows(String html) {
         List<String> out = new ArrayList<>();
@@ -169,7 +171,8 @@ class LeaderboardPageTest {
 
     @Test
     void longBoardsAreCutWithANote() {
-        String html = new LeaderboardPage(new PageLimits(2, 50), FacetParser.NO_PROVIDERS, null)
+        String html = new LeaderboardPage(PlatformModules.known(),
+                new PageLimits(2, 50), FacetParser.NO_PROVIDERS, null)
                 .render(board(simple("m/a", 1, Tier.AUTHOR), simple("m/b", 2, Tier.AUTHOR),
                         simple("m/c", 3, Tier.AUTHOR)), null);
         assertEquals(List.of("1 m/c author", "2 m/b author"), rows(html));
@@ -198,7 +201,8 @@ class LeaderboardPageTest {
         var w = new dev.evalbot.rules.board.Withdrawal(closed, dev.evalbot.rules.board.Withdrawal.Kind.CLOSED,
                 "<img src=x onerror=alert(1)>", Boards.day(2), "<script>alert(2)</script>",
                 dev.evalbot.rules.board.Withdrawal.ClosedBy.OWNER);
-        String html = new LeaderboardPage(PageLimits.DEFAULT, new dev.evalbot.rules.board.FacetParser(List.of("groq")),
+        String html = new LeaderboardPage(PlatformModules.known(),
+                PageLimits.DEFAULT, new dev.evalbot.rules.board.FacetParser(List.of("groq")),
                 "https://evalbot.example").render(board(closed, report("m/a", 3, Tier.AUTHOR, 1, "no tools via groq",
                 null, null)), null, java.util.Map.of("hle", List.of(w)));
         assertEquals(List.of("1 m/a author"), rows(html), "withdrawn reports are not ranked");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.evalbot.app.PlatformModules;
 import dev.evalbot.app.config.LocalConfig;
 import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.store.Database;
@@ -33,6 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * before a bare one of the same tier, and a verified one before both.
  */
 class LogCheckedBoardTest {
+    private static final ModelLinks LINKS = new ModelLinks(PlatformModules.known());
+
     @TempDir
     Path tmp;
     LocalConfig config;
@@ -74,26 +77,29 @@ class LogCheckedBoardTest {
         assertFalse(store.byPull(new PullRef(PlatformId.HUB, "org/model-a", 2)).get(0).entry().logChecked());
 
         Leaderboard board = board();
-        JsonNode rows = new ObjectMapper().readTree(new LeaderboardJson(FacetParser.NO_PROVIDERS).render(board))
+        JsonNode rows = new ObjectMapper().readTree(new LeaderboardJson(PlatformModules.known(),
+                FacetParser.NO_PROVIDERS).render(board))
                 .at("/tasks/0/rows");
         assertEquals("org/model-a", rows.get(0).get("model").asText());
         assertEquals(20.9, rows.get(0).at("/best/value").asDouble(), "the log-checked report, though older");
         assertTrue(rows.get(0).at("/best/logChecked").asBoolean());
         assertFalse(rows.get(1).at("/best/logChecked").asBoolean());
 
-        String html = new LeaderboardPage(PageLimits.DEFAULT, FacetParser.NO_PROVIDERS, null).render(board, null);
+        String html = new LeaderboardPage(PlatformModules.known(),
+                PageLimits.DEFAULT, FacetParser.NO_PROVIDERS, null).render(board, null);
         assertEquals(1, html.split("<span class=\"log-checked\"", -1).length - 1, html);
 
-        var row = Badges.row(board, Badges.Request.parse("org/model-a/cais/hle/hle.svg").orElseThrow(), null).orElseThrow();
+        var row = Badges.row(board, Badges.Request.parse("org/model-a/cais/hle/hle.svg").orElseThrow(), null, LINKS).orElseThrow();
         assertTrue(Badges.svg(row, Badges.Request.parse("org/model-a/cais/hle/hle.svg").orElseThrow())
                 .contains("20.9 · community · log-checked"));
-        var bare = Badges.row(board, Badges.Request.parse("org/model-b/cais/hle/hle.svg").orElseThrow(), null).orElseThrow();
+        var bare = Badges.row(board, Badges.Request.parse("org/model-b/cais/hle/hle.svg").orElseThrow(), null, LINKS).orElseThrow();
         assertFalse(Badges.svg(bare, Badges.Request.parse("org/model-b/cais/hle/hle.svg").orElseThrow())
                 .contains("log-checked"));
 
         store.replaceAll(new PullRef(PlatformId.HUB, "org/model-a", 4), "a3", PrState.OPEN,
                 List.of(hle(22.0, "2026-01-01", Tier.VERIFIED, false)));
-        JsonNode best = new ObjectMapper().readTree(new LeaderboardJson(FacetParser.NO_PROVIDERS).render(board()))
+        JsonNode best = new ObjectMapper().readTree(new LeaderboardJson(PlatformModules.known(),
+                FacetParser.NO_PROVIDERS).render(board()))
                 .at("/tasks/0/rows/0/best");
         assertEquals("verified", best.get("tier").asText(), "verified is above log-checked");
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.evalbot.app.PlatformModules;
 import dev.evalbot.app.config.LocalConfig;
 import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.event.PullRequestRef;
@@ -66,7 +67,8 @@ class PlacementReviewTest {
         seed(results, "org/withdrawn", PrState.CLOSED, Tier.COMMUNITY, 90.0);
         LocalConfig config = LocalConfig.load(Path.of("../config"), null);
         TaskCatalog catalog = TaskCatalog.of(config.rules(), config.registry().all());
-        BoardService boards = new BoardService(results, new RefreshStore(db, Duration.ofMinutes(1)), catalog, Map.of(),
+        BoardService boards = new BoardService(PlatformModules.known(),
+                results, new RefreshStore(db, Duration.ofMinutes(1)), catalog, Map.of(),
                 Duration.ofSeconds(30), Clock.systemUTC(), List.of(),
                 BoardSettings.DEFAULT, WithdrawalTrail.NONE, BoardService.DEFAULT_CACHE_REPORTS);
         boards.start();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.evalbot.app.PlatformModules;
 import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.inbox.Claim;
 import dev.evalbot.app.inbox.DeliveryKind;
@@ -40,7 +41,7 @@ class DeliveryCommandsTest {
         env = Map.of("EVALBOT_DB", url);
         try (Database db = Database.open(StoreConfig.of(url))) {
             Inbox inbox = new Inbox(db, InboxConfig.DEFAULT, MutableClock.atDefaultStart(), Jitter.none(),
-                    new SimpleMeterRegistry());
+                    new SimpleMeterRegistry(), PlatformModules.known());
             inbox.accept(delivery("72d3162e-cc78-11e3-81ab-4c9367dc0958", "github:org/model#12"));
             inbox.accept(delivery("ok-1", "github:org/model#13"));
             Claim c = inbox.claim().orElseThrow();

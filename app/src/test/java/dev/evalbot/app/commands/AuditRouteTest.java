@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.evalbot.app.PlatformModules;
 import dev.evalbot.app.server.EvalbotServer;
 import dev.evalbot.app.server.ServerSettings;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -33,7 +34,8 @@ class AuditRouteTest {
     private void start(String token) {
         var settings = new ServerSettings("127.0.0.1", 0, 1024, token);
         server = new EvalbotServer(settings, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> true)
-                .get(AuditRoute.PATH, new AuditRoute(audit, settings.adminToken(), new ObjectMapper())).start();
+                .get(AuditRoute.PATH, new AuditRoute(PlatformModules.known(), audit, settings.adminToken(),
+                        new ObjectMapper())).start();
     }
 
     private HttpResponse<String> get(String query, String authorization) throws Exception {

@@ -1,5 +1,6 @@
 package dev.evalbot.app.inbox;
 
+import dev.evalbot.app.PlatformModules;
 import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.store.Database;
 import dev.evalbot.app.store.Dialect;
@@ -60,7 +61,7 @@ class AcceptCostBench {
                 }
             }) : "";
             Inbox inbox = new Inbox(db, InboxConfig.DEFAULT, Clock.systemUTC(), Jitter.full(),
-                    new SimpleMeterRegistry());
+                    new SimpleMeterRegistry(), PlatformModules.known());
             for (int i = 0; i < 200; i++) { // warm-up
                 inbox.accept(delivery("warm-" + i, i));
             }

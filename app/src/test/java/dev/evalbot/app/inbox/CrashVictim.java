@@ -1,5 +1,6 @@
 package dev.evalbot.app.inbox;
 
+import dev.evalbot.app.PlatformModules;
 import dev.evalbot.app.store.Database;
 import dev.evalbot.app.store.MutableClock;
 import dev.evalbot.app.store.StoreConfig;
@@ -15,7 +16,7 @@ public final class CrashVictim {
     public static void main(String[] args) {
         Database db = Database.open(StoreConfig.of(args[0]));
         Inbox inbox = new Inbox(db, InboxConfig.DEFAULT, MutableClock.atDefaultStart(), Jitter.none(),
-                new SimpleMeterRegistry());
+                new SimpleMeterRegistry(), PlatformModules.known());
         for (int i = 0; ; i++) {
             String key = "victim-" + i;
             inbox.accept(Deliveries.command(key, "github:o/r#" + (i % 7)));

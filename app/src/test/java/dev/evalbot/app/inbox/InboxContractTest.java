@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.evalbot.app.PlatformModules;
 import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.event.PullRequestEvent;
 import dev.evalbot.app.event.PullRequestRef;
@@ -54,7 +55,7 @@ abstract class InboxContractTest {
         clock = MutableClock.atDefaultStart();
         registry = new SimpleMeterRegistry();
         db = Database.open(StoreConfig.of(newDatabaseUrl()));
-        inbox = new Inbox(db, CONFIG, clock, Jitter.ceiling(), registry);
+        inbox = new Inbox(db, CONFIG, clock, Jitter.ceiling(), registry, PlatformModules.known());
     }
 
     @AfterEach
@@ -298,7 +299,8 @@ abstract class InboxContractTest {
     }
 
     private List<Duration> jitteredSchedule(long seed, String key) {
-        Inbox jittered = new Inbox(db, CONFIG, clock, Jitter.seeded(seed), new SimpleMeterRegistry());
+        Inbox jittered = new Inbox(db, CONFIG, clock, Jitter.seeded(seed), new SimpleMeterRegistry(),
+                PlatformModules.known());
         jittered.accept(Deliveries.command(key, "github:o/jitter#" + key));
         List<Duration> delays = new ArrayList<>();
         for (int i = 0; i < 5; i++) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.evalbot.app.PlatformModules;
 import dev.evalbot.app.store.Database;
 import dev.evalbot.app.store.MutableClock;
 import dev.evalbot.app.store.StoreConfig;
@@ -41,7 +42,8 @@ class InboxWorkerTest {
     @BeforeEach
     void open() {
         db = Database.open(StoreConfig.of("jdbc:sqlite:" + dir.resolve("evalbot.db")));
-        inbox = new Inbox(db, InboxContractTest.CONFIG, MutableClock.atDefaultStart(), Jitter.none(), registry);
+        inbox = new Inbox(db, InboxContractTest.CONFIG, MutableClock.atDefaultStart(), Jitter.none(), registry,
+                PlatformModules.known());
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package dev.evalbot.app.inbox;
 
+import dev.evalbot.app.PlatformModules;
 import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.store.Database;
 import dev.evalbot.app.store.PullRef;
@@ -49,7 +50,7 @@ class IntakeContentionBench {
         byte[] payload = new byte[25 * 1024];
         new Random(1).nextBytes(payload);
         try (Database db = Database.open(StoreConfig.of(url))) {
-            Inbox inbox = new Inbox(db, InboxConfig.DEFAULT, new SimpleMeterRegistry());
+            Inbox inbox = new Inbox(db, InboxConfig.DEFAULT, new SimpleMeterRegistry(), PlatformModules.known());
             ReviewStore reviews = new ReviewStore(db, Clock.systemUTC());
             AtomicBoolean stop = new AtomicBoolean();
             AtomicInteger next = new AtomicInteger();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.evalbot.app.PlatformModules;
 import dev.evalbot.app.store.Database;
 import dev.evalbot.app.store.EmbeddedPostgresServer;
 import dev.evalbot.app.store.MutableClock;
@@ -53,8 +54,10 @@ class PostgresReplicasTest {
             try (Database db1 = Database.open(StoreConfig.of(url));
                  Database db2 = Database.open(StoreConfig.of(url))) {
                 Inbox[] replicas = {
-                    new Inbox(db1, InboxConfig.DEFAULT, clock, Jitter.none(), new SimpleMeterRegistry()),
-                    new Inbox(db2, InboxConfig.DEFAULT, clock, Jitter.none(), new SimpleMeterRegistry())};
+                    new Inbox(db1, InboxConfig.DEFAULT, clock, Jitter.none(), new SimpleMeterRegistry(),
+                            PlatformModules.known()),
+                    new Inbox(db2, InboxConfig.DEFAULT, clock, Jitter.none(), new SimpleMeterRegistry(),
+                            PlatformModules.known())};
                 try (InboxWorker w1 = new InboxWorker(replicas[0], handler, workers, new SimpleMeterRegistry());
                      InboxWorker w2 = new InboxWorker(replicas[1], handler, workers, new SimpleMeterRegistry())) {
                     w1.start();
@@ -104,9 +107,9 @@ class PostgresReplicasTest {
             LeaseSettings leases = new LeaseSettings(Duration.ofSeconds(8), Duration.ofSeconds(2), null);
             try (Database db = Database.open(StoreConfig.of(url))) {
                 Inbox a = new Inbox(db, InboxConfig.DEFAULT, clock, Jitter.none(), new SimpleMeterRegistry(),
-                        leases.withReplicaId("a"));
+                        PlatformModules.known(), leases.withReplicaId("a"));
                 Inbox b = new Inbox(db, InboxConfig.DEFAULT, clock, Jitter.none(), new SimpleMeterRegistry(),
-                        leases.withReplicaId("b"));
+                        PlatformModules.known(), leases.withReplicaId("b"));
                 a.accept(Deliveries.command("x", "github:o/r#1"));
                 a.accept(Deliveries.command("y", "github:o/r#2"));
                 Claim byA = a.claim().orElseThrow();
@@ -116,7 +119,7 @@ class PostgresReplicasTest {
 
                 // "a" dies and starts again: its claim is free now, b's is not.
                 Inbox again = new Inbox(db, InboxConfig.DEFAULT, clock, Jitter.none(), new SimpleMeterRegistry(),
-                        leases.withReplicaId("a"));
+                        PlatformModules.known(), leases.withReplicaId("a"));
                 assertEquals(1, again.reclaimOwnAbandoned());
                 Claim retaken = again.claim().orElseThrow();
                 assertEquals(byA.delivery().key(), retaken.delivery().key());
@@ -125,7 +128,7 @@ class PostgresReplicasTest {
                 assertEquals(Disposition.COMPLETED, b.finish(byB, Outcome.done()));
                 // Without a name nothing is reclaimed: only the lease frees a dead replica's work.
                 assertEquals(0, new Inbox(db, InboxConfig.DEFAULT, clock, Jitter.none(), new SimpleMeterRegistry(),
-                        leases).reclaimOwnAbandoned());
+                        PlatformModules.known(), leases).reclaimOwnAbandoned());
                 clock.advance(Duration.ofSeconds(9));
                 assertEquals(byA.delivery().key(), b.claim().orElseThrow().delivery().key(),
                         "after the lease anyone may take it");
@@ -139,7 +142,7 @@ class PostgresReplicasTest {
         String url = server.newDatabaseUrl();
         try (Database db = Database.open(StoreConfig.of(url).withBusyTimeout(Duration.ofSeconds(2)))) {
             Inbox inbox = new Inbox(db, InboxConfig.DEFAULT, MutableClock.atDefaultStart(), Jitter.none(),
-                    new SimpleMeterRegistry());
+                    new SimpleMeterRegistry(), PlatformModules.known());
             inbox.accept(Deliveries.command("before", "github:o/r#1"));
             assertTrue(db.isReachable());
 

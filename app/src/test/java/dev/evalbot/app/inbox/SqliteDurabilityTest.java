@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.evalbot.app.PlatformModules;
 import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.store.Database;
 import dev.evalbot.app.store.MutableClock;
@@ -44,7 +45,8 @@ class SqliteDurabilityTest {
     }
 
     Inbox inbox(Database db, MutableClock clock) {
-        return new Inbox(db, InboxContractTest.CONFIG, clock, Jitter.none(), new SimpleMeterRegistry());
+        return new Inbox(db, InboxContractTest.CONFIG, clock, Jitter.none(), new SimpleMeterRegistry(),
+                PlatformModules.known());
     }
 
     @Test

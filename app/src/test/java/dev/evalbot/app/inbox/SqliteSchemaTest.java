@@ -3,6 +3,7 @@ package dev.evalbot.app.inbox;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.evalbot.app.PlatformModules;
 import dev.evalbot.app.store.Database;
 import dev.evalbot.app.store.MutableClock;
 import dev.evalbot.app.store.StoreConfig;
@@ -46,7 +47,7 @@ class SqliteSchemaTest {
                 assertEquals("payload", rs.getString(1), "the body is the last column");
             }
             Inbox inbox = new Inbox(db, InboxContractTest.CONFIG, MutableClock.atDefaultStart(), Jitter.none(),
-                    new SimpleMeterRegistry());
+                    new SimpleMeterRegistry(), PlatformModules.known());
             AcceptResult.Accepted next = (AcceptResult.Accepted) inbox.accept(Deliveries.command("new", "github:o/r#9"));
             assertEquals(4, next.id());
             Claim old = inbox.claim().orElseThrow();

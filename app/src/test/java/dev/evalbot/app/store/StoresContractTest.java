@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.evalbot.app.PlatformModules;
 import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.rules.tier.PrState;
 import dev.evalbot.rules.tier.Tier;
@@ -118,13 +119,14 @@ abstract class StoresContractTest {
         results.replaceAll(new PullRef(PlatformId.GITHUB, "org/model-2", 1), "ccc", PrState.OPEN,
                 List.of(entry("c.yaml", 1, "cais/hle", 0.4, Tier.COMMUNITY)));
 
-        assertEquals(List.of(PR, PR, sibling, onHub), results.byModel("org/model", null).stream()
+        assertEquals(List.of(PR, PR, sibling, onHub), results.byModel("org/model",
+                PlatformModules.known().ids()).stream()
                 .map(StoredResult::pull).toList(), "by platform, pull request, file and entry");
-        assertEquals(List.of(onHub), results.byModel("org/model", PlatformId.HUB).stream()
+        assertEquals(List.of(onHub), results.byModel("org/model", List.of(PlatformId.HUB)).stream()
                 .map(StoredResult::pull).toList());
-        assertEquals(List.of(0.25, 0.9, 0.3), results.byModel("org/model", PlatformId.GITHUB).stream()
+        assertEquals(List.of(0.25, 0.9, 0.3), results.byModel("org/model", List.of(PlatformId.GITHUB)).stream()
                 .map(r -> r.entry().value()).toList());
-        assertEquals(List.of(), results.byModel("org/nothing", null));
+        assertEquals(List.of(), results.byModel("org/nothing", PlatformModules.known().ids()));
     }
 
     @Test
@@ -279,7 +281,7 @@ abstract class StoresContractTest {
             for (int exclude = 0; exclude < 8; exclude++) {
                 int mine = exclude;
                 Optional<StoredResult> expected = results.byDataset("cais/hle").stream()
-                        .filter(r -> r.pull().platform() == PlatformId.GITHUB && r.pull().repo().equals("org/model")
+                        .filter(r -> r.pull().platform().equals(PlatformId.GITHUB) && r.pull().repo().equals("org/model")
                                 && r.entry().taskId().equals("default"))
                         .filter(r -> r.pull().number() != mine)
                         .filter(r -> r.prState() != PrState.CLOSED && !r.decision().rejected() && !r.decision().hidden())

@@ -1,5 +1,6 @@
 package dev.evalbot.bench.load;
 
+import dev.evalbot.app.PlatformModules;
 import dev.evalbot.app.board.BoardRoutes;
 import dev.evalbot.app.board.BoardService;
 import dev.evalbot.app.board.BoardSettings;
@@ -46,7 +47,8 @@ public final class PageLatency {
                                 "2026-03-01", "run " + i, "https://example.org/" + i, "card", Tier.AUTHOR, null, null,
                                 false)));
             }
-            BoardService boards = new BoardService(results, new RefreshStore(db, Duration.ofMinutes(1)),
+            BoardService boards = new BoardService(PlatformModules.known(),
+                    results, new RefreshStore(db, Duration.ofMinutes(1)),
                     TaskCatalog.HIGHER_IS_BETTER, Map.of(), Duration.ofSeconds(30), Clock.systemUTC(), List.of(),
                     BoardSettings.DEFAULT, WithdrawalTrail.NONE, BoardService.DEFAULT_CACHE_REPORTS).start();
             BoardRoutes routes = new BoardRoutes(boards);

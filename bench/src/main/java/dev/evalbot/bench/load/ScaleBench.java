@@ -1,5 +1,6 @@
 package dev.evalbot.bench.load;
 
+import dev.evalbot.app.PlatformModules;
 import dev.evalbot.app.board.Backfill;
 import dev.evalbot.app.board.BoardService;
 import dev.evalbot.app.board.BoardSettings;
@@ -246,7 +247,8 @@ public final class ScaleBench {
             Clock clock = Clock.systemUTC();
             ResultStore results = new ResultStore(store, clock);
             RefreshStore refreshes = new RefreshStore(store, Duration.ofMinutes(2));
-            BoardService boards = new BoardService(results, refreshes, TaskCatalog.HIGHER_IS_BETTER, Map.of(),
+            BoardService boards = new BoardService(PlatformModules.known(),
+                    results, refreshes, TaskCatalog.HIGHER_IS_BETTER, Map.of(),
                     Duration.ZERO, clock, List.of(),
                     BoardSettings.DEFAULT, WithdrawalTrail.NONE, BoardService.DEFAULT_CACHE_REPORTS);
             String id = BENCHMARKS[0][0];

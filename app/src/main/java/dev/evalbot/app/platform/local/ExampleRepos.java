@@ -12,7 +12,7 @@ import java.util.List;
  */
 public record ExampleRepos(Path root) {
     public boolean holds(PullRef pull) {
-        if (pull.platform() != PlatformId.GITHUB || !pull.repo().matches("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")
+        if (!pull.platform().equals(PlatformId.GITHUB) || !pull.repo().matches("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")
                 || pull.repo().contains("..")) {
             return false;
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.evalbot.app.PlatformModules;
 import dev.evalbot.app.inbox.Inbox;
 import dev.evalbot.app.inbox.InboxConfig;
 import dev.evalbot.app.reconcile.RateBudget;
@@ -59,7 +60,7 @@ class GitHubSweepTest {
             GitHubPlatform platform = new GitHubPlatform(settings, new GitHubAuth(settings, http, Clock.systemUTC()),
                     http, meters, Clock.systemUTC());
             ReconcileSettings reconcile = ReconcileSettings.fromEnvironment(Map.of());
-            Inbox inbox = new Inbox(db, InboxConfig.DEFAULT, meters);
+            Inbox inbox = new Inbox(db, InboxConfig.DEFAULT, meters, PlatformModules.known());
             Reconciler reconciler = Reconciler.of(List.of(GitHubPullSource.of(platform, reconcile, db, Clock.systemUTC())),
                     inbox, db, reconcile, meters, Clock.systemUTC());
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.evalbot.app.PlatformModules;
 import dev.evalbot.app.inbox.Inbox;
 import dev.evalbot.app.inbox.InboxConfig;
 import dev.evalbot.app.reconcile.ReconcileSettings;
@@ -102,7 +103,8 @@ class ReconcileReplicasTest {
             Reconciler.Sweep sx = x.get();
             Reconciler.Sweep sy = y.get();
             assertEquals(30, sx.queued() + sy.queued(), sx + " " + sy);
-            assertEquals(30, new Inbox(a, InboxConfig.DEFAULT, new SimpleMeterRegistry()).depth(), "one delivery per head");
+            assertEquals(30, new Inbox(a, InboxConfig.DEFAULT, new SimpleMeterRegistry(),
+                    PlatformModules.known()).depth(), "one delivery per head");
         }
     }
 
@@ -123,6 +125,7 @@ class ReconcileReplicasTest {
                 new SimpleMeterRegistry(), Clock.systemUTC());
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         return Reconciler.of(List.of(GitHubPullSource.of(platform, settings, db, Clock.systemUTC())),
-                new Inbox(db, InboxConfig.DEFAULT, meters), db, settings, meters, Clock.systemUTC());
+                new Inbox(db, InboxConfig.DEFAULT, meters, PlatformModules.known()), db, settings, meters,
+                        Clock.systemUTC());
     }
 }

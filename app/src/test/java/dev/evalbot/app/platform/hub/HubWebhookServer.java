@@ -2,6 +2,7 @@ package dev.evalbot.app.platform.hub;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.evalbot.app.PlatformModules;
 import dev.evalbot.app.inbox.Inbox;
 import dev.evalbot.app.inbox.InboxConfig;
 import dev.evalbot.app.server.EvalbotServer;
@@ -33,7 +34,7 @@ final class HubWebhookServer implements AutoCloseable {
 
     HubWebhookServer(Path dir) {
         db = Database.open(StoreConfig.of("jdbc:sqlite:" + dir.resolve("t.db")));
-        inbox = new Inbox(db, InboxConfig.DEFAULT, new SimpleMeterRegistry());
+        inbox = new Inbox(db, InboxConfig.DEFAULT, new SimpleMeterRegistry(), PlatformModules.known());
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         var route = new HubWebhookRoute(new HubSettings(SECRET, null, null), inbox, MAX_BODY, Clock.systemUTC(), metrics);
         server = new EvalbotServer(new ServerSettings("127.0.0.1", 0, ServerSettings.MAX_BODY_BYTES, null), metrics,
