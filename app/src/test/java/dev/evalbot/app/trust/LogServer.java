@@ -99,11 +99,13 @@ final class LogServer implements AutoCloseable {
                 int chunk = 64 * 1024;
                 for (int i = 0; i < body.length; i += chunk) {
                     int n = Math.min(chunk, body.length - i);
-                    out.write(body, i, n);
+                    // Counted before it is written: a client that has what it needs may return (and
+                    // its test read the count) before this thread gets past the write.
                     bytesServed.addAndGet(n);
+                    out.write(body, i, n);
                 }
             } catch (IOException clientWentAway) {
-                // The client stopped reading (it had what it needed): what was written is counted.
+                // The client stopped reading (it had what it needed): what was handed to it is counted.
             }
         }
     }
