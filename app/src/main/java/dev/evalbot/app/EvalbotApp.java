@@ -46,9 +46,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root of {@code evalbot serve}: decides each platform's mode ({@link Deployment}),
- * builds the shared {@link Core} and wires one {@link PlatformUnit} per platform that is live (or
- * the dry-run's) onto it. Everything is passed down explicitly; nothing is static.
+ * The composition root of {@code evalbot serve}: reads the configuration once (each platform
+ * module's settings and mode, {@link Deployment}; the core's, {@link CoreSettings}), builds the
+ * shared {@link Core}, wires each platform that is live (or the dry-run's) onto it, and mounts and
+ * starts what the wiring returns. Everything is passed down explicitly; nothing is static.
  */
 public final class EvalbotApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EvalbotApp.class);

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Slash-commands on the Hub: a maintainer's command acts, a stranger's is refused. */
 class HubCommandsTest {
-    static final String REPO = HubDeliveryHandlerTest.REPO;
+    static final String REPO = HubEventDispatchTest.REPO;
 
     @TempDir
     Path dir;
@@ -74,7 +74,7 @@ class HubCommandsTest {
         ObjectMapper json = new ObjectMapper();
         handler = new EventDispatcher(Map.of(PlatformId.HUB, new Lane(platform, platform::namedAuthor, engine::handle, engine.history(),
                 d -> HubEvents.read(d, json), false)), pipeline, PullRequestClosed.IGNORE, new SimpleMeterRegistry());
-        hub.files(FakeHub.files(".eval_results/hle.yaml", HubDeliveryHandlerTest.VALID));
+        hub.files(FakeHub.files(".eval_results/hle.yaml", HubEventDispatchTest.VALID));
     }
 
     @AfterEach

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Webhook in, inbox, handler, fake Hub: the whole Hub path without a network. */
-class HubDeliveryHandlerTest {
+class HubEventDispatchTest {
     static final String REPO = "open-lab/gpt-small";
     static final String VALID = "- dataset: {id: cais/hle, task_id: hle}\n  value: 20.9\n";
     static final String PUSHED = "9f1e0c3b6a2d4e5f708192a3b4c5d6e7f8091a2b";
