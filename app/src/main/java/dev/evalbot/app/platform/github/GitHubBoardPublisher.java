@@ -21,7 +21,7 @@ import java.util.Base64;
  * content differs from what is there. Built only when GitHub is live: the publish plan leaves out
  * GitHub targets otherwise.
  */
-public final class GitHubBoardPublisher implements BoardPublisher {
+final class GitHubBoardPublisher implements BoardPublisher {
     private final PublishTargets targets;
     private final PublishHttp http;
     private final GitHubSettings github;

@@ -32,7 +32,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * A wait longer than {@link BudgetSettings#maxInlineWait()} is not slept in a worker: it becomes a
  * {@link PlatformException#budgetWait() budget wait} that the inbox schedules for when it ends.
  */
-public final class GitHubBudget {
+final class GitHubBudget {
     private final BudgetSettings settings;
     private final Clock clock;
     private final Pause pause;

@@ -20,7 +20,7 @@ import org.kohsuke.github.connector.GitHubConnectorResponse;
  * on when to retry. A request may be conditional ({@code If-None-Match}): GitHub answers 304 to an
  * unchanged listing and does not count it against the rate limit.
  */
-public final class GitHubRequests {
+final class GitHubRequests {
     /** Longest listing page read: a page of 100 pull requests is about 1.5 MB on GitHub. */
     static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 

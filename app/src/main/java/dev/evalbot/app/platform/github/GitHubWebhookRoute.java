@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * evalbot acts on the event, and commits it to the inbox before answering. Nothing is done
  * here beyond that: the work runs after the reply.
  */
-public final class GitHubWebhookRoute implements DirectRoute {
+final class GitHubWebhookRoute implements DirectRoute {
     private static final Logger LOG = LoggerFactory.getLogger(GitHubWebhookRoute.class);
 
     private final WebhookSignature signature;

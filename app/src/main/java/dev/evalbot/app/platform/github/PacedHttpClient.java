@@ -32,7 +32,7 @@ import javax.net.ssl.SSLSession;
  * the review again when the wait is over (no attempt used up, whatever the status code).
  * Requests without an installation's or token's authorization (the App's own JWT calls) pass as they are.
  */
-public final class PacedHttpClient extends HttpClient {
+final class PacedHttpClient extends HttpClient {
     private final HttpClient client;
     private final GitHubBudget budget;
     private final Function<String, String> accountOf;

@@ -6,7 +6,7 @@ import java.time.Instant;
 
 /** How a worker waits for GitHub's budget: asleep in production, a clock moved on in tests. */
 @FunctionalInterface
-public interface Pause {
+interface Pause {
     void until(Instant deadline) throws InterruptedException;
 
     /** Sleeps until the clock reads {@code deadline}. */

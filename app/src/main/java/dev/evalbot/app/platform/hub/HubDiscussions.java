@@ -15,7 +15,7 @@ import java.util.Optional;
  * ({@link HubHttp}). The Hub sends no ETags on these listings: every sweep costs one request per
  * page of 50 discussions, and one per open pull request for its head.
  */
-public final class HubDiscussions {
+final class HubDiscussions {
     /** One open pull request: its number and the sha {@code refs/pr/N} points at (null when the ref is gone). */
     public record OpenPull(int number, String headSha) {}
 

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * @param number the discussion number, or 0 when the event has no discussion
  * @param baseRef the PR's target ref ({@code discussion.changes.base}), or null
  */
-public record HubEvent(String scope, String action, String repoType, String repo, int number, String status,
+record HubEvent(String scope, String action, String repoType, String repo, int number, String status,
         boolean isPullRequest, String authorId, String baseRef, String commentId, String commentAuthorId,
         String commentContent, boolean commentHidden, List<UpdatedRef> updatedRefs) {
     static final Set<String> KNOWN_SCOPES = Set.of("repo", "repo.content", "repo.config", "discussion",

@@ -23,7 +23,7 @@ import java.util.Set;
  * event per pull request; everything else is dropped. The only place that knows the Hub's scopes,
  * actions and statuses.
  */
-public final class HubEvents {
+final class HubEvents {
     /** A PR's target when the event does not name it (pushes to refs/pr/N carry no discussion). */
     static final String DEFAULT_BASE = "refs/heads/main";
 

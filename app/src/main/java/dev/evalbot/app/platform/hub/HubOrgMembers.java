@@ -17,7 +17,7 @@ import java.util.Optional;
  * so the bot account should be a member of the organisations it serves. A 404 means the namespace
  * is a user, not an organisation.
  */
-public final class HubOrgMembers implements HubPermissions.RoleLookup {
+final class HubOrgMembers implements HubPermissions.RoleLookup {
     private final HubHttp http;
 
     public HubOrgMembers(HubSettings settings, HttpClient http, MeterRegistry meters, Clock clock) {

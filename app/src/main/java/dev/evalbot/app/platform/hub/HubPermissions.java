@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * The lookup is injectable so a deployment can swap in another source. Answers are cached for
  * {@value #CACHE_SECONDS} s, so a burst of commands costs one lookup per organisation.
  */
-public final class HubPermissions {
+final class HubPermissions {
     static final int CACHE_SECONDS = 60;
     private static final Set<String> STEERING_ROLES = Set.of("write", "admin");
 

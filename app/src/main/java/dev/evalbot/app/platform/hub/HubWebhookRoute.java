@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * and commits it to the inbox before answering. The Hub sends no delivery id: the inbox dedupes
  * on the SHA-256 of the body, so a replayed delivery is answered 200 and stored once.
  */
-public final class HubWebhookRoute implements Handler {
+final class HubWebhookRoute implements Handler {
     private static final Logger LOG = LoggerFactory.getLogger(HubWebhookRoute.class);
 
     private final byte[] secretDigest;
