@@ -29,9 +29,14 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     /** Runs a command line with this process's environment and clock and returns its exit status. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return execute(commandLine(), args, out, err);
+    }
+
+    /** Every command, built with this process's environment and clock, its help laid out. */
+    static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main(), new Commands(System.getenv(), Clock.systemUTC()));
         HelpLayout.apply(cli);
-        return execute(cli, args, out, err);
+        return cli;
     }
 
     /** Runs one command line as {@link #run} does, for a command built with what a test gives it. */
