@@ -17,7 +17,6 @@ import dev.evalbot.app.event.PlatformId;
 import dev.evalbot.app.inbox.InboxWorker;
 import dev.evalbot.app.platform.Deployment;
 import dev.evalbot.app.platform.Mode;
-import dev.evalbot.app.platform.PlatformMode;
 import dev.evalbot.app.platform.PlatformModule;
 import dev.evalbot.app.platform.PlatformWiring;
 import dev.evalbot.app.platform.local.ExampleRepos;
@@ -129,20 +128,22 @@ public final class EvalbotApp implements AutoCloseable {
             if (online) {
                 warnOfExamples(new ExampleRepos(settings.dryRun().examples()).of(core.results().pulls()));
             }
-            List<PlatformWiring> wired = wire(deployment, core);
+            // Each platform served is wired in its mode; one that is off is not, so its route answers 404.
             Map<PlatformId, Lane> lanes = new HashMap<>();
             List<PullSource> sources = new ArrayList<>();
-            for (int i = 0; i < wired.size(); i++) {
-                PlatformWiring w = wired.get(i);
+            List<Runnable> background = new ArrayList<>();
+            for (Deployment.Configured served : deployment.served()) {
+                PlatformWiring w = served.setup().wire(core, served.mode().mode());
                 core.server().post(w.webhookPath(), w.intake());
-                lanes.put(liveOrDryRun(deployment).get(i).platform(), w.lane());
+                lanes.put(served.mode().platform(), w.lane());
                 w.pullSource().ifPresent(sources::add);
+                background.addAll(w.background());
             }
             InboxWorker worker = new InboxWorker(core.inbox(),
                     new EventDispatcher(lanes, core.pipeline(), core.closed(), metrics), settings.workers(), metrics);
             Reconciler reconciler = Reconciler.of(sources, core.inbox(), core.db(), settings.reconcile(), metrics,
                     clock);
-            wired.forEach(w -> w.background().forEach(EvalbotApp::inBackground));
+            background.forEach(EvalbotApp::inBackground);
             worker.start();
             core.server().start();
             // After the server: boards are read on first use, and the refresher's background read of
@@ -158,29 +159,13 @@ public final class EvalbotApp implements AutoCloseable {
         }
     }
 
-    /**
-     * Each platform wired in its mode: live, or the dry-run's; a platform that is off is not wired,
-     * so its webhook route is not served.
-     */
-    private static List<PlatformWiring> wire(Deployment deployment, Core core) throws IOException {
-        List<PlatformWiring> wired = new ArrayList<>();
-        for (PlatformMode p : liveOrDryRun(deployment)) {
-            wired.add(deployment.setups().get(deployment.platforms().indexOf(p)).wire(core, p.mode()));
-        }
-        return wired;
-    }
-
-    private static List<PlatformMode> liveOrDryRun(Deployment deployment) {
-        return deployment.platforms().stream().filter(p -> p.mode() != Mode.OFF).toList();
-    }
-
     /** How source checks read each live platform's API (GitHub's installation tokens); the first that has a way. */
     private static ApiCredentials sourceReads(Deployment deployment, HttpClient http, Clock clock) {
         List<ApiCredentials> reads = new ArrayList<>();
-        for (int i = 0; i < deployment.platforms().size(); i++) {
-            ApiCredentials c = deployment.setups().get(i).sourceReads(deployment.platforms().get(i).mode(), http, clock);
-            if (c != ApiCredentials.NONE) {
-                reads.add(c);
+        for (Deployment.Configured c : deployment.configured()) {
+            ApiCredentials read = c.setup().sourceReads(c.mode().mode(), http, clock);
+            if (read != ApiCredentials.NONE) {
+                reads.add(read);
             }
         }
         return pr -> reads.stream().map(c -> c.githubAuthorization(pr)).flatMap(Optional::stream).findFirst();
@@ -198,9 +183,8 @@ public final class EvalbotApp implements AutoCloseable {
     private static List<BoardPublisher> publishers(Deployment deployment, PublishTargets targets, HttpClient http,
             Clock clock, String publishSecret) {
         List<BoardPublisher> publishers = new ArrayList<>();
-        for (int i = 0; i < deployment.platforms().size(); i++) {
-            deployment.setups().get(i).publisher(deployment.platforms().get(i).mode(), targets, http, clock)
-                    .ifPresent(publishers::add);
+        for (Deployment.Configured c : deployment.configured()) {
+            c.setup().publisher(c.mode().mode(), targets, http, clock).ifPresent(publishers::add);
         }
         publishers.add(new WebhookPublisher(targets, new PublishHttp(http), publishSecret));
         return publishers;

@@ -62,10 +62,6 @@ final class BackfillCommand implements Callable<Integer> {
 
     private final Map<String, String> env;
 
-    BackfillCommand() {
-        this(System.getenv());
-    }
-
     BackfillCommand(Map<String, String> env) {
         this.env = Map.copyOf(env);
     }

@@ -34,10 +34,6 @@ public final class DeliveriesCommand implements Callable<Integer> {
 
     private final Map<String, String> env;
 
-    public DeliveriesCommand() {
-        this(System.getenv());
-    }
-
     public DeliveriesCommand(Map<String, String> env) {
         this.env = Map.copyOf(env);
     }

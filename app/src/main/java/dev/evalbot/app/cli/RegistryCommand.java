@@ -21,10 +21,6 @@ public final class RegistryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    public RegistryCommand() {
-        this(System.getenv(), new RegistryFactory());
-    }
-
     /** @param env where EVALBOT_CONFIG, HF_ENDPOINT, HF_TOKEN and HF_HUB_OFFLINE are read */
     public RegistryCommand(Map<String, String> env, RegistryFactory factory) {
         this.env = Map.copyOf(env);

@@ -27,10 +27,6 @@ public final class ReplayCommand implements Callable<Integer> {
 
     private final Map<String, String> env;
 
-    public ReplayCommand() {
-        this(System.getenv());
-    }
-
     public ReplayCommand(Map<String, String> env) {
         this.env = Map.copyOf(env);
     }

@@ -43,10 +43,6 @@ final class SendCommand implements Callable<Integer> {
 
     private final Map<String, String> env;
 
-    SendCommand() {
-        this(System.getenv());
-    }
-
     SendCommand(Map<String, String> env) {
         this.env = Map.copyOf(env);
     }

@@ -48,13 +48,9 @@ final class AcceptCommitter implements AcceptPath {
     /**
      * @param commit commits the deliveries in one transaction, in order, and returns one result per
      *     delivery; throws when nothing was committed
+     * @param onQueued run by each caller right after it queued its delivery (the inbox passes a no-op;
+     *     a test, the latch that holds a batch open)
      */
-    AcceptCommitter(Function<List<NewDelivery>, List<AcceptResult>> commit, Duration timeout, int maxBatch,
-            long maxBatchBytes) {
-        this(commit, timeout, maxBatch, maxBatchBytes, () -> { });
-    }
-
-    /** @param onQueued run by each caller right after it queued its delivery, for tests */
     AcceptCommitter(Function<List<NewDelivery>, List<AcceptResult>> commit, Duration timeout, int maxBatch,
             long maxBatchBytes, Runnable onQueued) {
         this.onQueued = onQueued;

@@ -44,11 +44,6 @@ public final class Inbox {
     private final AcceptPath acceptPath;
     private final LeaseSettings leases;
 
-    public Inbox(Database db, InboxConfig config, Clock clock, Jitter jitter, MeterRegistry registry,
-            KnownPlatforms platforms) {
-        this(db, config, clock, jitter, registry, platforms, LeaseSettings.of(config.lease()));
-    }
-
     /**
      * @param platforms those whose counters exist from the start
      * @param leases the lease (it replaces {@code config}'s), its heartbeat and this replica's name
@@ -66,15 +61,10 @@ public final class Inbox {
         this.acceptPath = db.groupCommits()
                 ? new DirectAccept(store, intake, clock, config.acceptTimeout())
                 : new AcceptCommitter(intake::acceptAll, config.acceptTimeout(), config.maxBatch(),
-                        config.maxBatchBytes());
+                        config.maxBatchBytes(), () -> { });
         Gauge.builder("evalbot.inbox.depth", this, Inbox::depthOrNaN)
                 .description("deliveries pending or running")
                 .register(registry);
-    }
-
-    /** Production defaults: system clock, full jitter. */
-    public Inbox(Database db, InboxConfig config, MeterRegistry registry, KnownPlatforms platforms) {
-        this(db, config, Clock.systemUTC(), Jitter.full(), registry, platforms);
     }
 
     /**

@@ -36,12 +36,8 @@ public record LeaseSettings(Duration lease, Duration heartbeat, String replicaId
     }
 
     /** A lease as before this setting existed: renewed every third of it, no replica name. */
-    static LeaseSettings of(Duration lease) {
+    public static LeaseSettings of(Duration lease) {
         return new LeaseSettings(lease, Duration.ofMillis(Math.max(1, lease.toMillis() / 3)), null);
-    }
-
-    public LeaseSettings withReplicaId(String id) {
-        return new LeaseSettings(lease, heartbeat, id);
     }
 
     /**

@@ -55,11 +55,6 @@ public sealed interface Outcome {
         return new Retry(after, null, reason);
     }
 
-    /** Retry no sooner than {@code notBefore}, e.g. from {@code X-RateLimit-Reset}. */
-    static Outcome retryAt(Instant notBefore, String reason) {
-        return new Retry(null, notBefore, reason);
-    }
-
     static Outcome fail(String reason) {
         return new Fail(reason);
     }

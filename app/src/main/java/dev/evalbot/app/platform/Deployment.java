@@ -15,20 +15,31 @@ import java.util.stream.Collectors;
  * live. {@code EVALBOT_MODE=live|dry-run} forces one or the other. A half-configured platform, or
  * {@code live} forced without any credentials, is a one-line start-up error.
  *
- * @param platforms each listed module's mode and why, in the modules' order
- * @param setups each listed module with its settings read, in the same order
+ * @param configured each listed module with its settings read and its mode, in the modules' order
  */
-public record Deployment(List<PlatformMode> platforms, List<PlatformSetup> setups) {
+public record Deployment(List<Configured> configured) {
     public static final String MODE_ENV = "EVALBOT_MODE";
 
+    /** One platform module with its settings read, and the mode this process runs it in. */
+    public record Configured(PlatformMode mode, PlatformSetup setup) {}
+
     public Deployment {
-        platforms = List.copyOf(platforms);
-        setups = List.copyOf(setups);
+        configured = List.copyOf(configured);
+    }
+
+    /** Each platform's mode and why, as the start-up log says it. */
+    public List<PlatformMode> platforms() {
+        return configured.stream().map(Configured::mode).toList();
+    }
+
+    /** The platforms this process wires: live ones, or the dry-run's; one that is off has no route. */
+    public List<Configured> served() {
+        return configured.stream().filter(c -> c.mode().mode() != Mode.OFF).toList();
     }
 
     /** Whether any platform is live: trust checks, the live registry and publishing follow this. */
     public boolean anyLive() {
-        return platforms.stream().anyMatch(p -> p.mode() == Mode.LIVE);
+        return platforms().stream().anyMatch(p -> p.mode() == Mode.LIVE);
     }
 
     /** The no-account quick start: nothing is live, nothing leaves the machine. */
@@ -37,7 +48,7 @@ public record Deployment(List<PlatformMode> platforms, List<PlatformSetup> setup
     }
 
     public Mode mode(PlatformId platform) {
-        return platforms.stream().filter(p -> p.platform().equals(platform)).map(PlatformMode::mode).findFirst()
+        return platforms().stream().filter(p -> p.platform().equals(platform)).map(PlatformMode::mode).findFirst()
                 .orElse(Mode.OFF);
     }
 
@@ -61,22 +72,24 @@ public record Deployment(List<PlatformMode> platforms, List<PlatformSetup> setup
                     .map(s -> s.credentials().toGoLive()).collect(Collectors.joining(", or ")));
         }
         boolean dryRun = "dry-run".equals(forced) || !anyLive;
-        List<PlatformMode> modes = new ArrayList<>();
+        List<Configured> configured = new ArrayList<>();
         for (int i = 0; i < modules.size(); i++) {
             PlatformModule module = modules.get(i);
-            Credentials c = setups.get(i).credentials();
+            PlatformSetup setup = setups.get(i);
+            Credentials c = setup.credentials();
+            PlatformMode mode;
             if (dryRun) {
                 String why = "dry-run".equals(forced) ? MODE_ENV + "=dry-run" : "no platform has credentials";
-                modes.add(setups.get(i).servesDryRun()
+                mode = setup.servesDryRun()
                         ? new PlatformMode(module.id(), module.label(), Mode.DRY_RUN, why
                                 + ": payloads reviewed against config/examples/models, writes logged, not sent")
-                        : new PlatformMode(module.id(), module.label(), Mode.OFF, why));
+                        : new PlatformMode(module.id(), module.label(), Mode.OFF, why);
             } else {
-                modes.add(new PlatformMode(module.id(), module.label(), c.complete() ? Mode.LIVE : Mode.OFF,
-                        c.reason()));
+                mode = new PlatformMode(module.id(), module.label(), c.complete() ? Mode.LIVE : Mode.OFF, c.reason());
             }
+            configured.add(new Configured(mode, setup));
         }
-        return new Deployment(modes, setups);
+        return new Deployment(configured);
     }
 
     private static String value(Map<String, String> env, String name) {

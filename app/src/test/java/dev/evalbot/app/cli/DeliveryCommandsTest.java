@@ -11,6 +11,7 @@ import dev.evalbot.app.inbox.DeliveryKind;
 import dev.evalbot.app.inbox.Inbox;
 import dev.evalbot.app.inbox.InboxConfig;
 import dev.evalbot.app.inbox.Jitter;
+import dev.evalbot.app.inbox.LeaseSettings;
 import dev.evalbot.app.inbox.NewDelivery;
 import dev.evalbot.app.inbox.Outcome;
 import dev.evalbot.app.store.Database;
@@ -41,7 +42,7 @@ class DeliveryCommandsTest {
         env = Map.of("EVALBOT_DB", url);
         try (Database db = Database.open(StoreConfig.of(url))) {
             Inbox inbox = new Inbox(db, InboxConfig.DEFAULT, MutableClock.atDefaultStart(), Jitter.none(),
-                    new SimpleMeterRegistry(), PlatformModules.known());
+                    new SimpleMeterRegistry(), PlatformModules.known(), LeaseSettings.of(InboxConfig.DEFAULT.lease()));
             inbox.accept(delivery("72d3162e-cc78-11e3-81ab-4c9367dc0958", "github:org/model#12"));
             inbox.accept(delivery("ok-1", "github:org/model#13"));
             Claim c = inbox.claim().orElseThrow();

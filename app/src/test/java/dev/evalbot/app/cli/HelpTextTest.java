@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** The help a newcomer reads first: never cut inside a word, and {@code evalbot} alone is a usage error. */
 class HelpTextTest {
@@ -37,7 +36,7 @@ class HelpTextTest {
                 assertTrue(line.length() <= 80 || line.indexOf(' ') < 0, command + ": over 80 columns: " + line);
                 printed.append(printed.length() == 0 ? "" : " ").append(line);
             }
-            String description = String.join(" ", new CommandLine(new Main()).getSubcommands().get(command)
+            String description = String.join(" ", Main.commandLine().getSubcommands().get(command)
                     .getCommandSpec().usageMessage().description()).replace("%%", "%").replaceAll(" +", " ").trim();
             assertEquals(description, printed.toString(), command + " --help:\n" + help);
         }
@@ -50,7 +49,7 @@ class HelpTextTest {
         String usage = CliRunner.run("--help").out();
         String list = usage.substring(usage.indexOf("Commands:\n") + "Commands:\n".length());
         for (String command : COMMANDS) {
-            String description = new CommandLine(new Main()).getSubcommands().get(command).getCommandSpec()
+            String description = Main.commandLine().getSubcommands().get(command).getCommandSpec()
                     .usageMessage().description()[0];
             int at = list.indexOf("\n  " + command + " ");
             String block = (list.startsWith("  " + command + " ") ? list : list.substring(at + 1));

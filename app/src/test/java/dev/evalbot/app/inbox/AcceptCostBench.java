@@ -61,7 +61,7 @@ class AcceptCostBench {
                 }
             }) : "";
             Inbox inbox = new Inbox(db, InboxConfig.DEFAULT, Clock.systemUTC(), Jitter.full(),
-                    new SimpleMeterRegistry(), PlatformModules.known());
+                    new SimpleMeterRegistry(), PlatformModules.known(), LeaseSettings.of(InboxConfig.DEFAULT.lease()));
             for (int i = 0; i < 200; i++) { // warm-up
                 inbox.accept(delivery("warm-" + i, i));
             }

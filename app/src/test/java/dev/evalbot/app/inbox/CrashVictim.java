@@ -16,7 +16,7 @@ public final class CrashVictim {
     public static void main(String[] args) {
         Database db = Database.open(StoreConfig.of(args[0]));
         Inbox inbox = new Inbox(db, InboxConfig.DEFAULT, MutableClock.atDefaultStart(), Jitter.none(),
-                new SimpleMeterRegistry(), PlatformModules.known());
+                new SimpleMeterRegistry(), PlatformModules.known(), LeaseSettings.of(InboxConfig.DEFAULT.lease()));
         for (int i = 0; ; i++) {
             String key = "victim-" + i;
             inbox.accept(Deliveries.command(key, "github:o/r#" + (i % 7)));

@@ -55,7 +55,7 @@ abstract class InboxContractTest {
         clock = MutableClock.atDefaultStart();
         registry = new SimpleMeterRegistry();
         db = Database.open(StoreConfig.of(newDatabaseUrl()));
-        inbox = new Inbox(db, CONFIG, clock, Jitter.ceiling(), registry, PlatformModules.known());
+        inbox = new Inbox(db, CONFIG, clock, Jitter.ceiling(), registry, PlatformModules.known(), LeaseSettings.of(CONFIG.lease()));
     }
 
     @AfterEach
@@ -261,7 +261,7 @@ abstract class InboxContractTest {
     void aRateLimitResetInstantIsHonoured() {
         inbox.accept(Deliveries.command("k", "github:o/r#1"));
         Instant reset = clock.instant().plus(Duration.ofMinutes(42));
-        inbox.finish(claimOne(), Outcome.retryAt(reset, "X-RateLimit-Remaining: 0"));
+        inbox.finish(claimOne(), new Outcome.Retry(null, reset, "X-RateLimit-Remaining: 0"));
         assertEquals(Optional.of(reset), inbox.nextDueAfter(clock.instant()));
         clock.set(reset.minusMillis(1));
         assertTrue(inbox.claim().isEmpty());
@@ -300,7 +300,7 @@ abstract class InboxContractTest {
 
     private List<Duration> jitteredSchedule(long seed, String key) {
         Inbox jittered = new Inbox(db, CONFIG, clock, Jitter.seeded(seed), new SimpleMeterRegistry(),
-                PlatformModules.known());
+                PlatformModules.known(), LeaseSettings.of(CONFIG.lease()));
         jittered.accept(Deliveries.command(key, "github:o/jitter#" + key));
         List<Duration> delays = new ArrayList<>();
         for (int i = 0; i < 5; i++) {

@@ -43,7 +43,7 @@ class InboxWorkerTest {
     void open() {
         db = Database.open(StoreConfig.of("jdbc:sqlite:" + dir.resolve("evalbot.db")));
         inbox = new Inbox(db, InboxContractTest.CONFIG, MutableClock.atDefaultStart(), Jitter.none(), registry,
-                PlatformModules.known());
+                PlatformModules.known(), LeaseSettings.of(InboxContractTest.CONFIG.lease()));
     }
 
     @AfterEach

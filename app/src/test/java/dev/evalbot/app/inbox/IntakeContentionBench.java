@@ -50,7 +50,7 @@ class IntakeContentionBench {
         byte[] payload = new byte[25 * 1024];
         new Random(1).nextBytes(payload);
         try (Database db = Database.open(StoreConfig.of(url))) {
-            Inbox inbox = new Inbox(db, InboxConfig.DEFAULT, new SimpleMeterRegistry(), PlatformModules.known());
+            Inbox inbox = new Inbox(db, InboxConfig.DEFAULT, Clock.systemUTC(), Jitter.full(), new SimpleMeterRegistry(), PlatformModules.known(), LeaseSettings.of(InboxConfig.DEFAULT.lease()));
             ReviewStore reviews = new ReviewStore(db, Clock.systemUTC());
             AtomicBoolean stop = new AtomicBoolean();
             AtomicInteger next = new AtomicInteger();

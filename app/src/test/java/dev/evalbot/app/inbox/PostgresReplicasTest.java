@@ -55,9 +55,9 @@ class PostgresReplicasTest {
                  Database db2 = Database.open(StoreConfig.of(url))) {
                 Inbox[] replicas = {
                     new Inbox(db1, InboxConfig.DEFAULT, clock, Jitter.none(), new SimpleMeterRegistry(),
-                            PlatformModules.known()),
+                            PlatformModules.known(), LeaseSettings.of(InboxConfig.DEFAULT.lease())),
                     new Inbox(db2, InboxConfig.DEFAULT, clock, Jitter.none(), new SimpleMeterRegistry(),
-                            PlatformModules.known())};
+                            PlatformModules.known(), LeaseSettings.of(InboxConfig.DEFAULT.lease()))};
                 try (InboxWorker w1 = new InboxWorker(replicas[0], handler, workers, new SimpleMeterRegistry());
                      InboxWorker w2 = new InboxWorker(replicas[1], handler, workers, new SimpleMeterRegistry())) {
                     w1.start();
@@ -107,9 +107,9 @@ class PostgresReplicasTest {
             LeaseSettings leases = new LeaseSettings(Duration.ofSeconds(8), Duration.ofSeconds(2), null);
             try (Database db = Database.open(StoreConfig.of(url))) {
                 Inbox a = new Inbox(db, InboxConfig.DEFAULT, clock, Jitter.none(), new SimpleMeterRegistry(),
-                        PlatformModules.known(), leases.withReplicaId("a"));
+                        PlatformModules.known(), new LeaseSettings(leases.lease(), leases.heartbeat(), "a"));
                 Inbox b = new Inbox(db, InboxConfig.DEFAULT, clock, Jitter.none(), new SimpleMeterRegistry(),
-                        PlatformModules.known(), leases.withReplicaId("b"));
+                        PlatformModules.known(), new LeaseSettings(leases.lease(), leases.heartbeat(), "b"));
                 a.accept(Deliveries.command("x", "github:o/r#1"));
                 a.accept(Deliveries.command("y", "github:o/r#2"));
                 Claim byA = a.claim().orElseThrow();
@@ -119,7 +119,7 @@ class PostgresReplicasTest {
 
                 // "a" dies and starts again: its claim is free now, b's is not.
                 Inbox again = new Inbox(db, InboxConfig.DEFAULT, clock, Jitter.none(), new SimpleMeterRegistry(),
-                        PlatformModules.known(), leases.withReplicaId("a"));
+                        PlatformModules.known(), new LeaseSettings(leases.lease(), leases.heartbeat(), "a"));
                 assertEquals(1, again.reclaimOwnAbandoned());
                 Claim retaken = again.claim().orElseThrow();
                 assertEquals(byA.delivery().key(), retaken.delivery().key());
@@ -142,7 +142,7 @@ class PostgresReplicasTest {
         String url = server.newDatabaseUrl();
         try (Database db = Database.open(StoreConfig.of(url).withBusyTimeout(Duration.ofSeconds(2)))) {
             Inbox inbox = new Inbox(db, InboxConfig.DEFAULT, MutableClock.atDefaultStart(), Jitter.none(),
-                    new SimpleMeterRegistry(), PlatformModules.known());
+                    new SimpleMeterRegistry(), PlatformModules.known(), LeaseSettings.of(InboxConfig.DEFAULT.lease()));
             inbox.accept(Deliveries.command("before", "github:o/r#1"));
             assertTrue(db.isReachable());
 

@@ -46,7 +46,7 @@ class SqliteDurabilityTest {
 
     Inbox inbox(Database db, MutableClock clock) {
         return new Inbox(db, InboxContractTest.CONFIG, clock, Jitter.none(), new SimpleMeterRegistry(),
-                PlatformModules.known());
+                PlatformModules.known(), LeaseSettings.of(InboxContractTest.CONFIG.lease()));
     }
 
     @Test

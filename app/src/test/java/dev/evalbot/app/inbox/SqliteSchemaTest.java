@@ -47,7 +47,7 @@ class SqliteSchemaTest {
                 assertEquals("payload", rs.getString(1), "the body is the last column");
             }
             Inbox inbox = new Inbox(db, InboxContractTest.CONFIG, MutableClock.atDefaultStart(), Jitter.none(),
-                    new SimpleMeterRegistry(), PlatformModules.known());
+                    new SimpleMeterRegistry(), PlatformModules.known(), LeaseSettings.of(InboxContractTest.CONFIG.lease()));
             AcceptResult.Accepted next = (AcceptResult.Accepted) inbox.accept(Deliveries.command("new", "github:o/r#9"));
             assertEquals(4, next.id());
             Claim old = inbox.claim().orElseThrow();

@@ -24,10 +24,6 @@ public final class TokenCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    public TokenCommand() {
-        this(Clock.systemUTC());
-    }
-
     public TokenCommand(Clock clock) {
         this.clock = clock;
     }

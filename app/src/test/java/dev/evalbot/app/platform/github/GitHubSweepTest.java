@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.evalbot.app.PlatformModules;
 import dev.evalbot.app.inbox.Inbox;
 import dev.evalbot.app.inbox.InboxConfig;
+import dev.evalbot.app.inbox.Jitter;
+import dev.evalbot.app.inbox.LeaseSettings;
 import dev.evalbot.app.reconcile.RateBudget;
 import dev.evalbot.app.reconcile.ReconcileSettings;
 import dev.evalbot.app.reconcile.Reconciler;
@@ -60,7 +62,7 @@ class GitHubSweepTest {
             GitHubPlatform platform = new GitHubPlatform(settings, new GitHubAuth(settings, http, Clock.systemUTC()),
                     http, meters, Clock.systemUTC());
             ReconcileSettings reconcile = ReconcileSettings.fromEnvironment(Map.of());
-            Inbox inbox = new Inbox(db, InboxConfig.DEFAULT, meters, PlatformModules.known());
+            Inbox inbox = new Inbox(db, InboxConfig.DEFAULT, Clock.systemUTC(), Jitter.full(), meters, PlatformModules.known(), LeaseSettings.of(InboxConfig.DEFAULT.lease()));
             Reconciler reconciler = Reconciler.of(List.of(GitHubPullSource.of(platform, reconcile, db, Clock.systemUTC())),
                     inbox, db, reconcile, meters, Clock.systemUTC());
 

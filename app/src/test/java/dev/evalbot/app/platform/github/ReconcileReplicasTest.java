@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.evalbot.app.PlatformModules;
 import dev.evalbot.app.inbox.Inbox;
 import dev.evalbot.app.inbox.InboxConfig;
+import dev.evalbot.app.inbox.Jitter;
+import dev.evalbot.app.inbox.LeaseSettings;
 import dev.evalbot.app.reconcile.ReconcileSettings;
 import dev.evalbot.app.reconcile.Reconciler;
 import dev.evalbot.app.store.Database;
@@ -103,8 +105,8 @@ class ReconcileReplicasTest {
             Reconciler.Sweep sx = x.get();
             Reconciler.Sweep sy = y.get();
             assertEquals(30, sx.queued() + sy.queued(), sx + " " + sy);
-            assertEquals(30, new Inbox(a, InboxConfig.DEFAULT, new SimpleMeterRegistry(),
-                    PlatformModules.known()).depth(), "one delivery per head");
+            assertEquals(30, new Inbox(a, InboxConfig.DEFAULT, Clock.systemUTC(), Jitter.full(), new SimpleMeterRegistry(),
+                    PlatformModules.known(), LeaseSettings.of(InboxConfig.DEFAULT.lease())).depth(), "one delivery per head");
         }
     }
 
@@ -125,7 +127,7 @@ class ReconcileReplicasTest {
                 new SimpleMeterRegistry(), Clock.systemUTC());
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         return Reconciler.of(List.of(GitHubPullSource.of(platform, settings, db, Clock.systemUTC())),
-                new Inbox(db, InboxConfig.DEFAULT, meters, PlatformModules.known()), db, settings, meters,
+                new Inbox(db, InboxConfig.DEFAULT, Clock.systemUTC(), Jitter.full(), meters, PlatformModules.known(), LeaseSettings.of(InboxConfig.DEFAULT.lease())), db, settings, meters,
                         Clock.systemUTC());
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalbot.app.PlatformModules;
 import dev.evalbot.app.inbox.Inbox;
 import dev.evalbot.app.inbox.InboxConfig;
+import dev.evalbot.app.inbox.Jitter;
+import dev.evalbot.app.inbox.LeaseSettings;
 import dev.evalbot.app.server.EvalbotServer;
 import dev.evalbot.app.server.ServerSettings;
 import dev.evalbot.app.store.Database;
@@ -34,7 +36,7 @@ final class HubWebhookServer implements AutoCloseable {
 
     HubWebhookServer(Path dir) {
         db = Database.open(StoreConfig.of("jdbc:sqlite:" + dir.resolve("t.db")));
-        inbox = new Inbox(db, InboxConfig.DEFAULT, new SimpleMeterRegistry(), PlatformModules.known());
+        inbox = new Inbox(db, InboxConfig.DEFAULT, Clock.systemUTC(), Jitter.full(), new SimpleMeterRegistry(), PlatformModules.known(), LeaseSettings.of(InboxConfig.DEFAULT.lease()));
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         var route = new HubWebhookRoute(new HubSettings(SECRET, null, null), inbox, MAX_BODY, Clock.systemUTC(), metrics);
         server = new EvalbotServer(new ServerSettings("127.0.0.1", 0, ServerSettings.MAX_BODY_BYTES, null), metrics,
