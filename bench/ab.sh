@@ -7,8 +7,9 @@
 #   mvn -B -q package -DskipTests                  # the harness: bench/target/benchmarks.jar
 #   bench/ab.sh OLD/evalbot.jar NEW/evalbot.jar [--rounds 3] [--harness bench/target/benchmarks.jar]
 #               [--scale] [--out DIR] [--quick]
+#   bench/ab.sh --table DIR/values.tsv...          # the table again, over the runs of several series
 #
-# Per round and jar (about 2 minutes a round for both jars; --scale adds about 1 minute a run):
+# Per round, each jar in turn (about 4 minutes a round for both jars, --scale adds about 35 s):
 #   intake     flat out, 10 s after a 10 s warm-up: wrk -t2 -c32 through WrkBench when wrk is
 #              installed, else LoadGenerator --flat-out (the accept path and the platform's intake)
 #   delivery   first delivery to final status at 200/s, 200 PRs, 10 s after a 15 s warm-up
@@ -24,11 +25,56 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# One row per benchmark and metric: every run of each jar in order, medians, change of B against A,
+# and the spread of each jar's own runs ((max - min) / median): a change smaller than the larger
+# spread is within the noise of this series.
+table() {
+  awk -F'\t' '
+  function median(s,   n, v, i, j, t) {
+    n = split(s, v, " ")
+    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (v[j] + 0 < v[i] + 0) { t = v[i]; v[i] = v[j]; v[j] = t }
+    return n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+  }
+  function spread(s, m,   n, v, i, lo, hi) {
+    n = split(s, v, " "); lo = hi = v[1]
+    for (i = 2; i <= n; i++) { if (v[i] + 0 < lo + 0) lo = v[i]; if (v[i] + 0 > hi + 0) hi = v[i] }
+    return m == 0 ? 0 : 100 * (hi - lo) / m
+  }
+  function fmt(x) { return x >= 100 ? sprintf("%.0f", x) : x >= 10 ? sprintf("%.1f", x) : sprintf("%.3g", x) }
+  {
+    key = $1 SUBSEP $2
+    if (!(key in seen)) { seen[key] = 1; order[++n] = key; bench[key] = $1; metric[key] = $2; better[key] = $3 }
+    runs[key, $4] = runs[key, $4] (runs[key, $4] == "" ? "" : " ") $6
+  }
+  END {
+    print "| benchmark | metric (better) | A runs | B runs | A median | B median | change B vs A | spread A / B | verdict |"
+    print "|---|---|---|---|---|---|---|---|---|"
+    for (i = 1; i <= n; i++) {
+      k = order[i]; a = runs[k, "A"]; b = runs[k, "B"]
+      if (a == "" || b == "") { printf "| %s | %s | %s | %s | | | | | missing runs |\n", bench[k], metric[k], a, b; continue }
+      ma = median(a); mb = median(b)
+      ch = ma == 0 ? 0 : 100 * (mb - ma) / ma
+      sa = spread(a, ma); sb = spread(b, mb); noise = sa > sb ? sa : sb
+      worse = better[k] == "lower" ? ch > 0 : ch < 0
+      d = ch < 0 ? -ch : ch
+      verdict = d <= noise ? "within noise" : (worse ? "**worse** beyond noise" : "better beyond noise")
+      gsub(/ /, ", ", a); gsub(/ /, ", ", b)
+      printf "| %s | %s (%s) | %s | %s | %s | %s | %+.1f%% | %.0f%% / %.0f%% | %s |\n", bench[k], metric[k], better[k],
+        a, b, fmt(ma), fmt(mb), ch, sa, sb, verdict
+    }
+  }' "$@"
+}
+
 usage() {
-  sed -n '7,9p' "$0" | sed 's/^#   //' >&2
+  sed -n '7,10p' "$0" | sed 's/^#   //' >&2
   exit 2
 }
 [ $# -ge 2 ] || usage
+if [ "$1" = --table ]; then
+  shift
+  table "$@"
+  exit
+fi
 A=$(realpath "$1")
 B=$(realpath "$2")
 shift 2
@@ -200,42 +246,6 @@ for round in $(seq 1 "$rounds"); do
 done
 echo "load average at the end: $(load)" | tee -a "$out/machine.txt"
 
-# One row per benchmark and metric: every run of each jar in order, medians, change of B against A,
-# and the spread of each jar's own runs ((max - min) / median): a change smaller than the larger
-# spread is within the noise of this series.
-awk -F'\t' -v rounds="$rounds" '
-  function median(s,   n, v, i, j, t) {
-    n = split(s, v, " ")
-    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (v[j] + 0 < v[i] + 0) { t = v[i]; v[i] = v[j]; v[j] = t }
-    return n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
-  }
-  function spread(s, m,   n, v, i, lo, hi) {
-    n = split(s, v, " "); lo = hi = v[1]
-    for (i = 2; i <= n; i++) { if (v[i] + 0 < lo + 0) lo = v[i]; if (v[i] + 0 > hi + 0) hi = v[i] }
-    return m == 0 ? 0 : 100 * (hi - lo) / m
-  }
-  function fmt(x) { return x >= 100 ? sprintf("%.0f", x) : x >= 10 ? sprintf("%.1f", x) : sprintf("%.3g", x) }
-  {
-    key = $1 SUBSEP $2
-    if (!(key in seen)) { seen[key] = 1; order[++n] = key; bench[key] = $1; metric[key] = $2; better[key] = $3 }
-    runs[key, $4] = runs[key, $4] (runs[key, $4] == "" ? "" : " ") $6
-  }
-  END {
-    print "| benchmark | metric (better) | A runs | B runs | A median | B median | change B vs A | spread A / B | verdict |"
-    print "|---|---|---|---|---|---|---|---|---|"
-    for (i = 1; i <= n; i++) {
-      k = order[i]; a = runs[k, "A"]; b = runs[k, "B"]
-      if (a == "" || b == "") { printf "| %s | %s | %s | %s | | | | | missing runs |\n", bench[k], metric[k], a, b; continue }
-      ma = median(a); mb = median(b)
-      ch = ma == 0 ? 0 : 100 * (mb - ma) / ma
-      sa = spread(a, ma); sb = spread(b, mb); noise = sa > sb ? sa : sb
-      worse = better[k] == "lower" ? ch > 0 : ch < 0
-      d = ch < 0 ? -ch : ch
-      verdict = d <= noise ? "within noise" : (worse ? "**worse** beyond noise" : "better beyond noise")
-      gsub(/ /, ", ", a); gsub(/ /, ", ", b)
-      printf "| %s | %s (%s) | %s | %s | %s | %s | %+.1f%% | %.0f%% / %.0f%% | %s |\n", bench[k], metric[k], better[k],
-        a, b, fmt(ma), fmt(mb), ch, sa, sb, verdict
-    }
-  }' "$values" | tee "$out/table.md"
+table "$values" | tee "$out/table.md"
 echo
 echo "logs, values.tsv and table.md in $out"
