@@ -123,13 +123,16 @@ load() { cut -d' ' -f1-3 /proc/loadavg; }
 harness_run() {
   local tmp="$out/tmp"
   rm -rf "$tmp" && mkdir -p "$tmp"
-  java -Djava.io.tmpdir="$tmp" -cp "$harness" "$@" >"$log" 2>&1 || {
+  local rc=0
+  java -Djava.io.tmpdir="$tmp" -cp "$harness" "$@" >"$log" 2>&1 || rc=$?
+  # the server's own log (its stdout and stderr, warnings and up), kept beside the tool's output
+  find "$tmp" -name evalbot.log -exec cat {} + >"$log.server" 2>/dev/null || true
+  rm -rf "$tmp"
+  if [ $rc != 0 ]; then
     echo "failed: $* (log $log)" >&2
     tail -5 "$log" >&2
-    rm -rf "$tmp"
     return 1
-  }
-  rm -rf "$tmp"
+  fi
 }
 
 # The value cell of the Markdown row whose first cell starts with $1.
