@@ -6,12 +6,14 @@
 #
 #   mvn -B -q package -DskipTests                  # the harness: bench/target/benchmarks.jar
 #   bench/ab.sh OLD/evalbot.jar NEW/evalbot.jar [--rounds 3] [--harness bench/target/benchmarks.jar]
-#               [--scale] [--out DIR] [--quick]
+#               [--scale] [--only intake,wrk,...] [--out DIR] [--quick]
 #   bench/ab.sh --table DIR/values.tsv...          # the table again, over the runs of several series
 #
-# Per round, each jar in turn (about 4 minutes a round for both jars, --scale adds about 35 s):
-#   intake     flat out, 10 s after a 10 s warm-up: wrk -t2 -c32 through WrkBench when wrk is
-#              installed, else LoadGenerator --flat-out (the accept path and the platform's intake)
+# Per round, each jar in turn (about 4 minutes a round for both jars, wrk adds 70 s, --scale 40 s):
+#   intake     LoadGenerator --flat-out to 200 PRs, 10 s after a 10 s warm-up (the accept path, the
+#              platform's intake, and the reviews of the newest heads beside it)
+#   wrk        when wrk is installed: WrkBench, wrk -t2 -c32 at one head, 10 s after a 10 s warm-up;
+#              the accept's own CPU per request (request threads + SQLite writer), pull_request and star
 #   delivery   first delivery to final status at 200/s, 200 PRs, 10 s after a 15 s warm-up
 #              (the inbox, the dispatcher and the delivery handlers under load)
 #   review     CPU per review of a 10-file PR, 10/s for 30 s, every delivery a new PR
@@ -81,6 +83,7 @@ shift 2
 rounds=3
 harness=bench/target/benchmarks.jar
 scale=false
+only=""
 quick=false
 out=""
 while [ $# -gt 0 ]; do
@@ -88,6 +91,7 @@ while [ $# -gt 0 ]; do
     --rounds) rounds=$2; shift 2 ;;
     --harness) harness=$2; shift 2 ;;
     --scale) scale=true; shift ;;
+    --only) only=$2; shift 2 ;;     # a comma-separated subset of the benchmarks below
     --quick) quick=true; shift ;;   # a smoke test of this script: one short round, numbers meaningless
     --out) out=$2; shift 2 ;;
     *) usage ;;
@@ -107,7 +111,6 @@ if $quick; then
 else
   secs=10; warm=10; dwarm=15; review_secs=30; ready_runs=5
 fi
-if command -v wrk >/dev/null; then intake_tool=wrk; else intake_tool=loadgen; fi
 # The load generator's server inherits this environment. GitHub's write budget (80 writes a minute
 # per installation by default) would pace 200 new pull requests over minutes and the runs would time
 # the pacing; the fake GitHub has no limits, so the budget is opened and the runs time the server.
@@ -120,13 +123,16 @@ load() { cut -d' ' -f1-3 /proc/loadavg; }
 harness_run() {
   local tmp="$out/tmp"
   rm -rf "$tmp" && mkdir -p "$tmp"
-  java -Djava.io.tmpdir="$tmp" -cp "$harness" "$@" >"$log" 2>&1 || {
+  local rc=0
+  java -Djava.io.tmpdir="$tmp" -cp "$harness" "$@" >"$log" 2>&1 || rc=$?
+  # the server's own log (its stdout and stderr, warnings and up), kept beside the tool's output
+  find "$tmp" -name evalbot.log -exec cat {} + >"$log.server" 2>/dev/null || true
+  rm -rf "$tmp"
+  if [ $rc != 0 ]; then
     echo "failed: $* (log $log)" >&2
     tail -5 "$log" >&2
-    rm -rf "$tmp"
     return 1
-  }
-  rm -rf "$tmp"
+  fi
 }
 
 # The value cell of the Markdown row whose first cell starts with $1.
@@ -151,24 +157,27 @@ check_clean() {
 }
 
 bench_intake() {
-  if [ $intake_tool = wrk ]; then
-    harness_run dev.evalbot.bench.load.WrkBench --no-peer --seconds "$secs" --warmup "$warm" --jar "$1"
-    record intake "pull_request flat out (wrk), 2xx/s" higher "$(cell '`pull_request`, durable, flat out' | nth 1)"
-    record intake "ignored star flat out (wrk), /s" higher "$(cell 'an ignored `star` event' | nth 1)"
-    record intake "intake CPU per pull_request (request threads + writer), ms" lower \
-      "$(cell 'evalbot CPU per request, intake alone' | nth 1)"
-    record intake "server CPU per pull_request, ms" lower "$(cell 'server CPU per request' | nth 1)"
-    local lost
-    lost=$(cell '`pull_request`: 2xx replies / deliveries stored / lost' | nth 3)
-    [ "${lost:-0}" = 0 ] || echo "WARNING: intake, jar $jar, round $round: $lost lost (log $log)" >&2
-  else
-    harness_run dev.evalbot.bench.load.LoadGenerator --flat-out --seconds "$secs" --warmup "$warm" --prs 200 --jar "$1"
-    record intake "flat out (load generator), 2xx replies/s" higher "$(cell 'intake (2xx replies/s)' | nth 1)"
-    record intake "reply p99, ms" lower "$(cell 'reply latency p50 / p99 / max' | nth 2)"
-    record intake "server CPU during intake per delivery, ms" lower \
-      "$(cell 'evalbot CPU during intake / until drained' | nth 3)"
-    check_clean intake
-  fi
+  harness_run dev.evalbot.bench.load.LoadGenerator --flat-out --seconds "$secs" --warmup "$warm" --prs 200 --jar "$1"
+  record intake "flat out (load generator), 2xx replies/s" higher "$(cell 'intake (2xx replies/s)' | nth 1)"
+  record intake "reply p99, ms" lower "$(cell 'reply latency p50 / p99 / max' | nth 2)"
+  record intake "server CPU during intake per delivery, ms" lower \
+    "$(cell 'evalbot CPU during intake / until drained' | nth 3)"
+  check_clean intake
+}
+
+# wrk at one head (reviews out of the way), the accept's own CPU by thread: request threads + SQLite writer.
+bench_wrk() {
+  harness_run dev.evalbot.bench.load.WrkBench --no-peer --seconds "$secs" --warmup "$warm" --jar "$1"
+  record wrk "pull_request flat out, 2xx/s" higher "$(cell '`pull_request`, durable, flat out' | nth 1)"
+  record wrk "ignored star flat out, /s" higher "$(cell 'an ignored `star` event' | nth 1)"
+  local intake
+  intake=$(cell 'evalbot CPU per request, intake alone')
+  record wrk "accept CPU per pull_request (request threads + writer), ms" lower "$(echo "$intake" | nth 1)"
+  record wrk "accept CPU per ignored star, ms" lower "$(echo "$intake" | nth 2)"
+  record wrk "server CPU per pull_request, ms" lower "$(cell 'server CPU per request' | nth 1)"
+  local lost
+  lost=$(cell '`pull_request`: 2xx replies / deliveries stored / lost' | nth 3)
+  [ "${lost:-0}" = 0 ] || echo "WARNING: wrk, jar $jar, round $round: $lost lost (log $log)" >&2
 }
 
 bench_delivery() {
@@ -218,13 +227,18 @@ bench_scale() {
   record scale "100k reports: biggest board first page p99, ms" lower "$(grep -m1 '^first page (HTML)' "$log" | nth 4)"
 }
 
-benches=(intake delivery review ready)
+benches=(intake)
+if command -v wrk >/dev/null; then benches+=(wrk); else echo "wrk is not installed: no wrk rows" >&2; fi
+benches+=(delivery review ready)
 $scale && benches+=(scale)
+if [ -n "$only" ]; then
+  IFS=, read -r -a benches <<<"$only"
+fi
 
 {
   echo "A: $A"
   echo "B: $B"
-  echo "harness: $harness; intake through: $intake_tool; rounds: $rounds; output: $out"
+  echo "harness: $harness; benchmarks: ${benches[*]}; rounds: $rounds; output: $out"
   echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f MiB", $2/1024}' /proc/meminfo)," \
        "$(java -version 2>&1 | head -1)"
   echo "load average at start: $(load)"
