@@ -117,7 +117,6 @@ public final class GitHubCommandPlatform implements CommandPlatform {
      */
     private GHEventPayload.IssueComment wired(PullRequestRef pr, String commentId) throws IOException {
         Long installation = GitHubAuth.installation(pr);
-        String[] ownerName = pr.repo().split("/", 2);
         ObjectNode root = json.createObjectNode();
         root.put("action", "created");
         ObjectNode comment = root.putObject("comment");
@@ -127,10 +126,7 @@ public final class GitHubCommandPlatform implements CommandPlatform {
         ObjectNode issue = root.putObject("issue");
         issue.put("number", pr.number());
         issue.putObject("pull_request");
-        ObjectNode repository = root.putObject("repository");
-        repository.put("name", ownerName.length == 2 ? ownerName[1] : pr.repo());
-        repository.put("full_name", pr.repo());
-        repository.putObject("owner").put("login", ownerName[0]);
+        GitHubPayload.putRepository(root, pr.repo());
         return GitHubPlatform.parsePayload(calls.client(installation),
                 new GitHubPayload("issue_comment", root.toString(), installation), GHEventPayload.IssueComment.class);
     }

@@ -39,10 +39,10 @@ public final class GitHubModule implements PlatformModule {
 
     /** Either account (a token, or an App's id and key) with the webhook secret; half of an App is refused. */
     private static Credentials credentials(Map<String, String> env) {
-        boolean token = set(env, "GITHUB_TOKEN");
-        boolean appId = set(env, "GITHUB_APP_ID");
-        boolean appKey = set(env, "GITHUB_APP_PRIVATE_KEY");
-        boolean secret = set(env, "GITHUB_WEBHOOK_SECRET");
+        boolean token = Credentials.isSet(env, "GITHUB_TOKEN");
+        boolean appId = Credentials.isSet(env, "GITHUB_APP_ID");
+        boolean appKey = Credentials.isSet(env, "GITHUB_APP_PRIVATE_KEY");
+        boolean secret = Credentials.isSet(env, "GITHUB_WEBHOOK_SECRET");
         if (!token && appId != appKey) {
             throw new ConfigException((appId ? "GITHUB_APP_ID is set but GITHUB_APP_PRIVATE_KEY is not"
                     : "GITHUB_APP_PRIVATE_KEY is set but GITHUB_APP_ID is not") + ": a GitHub App needs both");
@@ -60,8 +60,4 @@ public final class GitHubModule implements PlatformModule {
                 toGoLive);
     }
 
-    private static boolean set(Map<String, String> env, String name) {
-        String v = env.get(name);
-        return v != null && !v.isBlank();
-    }
 }

@@ -436,14 +436,10 @@ public final class GitHubPlatform implements Platform {
      * whole payload (25 KB of users, repositories and links) took a tenth of a review's CPU.
      */
     private String routeOnly(PullRequestRef pr) {
-        String[] ownerName = pr.repo().split("/", 2);
         ObjectNode root = json.createObjectNode();
         root.put("number", pr.number());
         root.putObject("pull_request").put("number", pr.number());
-        ObjectNode repository = root.putObject("repository");
-        repository.put("name", ownerName.length == 2 ? ownerName[1] : pr.repo());
-        repository.put("full_name", pr.repo());
-        repository.putObject("owner").put("login", ownerName[0]);
+        GitHubPayload.putRepository(root, pr.repo());
         return root.toString();
     }
 

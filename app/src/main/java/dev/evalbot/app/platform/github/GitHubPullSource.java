@@ -230,9 +230,7 @@ final class GitHubPullSource implements PullSource {
                 .put("type", pr.path("user").path("type").asText("User"));
         var labels = pull.putArray("labels");
         pr.path("labels").forEach(l -> labels.addObject().put("name", l.path("name").asText()));
-        String[] ownerName = repo.split("/", 2);
-        ObjectNode repository = root.putObject("repository");
-        repository.put("name", ownerName[1]).put("full_name", repo).putObject("owner").put("login", ownerName[0]);
+        GitHubPayload.putRepository(root, repo);
         if (installation != null) {
             root.putObject("installation").put("id", installation);
         }

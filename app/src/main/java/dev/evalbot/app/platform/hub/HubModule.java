@@ -74,8 +74,8 @@ public final class HubModule implements PlatformModule {
 
     /** Both the token and the webhook secret; the token alone still reads benchmark definitions. */
     private static Credentials credentials(Map<String, String> env) {
-        boolean token = set(env, "HF_TOKEN");
-        boolean secret = set(env, "HF_WEBHOOK_SECRET");
+        boolean token = Credentials.isSet(env, "HF_TOKEN");
+        boolean secret = Credentials.isSet(env, "HF_WEBHOOK_SECRET");
         if (secret && !token) {
             throw new ConfigException("HF_WEBHOOK_SECRET is set but HF_TOKEN is not: the Hub needs both "
                     + "(see docs/hub.md)");
@@ -88,8 +88,4 @@ public final class HubModule implements PlatformModule {
                 : "no HF_TOKEN, no HF_WEBHOOK_SECRET", toGoLive);
     }
 
-    private static boolean set(Map<String, String> env, String name) {
-        String v = env.get(name);
-        return v != null && !v.isBlank();
-    }
 }

@@ -87,8 +87,8 @@ final class ForgeModule implements PlatformModule {
 
     /** Both the token and the secret; a secret alone is a half configuration, refused in one line. */
     private static Credentials credentials(Map<String, String> env) {
-        boolean token = set(env, "FORGE_TOKEN");
-        boolean secret = set(env, "FORGE_WEBHOOK_SECRET");
+        boolean token = Credentials.isSet(env, "FORGE_TOKEN");
+        boolean secret = Credentials.isSet(env, "FORGE_WEBHOOK_SECRET");
         if (secret && !token) {
             throw new ConfigException("FORGE_WEBHOOK_SECRET is set but FORGE_TOKEN is not: Forge needs both");
         }
@@ -100,8 +100,4 @@ final class ForgeModule implements PlatformModule {
                 toGoLive);
     }
 
-    private static boolean set(Map<String, String> env, String name) {
-        String v = env.get(name);
-        return v != null && !v.isBlank();
-    }
 }
